@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import { siteConfig } from './src/config.ts';
+
+export default defineConfig({
+  site: siteConfig.origin,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Tests build fixture archives side by side; each needs its own cache.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  markdown: {
+    processor: unified({
+      // Straight quotes: smart quotes are wrong for Arabic text.
+      smartypants: false,
+      // Raw HTML in a dispatch is parsed, then sanitised: no script, event
+      // handler, iframe or javascript: URL from content reaches a page.
+      rehypePlugins: [rehypeRaw, rehypeSanitize],
+    }),
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,49 @@
+/**
+ * The one typed site configuration. Layouts, feeds, the loader, scripts and
+ * astro.config.mjs read it; nothing else hard-codes these facts.
+ */
+export interface SiteConfig {
+  /** Site name shown in the header and the <title>. */
+  title: string;
+  /** One line describing the site, for meta description on listing pages. */
+  description: string;
+  /** Absolute origin the site is served from; canonical URLs start with it. */
+  origin: string;
+  lang: 'ar';
+  dir: 'rtl';
+  /** BCP 47 tag for every date and number the site prints (Western digits). */
+  locale: string;
+  /** IANA zone of the newsroom: dates without an offset mean this zone. */
+  timeZone: string;
+  /** The source code used when a dispatch names none. */
+  defaultSource: string;
+  /** Dispatches per listing page (home, city, category, tag). */
+  pageSize: number;
+  /** How many related dispatches a dispatch page shows. */
+  relatedCount: number;
+}
+
+export const siteConfig: SiteConfig = {
+  title: 'أرشيف وكالة الأنباء الليبية',
+  description: 'أرشيف أخبار وكالة الأنباء الليبية (وال): آخر الأخبار من ليبيا والعالم.',
+  origin: 'https://archive.lana.example',
+  lang: 'ar',
+  dir: 'rtl',
+  locale: 'ar-LY-u-nu-latn',
+  timeZone: 'Africa/Tripoli',
+  defaultSource: 'وال',
+  pageSize: 20,
+  relatedCount: 4,
+};
+
+/**
+ * Where the dispatches live, relative to the project root. ARCHIVE_DIR points
+ * the build and the scripts at another archive (the test fixtures use it).
+ */
+export const archiveDir = process.env.ARCHIVE_DIR ?? 'content/dispatches';
+
+/**
+ * Preview shows drafts and embargoed dispatches, marked as such: always
+ * under `astro dev`, and in a build when ARCHIVE_PREVIEW=1.
+ */
+export const previewEnv = process.env.ARCHIVE_PREVIEW === '1';

@@ -1,0 +1,61 @@
+/**
+ * The published archive, computed once per build from the content collection
+ * and shared by every route. The only module that touches astro:content.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { previewEnv } from '../config.ts';
+import { calendar, groupBy } from '../lib/archive.ts';
+import {
+  isPublished,
+  newestFirst,
+  toDispatch,
+  type Dispatch,
+  type StoredDispatchData,
+} from '../lib/dispatch.ts';
+import { relatedIndex } from '../lib/related.ts';
+import { siteConfig } from '../config.ts';
+
+/** Drafts and embargoed dispatches are shown (and marked) when previewing. */
+export const preview = import.meta.env.MODE === 'development' || previewEnv;
+
+async function load() {
+  const now = new Date();
+  const entries = await getCollection('dispatches');
+  const entryById = new Map<string, CollectionEntry<'dispatches'>>();
+  const dispatches: Dispatch[] = [];
+  for (const entry of entries) {
+    const d = toDispatch(
+      { id: entry.id, filePath: entry.filePath, data: entry.data as StoredDispatchData },
+      now,
+    );
+    if (!isPublished(d, preview)) continue;
+    entryById.set(d.id, entry);
+    dispatches.push(d);
+  }
+  dispatches.sort(newestFirst);
+  const indexOf = new Map(dispatches.map((d, i) => [d, i]));
+  return {
+    dispatches,
+    entry: (d: Dispatch) => entryById.get(d.id)!,
+    /** The next newer and next older dispatch. */
+    neighbours: (d: Dispatch) => {
+      const i = indexOf.get(d)!;
+      return { newer: dispatches[i - 1], older: dispatches[i + 1] };
+    },
+    related: relatedIndex(dispatches, siteConfig.relatedCount),
+    byCity: groupBy(dispatches, (d) => [d.city]),
+    byCategory: groupBy(dispatches, (d) => [d.category]),
+    byTag: groupBy(dispatches, (d) => d.tags.map((t) => t.slug)),
+    calendar: calendar(dispatches),
+  };
+}
+
+export type Archive = Awaited<ReturnType<typeof load>>;
+
+let archive: Promise<Archive> | undefined;
+
+export function getArchive(): Promise<Archive> {
+  // In dev the collection changes under us; rebuilding per request is cheap there.
+  if (import.meta.env.MODE === 'development') return load();
+  return (archive ??= load());
+}

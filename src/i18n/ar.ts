@@ -1,0 +1,79 @@
+/**
+ * Every string the interface shows, in Arabic. Components call `t(key, vars)`;
+ * templates use {{name}} placeholders because Arabic word order differs from
+ * the order a caller would concatenate pieces in.
+ */
+const strings = {
+  'site.skipToContent': 'انتقل إلى المحتوى',
+  'nav.label': 'التنقل الرئيسي',
+  'nav.home': 'الرئيسية',
+  'nav.archive': 'الأرشيف',
+  'nav.cities': 'المدن',
+  'nav.categories': 'الأقسام',
+  'nav.tags': 'الوسوم',
+  'home.title': 'آخر الأخبار',
+  'listing.pageTitle': '{{title}} - الصفحة {{page}}',
+  'listing.empty': 'لا توجد أخبار منشورة بعد.',
+  'pagination.label': 'التنقل بين الصفحات',
+  'pagination.previous': 'الصفحة السابقة',
+  'pagination.next': 'الصفحة التالية',
+  'pagination.status': 'الصفحة {{page}} من {{pages}}',
+  'pagination.page': 'الصفحة {{page}}',
+  'breadcrumbs.label': 'مسار التنقل',
+  'dispatch.published': 'نشر بتاريخ',
+  'dispatch.updated': 'آخر تحديث',
+  'dispatch.publishedAt': '{{date}} الساعة {{time}}',
+  'dispatch.hijri': 'الموافق {{date}}',
+  'dispatch.category': 'القسم',
+  'dispatch.tags': 'الوسوم',
+  'dispatch.source': 'المصدر',
+  'dispatch.prevNext': 'أخبار متتالية',
+  'dispatch.previous': 'الخبر السابق',
+  'dispatch.next': 'الخبر التالي',
+  'dispatch.related': 'أخبار ذات صلة',
+  'dispatch.draft': 'مسودة: لن تنشر',
+  'dispatch.embargoed': 'محظور النشر حتى {{date}} الساعة {{time}}',
+  'share.label': 'شارك الخبر',
+  'share.email': 'البريد الإلكتروني',
+  'share.whatsapp': 'واتساب',
+  'share.telegram': 'تيليجرام',
+  'share.x': 'إكس',
+  'share.facebook': 'فيسبوك',
+  'archive.title': 'الأرشيف',
+  'archive.yearTitle': 'أرشيف {{year}}',
+  'archive.monthTitle': 'أرشيف {{month}}',
+  'city.indexTitle': 'المدن',
+  'city.title': 'أخبار {{name}}',
+  'category.indexTitle': 'الأقسام',
+  'category.title': 'قسم {{name}}',
+  'tag.indexTitle': 'الوسوم',
+  'tag.title': 'وسم: {{name}}',
+  'notFound.title': 'الصفحة غير موجودة',
+  'notFound.body': 'لم نعثر على الصفحة التي طلبتها. ربما نقلت أو حذفت.',
+  'notFound.home': 'العودة إلى آخر الأخبار',
+  'footer.rights': '© {{name}}',
+} as const;
+
+export type UiKey = keyof typeof strings;
+
+/** Looks up a UI string and fills its {{placeholders}}. */
+export function t(key: UiKey, vars: Record<string, string | number> = {}): string {
+  return strings[key].replace(/\{\{(\w+)\}\}/g, (match, name: string) =>
+    name in vars ? String(vars[name]) : match,
+  );
+}
+
+const pluralRules = new Intl.PluralRules('ar');
+const dispatchCounts: Record<Intl.LDMLPluralRule, string> = {
+  zero: 'لا أخبار',
+  one: 'خبر واحد',
+  two: 'خبران',
+  few: '{{count}} أخبار',
+  many: '{{count}} خبرًا',
+  other: '{{count}} خبر',
+};
+
+/** «خبر واحد», «خبران», «3 أخبار», «11 خبرًا», «100 خبر»: Arabic number agreement. */
+export function countDispatches(count: number): string {
+  return dispatchCounts[pluralRules.select(count)].replace('{{count}}', String(count));
+}

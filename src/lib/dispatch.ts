@@ -1,0 +1,106 @@
+/**
+ * A dispatch as pages see it: registry entries resolved, URL and dateline
+ * derived. Pure functions over loader data, so tests reach them directly.
+ */
+import { formatDate } from './dates.ts';
+import type { DispatchProblem } from './dispatch-file.ts';
+import {
+  categoryRegistry,
+  cityRegistry,
+  sourceRegistry,
+  type Category,
+  type City,
+  type Source,
+} from './registries.ts';
+import type { DispatchData } from './schema.ts';
+import { slugify } from './text.ts';
+import { dispatchPath } from './urls.ts';
+
+export interface Tag {
+  name: string;
+  slug: string;
+}
+
+export interface Dispatch {
+  id: string;
+  file: string;
+  slug: string;
+  title: string;
+  date: Date;
+  updated?: Date;
+  city: City;
+  category: Category;
+  source: Source;
+  tags: Tag[];
+  summary: string;
+  draft: boolean;
+  /** Dated after the build's "now": withheld unless previewing. */
+  embargoed: boolean;
+  url: string;
+}
+
+export type StoredDispatchData = DispatchData & { slug: string; summary: string };
+
+export function toDispatch(
+  entry: { id: string; filePath?: string; data: StoredDispatchData },
+  now: Date,
+): Dispatch {
+  const { data } = entry;
+  return {
+    id: entry.id,
+    file: entry.filePath ?? entry.id,
+    slug: data.slug,
+    title: data.title,
+    date: data.date,
+    updated: data.updated,
+    city: cityRegistry.get(data.city),
+    category: categoryRegistry.get(data.category),
+    source: sourceRegistry.get(data.source),
+    tags: data.tags.map((name) => ({ name, slug: slugify(name) })),
+    summary: data.summary,
+    draft: data.draft,
+    embargoed: data.date.getTime() > now.getTime(),
+    url: dispatchPath(data.date, data.slug),
+  };
+}
+
+/** «طرابلس 01 ديسمبر 2025 (وال) -», built from data, never typed. */
+export function dateline(d: Pick<Dispatch, 'city' | 'date' | 'source'>): string {
+  return `${d.city.name} ${formatDate(d.date)} (${d.source.code}) -`;
+}
+
+/** Drafts and embargoed dispatches are built only when previewing. */
+export function isPublished(d: Dispatch, preview: boolean): boolean {
+  return preview || (!d.draft && !d.embargoed);
+}
+
+/** Newest first; the id breaks ties so the order never depends on file order. */
+export function newestFirst(a: Dispatch, b: Dispatch): number {
+  return b.date.getTime() - a.date.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Two dispatches with one URL (same slug on the same Tripoli day) would
+ * overwrite each other; report every such pair.
+ */
+export function findDuplicateUrls(
+  entries: { file: string; line: number; date: Date; slug: string }[],
+): DispatchProblem[] {
+  const seen = new Map<string, string>();
+  const problems: DispatchProblem[] = [];
+  for (const entry of entries) {
+    const url = dispatchPath(entry.date, entry.slug);
+    const first = seen.get(url);
+    if (first === undefined) {
+      seen.set(url, entry.file);
+      continue;
+    }
+    problems.push({
+      file: entry.file,
+      line: entry.line,
+      field: 'slug',
+      message: `«${entry.slug}» is already used on the same day by ${first} (both would be ${url}); rename this file or set a different slug`,
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,39 @@
+/**
+ * The URL scheme of the site, in one place. Paths end with a slash (the
+ * build writes directory indexes) and keep Arabic segments readable; use
+ * absoluteUrl() where a client needs an absolute, percent-encoded URL.
+ */
+import { siteConfig } from '../config.ts';
+import { dateSegments } from './dates.ts';
+
+export const homePath = '/';
+export const archivePath = '/archive/';
+export const cityIndexPath = '/city/';
+export const categoryIndexPath = '/category/';
+export const tagIndexPath = '/tag/';
+
+export function dispatchPath(date: Date, slug: string): string {
+  const { year, month, day } = dateSegments(date);
+  return `/${year}/${month}/${day}/${slug}/`;
+}
+
+export const cityPath = (slug: string) => `${cityIndexPath}${slug}/`;
+export const categoryPath = (slug: string) => `${categoryIndexPath}${slug}/`;
+export const tagPath = (slug: string) => `${tagIndexPath}${slug}/`;
+export const archiveYearPath = (year: string) => `${archivePath}${year}/`;
+export const archiveMonthPath = (year: string, month: string) => `${archivePath}${year}/${month}/`;
+
+/** Page n of a paginated listing: the listing itself, then …/page/n/. */
+export function pagePath(base: string, page: number): string {
+  return page <= 1 ? base : `${base}page/${page}/`;
+}
+
+/** The rest parameter of a paginated route for page n (undefined for page 1). */
+export function pageParam(page: number): string | undefined {
+  return page <= 1 ? undefined : `page/${page}`;
+}
+
+/** Absolute, percent-encoded URL of a site path. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, siteConfig.origin).href;
+}

@@ -1,0 +1,278 @@
+/**
+ * Assertions on the real output of building the test archive: every page,
+ * its language and direction, datelines, URLs, listings and what must not
+ * be there.
+ */
+import { readdir } from 'node:fs/promises';
+import { load } from 'cheerio';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { fillerCategory, fillerCity, fillerCount, fillerTag, nfdName } from '../helpers/archive.ts';
+import { readPages } from '../helpers/build.ts';
+
+const site = inject('site');
+let pages: Map<string, string>;
+
+function page(url: string) {
+  const html = pages.get(url);
+  if (html === undefined) throw new Error(`no page at ${url}; pages: ${[...pages.keys()].join(' ')}`);
+  return load(html);
+}
+
+/** Titles of the dispatch cards on a listing page, in order. */
+function cardTitles(url: string): string[] {
+  const $ = page(url);
+  return $('main article.card h2, main article.card h3')
+    .map((_, el) => $(el).text().trim())
+    .get();
+}
+
+// 45 generated + 5 hand-written published + 1 NFD-named; the draft, the
+// embargoed dispatch and _notes.md are not published.
+const published = fillerCount + 6;
+
+beforeAll(async () => {
+  pages = await readPages(site.dist);
+});
+
+describe('every page', () => {
+  it('is Arabic, right-to-left, with a title and a canonical URL', () => {
+    expect(pages.size).toBeGreaterThan(published);
+    for (const [url, html] of pages) {
+      const $ = load(html);
+      expect($('html').attr('lang'), url).toBe('ar');
+      expect($('html').attr('dir'), url).toBe('rtl');
+      expect($('title').text().trim(), url).not.toBe('');
+      if (url !== '/404.html') {
+        expect($('link[rel=canonical]').attr('href'), url).toBe(new URL(url, 'https://archive.lana.example').href);
+      }
+    }
+  });
+
+  it('needs no JavaScript and loads nothing from another origin', () => {
+    for (const [url, html] of pages) {
+      const $ = load(html);
+      expect($('script').length, url).toBe(0);
+      $('link[rel=stylesheet], link[rel=preload], link[rel=icon], img[src], source[src]').each((_, el) => {
+        const ref = $(el).attr('href') ?? $(el).attr('src')!;
+        expect(ref, `${url} loads ${ref}`).toMatch(/^\/(?!\/)/);
+      });
+    }
+  });
+
+  it('self-hosts the Arabic web font, swapping while it loads', async () => {
+    const assets = await readdir(`${site.dist}/_astro`);
+    expect(assets.some((f) => /^noto-naskh-arabic-arabic-400-normal\..+\.woff2$/.test(f))).toBe(true);
+    expect(assets.some((f) => /^noto-naskh-arabic-arabic-700-normal\..+\.woff2$/.test(f))).toBe(true);
+    expect(assets.filter((f) => /-(500|600)-normal/.test(f))).toEqual([]);
+    expect(assets.filter((f) => /(math|symbols|latin-ext)-/.test(f))).toEqual([]);
+  });
+});
+
+describe('a dispatch page', () => {
+  const url = '/2025/12/01/port-upgrade/';
+
+  it('opens the body with the dateline built from the data', () => {
+    const $ = page(url);
+    expect($('h1').text()).toBe('ميناء طرابلس يبدأ توسعة رصيف الحاويات');
+    const first = $('article .body p').first();
+    expect(first.find('.dateline').text()).toBe('طرابلس 01 ديسمبر 2025 (وال) -');
+    expect(first.text()).toMatch(/^طرابلس 01 ديسمبر 2025 \(وال\) - بدأت إدارة ميناء طرابلس/);
+    expect($('.dateline').attr('datetime')).toBe('2025-12-01T10:30:00+02:00');
+    expect($('.end-mark').text()).toBe('(وال)');
+  });
+
+  it('shows «نشر بتاريخ» with date, time and the Hijri date, and no update line', () => {
+    const $ = page(url);
+    const published = $('.published').text().replace(/\s+/g, ' ');
+    expect(published).toContain('نشر بتاريخ');
+    expect(published).toContain('01 ديسمبر 2025 الساعة 10:30');
+    expect(published).toContain('10 جمادى الآخرة 1447 هـ');
+    expect(published).not.toContain('آخر تحديث');
+  });
+
+  it('links its category and tags, and shows breadcrumbs', () => {
+    const $ = page(url);
+    expect($('.terms a[href="/category/economy/"]').text()).toBe('اقتصاد');
+    expect($('.terms a[rel=tag]').map((_, a) => $(a).attr('href')).get()).toEqual(['/tag/الموانئ/', '/tag/التجارة/']);
+    const crumbs = $('nav.breadcrumbs li').map((_, li) => $(li).text().trim()).get();
+    expect(crumbs).toEqual(['الرئيسية', 'اقتصاد', 'ميناء طرابلس يبدأ توسعة رصيف الحاويات']);
+    expect($('nav.breadcrumbs [aria-current=page]').length).toBe(1);
+  });
+
+  it('links the previous (older) and next (newer) dispatch', () => {
+    const $ = page(url);
+    // Newest first: 4 Dec (NFD), 3 Dec (hostile), 1 Dec 15:00 (fees), 1 Dec 10:30 (this), then November.
+    expect($('.prev-next a[rel=next]').attr('href')).toBe('/2025/12/01/port-fees-corrected/');
+    expect($('.prev-next a[rel=prev]').attr('href')).toMatch(/^\/2025\/11\/\d\d\/match-\d\d\/$/);
+  });
+
+  it('lists related dispatches, those sharing tags first', () => {
+    const $ = page(url);
+    const related = $('.related article a').map((_, a) => $(a).attr('href')).get();
+    // The only other published dispatch sharing its tags, category or city.
+    expect(related).toEqual(['/2025/12/01/port-fees-corrected/']);
+    const fillerRelated = page('/2025/11/02/match-01/')('.related article a').map((_, a) => a.attribs.href).get();
+    expect(fillerRelated).toHaveLength(4);
+    expect(fillerRelated.every((href) => /\/match-\d\d\/$/.test(href))).toBe(true);
+  });
+
+  it('offers share links that are plain links, not scripts', () => {
+    const $ = page(url);
+    const hrefs = $('.share a').map((_, a) => $(a).attr('href')).get();
+    expect(hrefs.length).toBeGreaterThanOrEqual(4);
+    for (const href of hrefs) expect(href).toContain(encodeURIComponent(`https://archive.lana.example${url}`));
+  });
+
+  it('shows «آخر تحديث» for a corrected dispatch', () => {
+    const $ = page('/2025/12/01/port-fees-corrected/');
+    const text = $('.published').text().replace(/\s+/g, ' ');
+    expect(text).toContain('آخر تحديث');
+    expect(text).toContain('02 ديسمبر 2025 الساعة 09:15');
+    expect($('.published time').eq(1).attr('datetime')).toBe('2025-12-02T09:15:00+02:00');
+    expect($('meta[name=description]').attr('content')).toBe('أقرت إدارة ميناء بنغازي جدولا معدلا لرسوم الخدمات.');
+  });
+
+  it('dates a UTC timestamp by its Tripoli day and names another source', () => {
+    // 2025-12-31T23:30Z is 01:30 on 1 January 2026 in Tripoli.
+    const $ = page('/2026/01/01/new-year-sebha/');
+    expect($('.body .dateline').text()).toBe('سبها 01 يناير 2026 (وات) -');
+    expect($('.end-mark').text()).toBe('(وات)');
+  });
+
+  it('takes the URL slug from the slug field and a bare date as Tripoli midnight', () => {
+    const $ = page('/2024/03/10/book-fair/');
+    expect($('.dateline').first().attr('datetime')).toBe('2024-03-10T00:00:00+02:00');
+  });
+});
+
+describe('sanitising raw HTML from a dispatch', () => {
+  const url = '/2025/12/03/hostile-markup/';
+
+  it('drops scripts, event handlers, iframes and javascript: URLs', () => {
+    const html = pages.get(url)!;
+    expect(html).not.toMatch(/<script|<iframe|\son\w+=|javascript:/i);
+    expect(html).not.toContain('alert(');
+    expect(html).not.toContain('steal()');
+  });
+
+  it('keeps the harmless markup and the text around it', () => {
+    const $ = page(url);
+    expect($('.body b').text()).toBe('نص عريض باق');
+    expect($('.body img[alt="شعار"]').attr('src')).toBe('/logo.png');
+    expect($('.body a[href="/about/"]').text()).toBe('رابط داخلي');
+    expect($('.body').text()).toContain('بمشاركة باحثين');
+  });
+
+  it('removes bidi overrides and control characters but keeps the words', () => {
+    const text = page(url)('.body').text();
+    expect(text).toContain('تجاوز للاتجاه مقلوب وحرف تحكم هنا');
+    expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+  });
+});
+
+describe('NFC', () => {
+  it('serves a dispatch whose file name was written in NFD at an NFC URL', () => {
+    const url = `/2025/12/04/${nfdName}/`;
+    expect(url.normalize('NFC')).toBe(url);
+    const $ = page(url);
+    expect($('h1').text()).toBe('إسعاف أهالي غريان بعد السيول');
+    expect($('h1').text().normalize('NFC')).toBe($('h1').text());
+    expect(cardTitles('/city/gharyan/')).toEqual(['إسعاف أهالي غريان بعد السيول']);
+    expect(page('/city/gharyan/')('article.card a').attr('href')).toBe(url);
+  });
+
+  it('writes every page as NFC', () => {
+    for (const [url, html] of pages) {
+      expect(url.normalize('NFC'), url).toBe(url);
+      expect(html.normalize('NFC') === html, url).toBe(true);
+    }
+  });
+});
+
+describe('listings', () => {
+  it('paginates the home page «آخر الأخبار», newest first', () => {
+    const perPage = 20;
+    const total = Math.ceil(published / perPage);
+    expect(page('/')('h1').text()).toBe('آخر الأخبار');
+    expect(cardTitles('/').slice(0, 3)).toEqual([
+      'خبر بلا إزاحة زمنية مكتوبة بتوقيت عالمي',
+      'إسعاف أهالي غريان بعد السيول',
+      'ندوة عن سلامة المحتوى الرقمي في مصراتة',
+    ]);
+    const counts = [];
+    for (let n = 1; n <= total; n++) counts.push(cardTitles(n === 1 ? '/' : `/page/${n}/`).length);
+    expect(counts).toEqual([20, 20, published - 40]);
+    expect(pages.has('/page/1/')).toBe(false);
+    expect(pages.has(`/page/${total + 1}/`)).toBe(false);
+    const $ = page('/page/2/');
+    expect($('h1').text()).toBe('آخر الأخبار - الصفحة 2');
+    expect($('.pagination a[rel=prev]').attr('href')).toBe('/');
+    expect($('.pagination a[rel=next]').attr('href')).toBe('/page/3/');
+    expect($('.pagination [aria-current=page]').text()).toBe('2');
+  });
+
+  it('shows title, dateline and summary on each card', () => {
+    const $ = page('/');
+    const card = $('article.card').eq(3);
+    expect(card.find('.dateline').text()).toBe('بنغازي 01 ديسمبر 2025 (وال) -');
+    expect(card.find('.summary').text()).toContain('أقرت إدارة ميناء بنغازي جدولا معدلا لرسوم الخدمات.');
+  });
+
+  it('paginates a city, a category and a tag', () => {
+    expect(cardTitles(`/city/${fillerCity.slug}/`)).toHaveLength(20);
+    expect(cardTitles(`/city/${fillerCity.slug}/page/3/`)).toHaveLength(fillerCount - 40);
+    expect(page(`/city/${fillerCity.slug}/`)('h1').text()).toBe(`أخبار ${fillerCity.name}`);
+    expect(cardTitles(`/category/${fillerCategory.slug}/page/3/`)).toHaveLength(fillerCount - 40);
+    const tagged = Math.floor(fillerCount / 2);
+    expect(cardTitles(`/tag/${fillerTag}/`).length + cardTitles(`/tag/${fillerTag}/page/2/`).length).toBe(tagged);
+    expect(page(`/tag/${fillerTag}/`)('h1').text()).toBe(`وسم: ${fillerTag}`);
+  });
+
+  it('indexes cities, categories and tags with counts', () => {
+    const entry = (url: string, name: string) => {
+      const $ = page(url);
+      const li = $('.term-index li').filter((_, el) => $(el).find('a').text() === name);
+      return { href: li.find('a').attr('href'), count: li.find('.count').text() };
+    };
+    expect(entry('/city/', fillerCity.name)).toEqual({ href: `/city/${fillerCity.slug}/`, count: `${fillerCount} خبرًا` });
+    expect(entry('/city/', 'بنغازي')).toEqual({ href: '/city/benghazi/', count: 'خبر واحد' });
+    expect(entry('/category/', 'اقتصاد')).toEqual({ href: '/category/economy/', count: 'خبران' });
+    expect(entry('/tag/', 'الموانئ')).toEqual({ href: '/tag/الموانئ/', count: 'خبران' });
+  });
+
+  it('counts the archive by year, then month, then lists days', () => {
+    const years = page('/archive/')('.term-index li')
+      .map((_, li) => page('/archive/')(li).text().replace(/\s+/g, ' ').trim())
+      .get();
+    expect(years).toEqual(['2026 خبر واحد', `2025 ${published - 2} خبرًا`, '2024 خبر واحد']);
+    const months = page('/archive/2025/')('.term-index li')
+      .map((_, li) => page('/archive/2025/')(li).text().replace(/\s+/g, ' ').trim())
+      .get();
+    expect(months).toEqual(['ديسمبر 2025 4 أخبار', `نوفمبر 2025 ${fillerCount} خبرًا`]);
+    const $ = page('/archive/2025/12/');
+    expect($('h1').text()).toBe('أرشيف ديسمبر 2025');
+    expect($('section.day h2').map((_, h) => $(h).text()).get()).toEqual([
+      '04 ديسمبر 2025',
+      '03 ديسمبر 2025',
+      '01 ديسمبر 2025',
+    ]);
+    expect($('section.day').eq(2).find('article.card').length).toBe(2);
+  });
+
+  it('has an Arabic 404 page', () => {
+    const $ = page('/404.html');
+    expect($('h1').text()).toBe('الصفحة غير موجودة');
+    expect($('meta[name=robots]').attr('content')).toBe('noindex');
+  });
+});
+
+describe('drafts and embargoed dispatches', () => {
+  it('are never built nor listed', () => {
+    for (const [url, html] of pages) {
+      expect(url).not.toMatch(/draft-budget|embargoed-census|2099|_notes/);
+      expect(html, url).not.toContain('مسودة خبر الميزانية');
+      expect(html, url).not.toContain('خبر محظور النشر');
+    }
+    expect(cardTitles('/tag/الموانئ/')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Builds an archive with the project's real Astro build, the way `npm run
+ * build` does, into a folder of the test's choosing.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+
+export interface BuildResult {
+  code: number;
+  /** stdout and stderr, interleaved as printed. */
+  output: string;
+  outDir: string;
+}
+
+export function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), `wal-${prefix}-`));
+}
+
+/** Runs `astro build` over `archiveDir`; each build gets its own cache. */
+export async function buildSite(options: {
+  archiveDir: string;
+  outDir?: string;
+  env?: Record<string, string>;
+}): Promise<BuildResult> {
+  const outDir = options.outDir ?? (await tempDir('dist'));
+  const cacheDir = await tempDir('cache');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        ARCHIVE_DIR: options.archiveDir,
+        ASTRO_CACHE_DIR: cacheDir,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        ARCHIVE_PREVIEW: '',
+        // vitest sets NODE_ENV=test; a real build runs without it.
+        NODE_ENV: 'production',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output, outDir }));
+  });
+}
+
+/** Every file under `dir`, as paths relative to it with / separators. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir, { recursive: true, withFileTypes: true });
+  return names
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** The HTML of every page, keyed by URL path (/a/b/ for a/b/index.html). */
+export async function readPages(dist: string): Promise<Map<string, string>> {
+  const pages = new Map<string, string>();
+  for (const file of await listFiles(dist)) {
+    if (!file.endsWith('.html')) continue;
+    const url = `/${file.replace(/index\.html$/, '')}`;
+    pages.set(url, await readFile(path.join(dist, file), 'utf8'));
+  }
+  return pages;
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem, parseDispatch } from '../../src/lib/dispatch-file.ts';
+
+const file = 'content/dispatches/2025/12/x.md';
+
+function source(fields: Record<string, string | undefined>, body = 'نص الخبر. جملة ثانية.'): string {
+  const base: Record<string, string | undefined> = {
+    title: '"عنوان الخبر"',
+    date: '"2025-12-01T10:30:00"',
+    city: 'طرابلس',
+    category: 'اقتصاد',
+    ...fields,
+  };
+  const lines = Object.entries(base)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}: ${value}`);
+  return ['---', ...lines, '---', body].join('\n');
+}
+
+function problems(text: string): string[] {
+  const result = parseDispatch(file, '2025/12/x', text);
+  if (result.ok) throw new Error('expected problems');
+  return result.problems.map(formatProblem);
+}
+
+describe('a valid dispatch', () => {
+  it('is parsed with defaults, slugs and Tripoli time', () => {
+    const result = parseDispatch(file, '2025/12/x', source({ tags: '["النفط", "النفط", "الموانئ"]' }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { data } = result.dispatch;
+    expect(data.date.toISOString()).toBe('2025-12-01T08:30:00.000Z');
+    expect(data.city).toBe('tripoli');
+    expect(data.category).toBe('economy');
+    expect(data.source).toBe('lana');
+    expect(data.tags).toEqual(['النفط', 'الموانئ']);
+    expect(data.draft).toBe(false);
+    expect(data.slug).toBe('x');
+    expect(data.summary).toBeUndefined();
+  });
+
+  it('accepts Latin slugs of registry entries and an explicit slug', () => {
+    const result = parseDispatch(file, '2025/12/x', source({ city: 'benghazi', slug: 'my-slug' }));
+    expect(result.ok && result.dispatch.data).toMatchObject({ city: 'benghazi', slug: 'my-slug' });
+  });
+
+  it('normalises an NFD file name and NFD text to NFC', () => {
+    const id = 'أخبار'.normalize('NFD');
+    const result = parseDispatch(file, id, source({ title: `"${'إسعاف'.normalize('NFD')}"` }));
+    expect(result.ok && result.dispatch.data.slug).toBe('أخبار');
+    expect(result.ok && result.dispatch.data.title).toBe('إسعاف');
+  });
+});
+
+describe('invalid front-matter names file, line, field, value and a fix', () => {
+  it.each([
+    ['missing title', { title: undefined }, `${file}:1: title: is required`],
+    ['empty title', { title: '"   "' }, `${file}:2: title: must not be empty`],
+    ['bad date', { date: '"2025-02-30T10:00"' }, `${file}:3: date: «2025-02-30T10:00» is not a valid ISO 8601 date-time`],
+    ['date not text', { date: '20251201' }, `${file}:3: date: must be an ISO 8601 date-time`],
+    [
+      'city one letter off',
+      { city: 'طرابلش' },
+      `${file}:4: city: «طرابلش» is not a known city. Did you mean «طرابلس»?`,
+    ],
+    [
+      'unknown category',
+      { category: 'اقتصادي' },
+      `${file}:5: category: «اقتصادي» is not a known category. Did you mean «اقتصاد»?`,
+    ],
+    ['unknown source', { source: 'ول' }, `${file}:6: source: «ول» is not a known source. Did you mean «وال»?`],
+    ['unknown field', { subtitle: '"x"' }, `${file}:6: subtitle: unknown field. Did you mean «title»?`],
+    ['tags not a list', { tags: 'النفط' }, `${file}:6: tags: must be a list of tags`],
+    ['draft not boolean', { draft: '"نعم"' }, `${file}:6: draft: must be true or false`],
+    ['bad slug', { slug: '"My Slug"' }, `${file}:6: slug: «My Slug» is not a URL slug; did you mean «my-slug»?`],
+    [
+      'updated before date',
+      { updated: '"2025-11-30T10:00"' },
+      `${file}:6: updated: is earlier than date`,
+    ],
+  ])('%s', (_, fields, expected) => {
+    const found = problems(source(fields));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain(expected);
+  });
+
+  it('reports every problem of a file, in line order', () => {
+    const found = problems(source({ title: '""', city: 'طرابلش', foo: '1' }));
+    expect(found.map((p) => p.split(': ')[1])).toEqual(['title', 'city', 'foo']);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const found = problems('---\ntitle: "a"\ncity: طرابلس\ntitle2: "b\n---\nنص');
+    expect(found[0]).toMatch(new RegExp(`^${file}:4: front-matter: is not valid YAML`));
+  });
+
+  it('reports a file without front-matter', () => {
+    expect(problems('نص بلا بيانات')[0]).toContain(`${file}:1: front-matter: missing`);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { withDateline } from '../../src/lib/body.ts';
+import {
+  dateline,
+  findDuplicateUrls,
+  isPublished,
+  newestFirst,
+  toDispatch,
+  type Dispatch,
+} from '../../src/lib/dispatch.ts';
+import { cityRegistry, sourceRegistry } from '../../src/lib/registries.ts';
+
+const now = new Date('2026-01-01T00:00:00Z');
+
+function make(data: Partial<Parameters<typeof toDispatch>[0]['data']>, id = 'x'): Dispatch {
+  return toDispatch(
+    {
+      id,
+      data: {
+        title: 'عنوان',
+        date: new Date('2025-12-01T08:30:00Z'),
+        city: 'tripoli',
+        source: 'lana',
+        category: 'economy',
+        tags: [],
+        draft: false,
+        slug: id,
+        summary: 'ملخص',
+        ...data,
+      },
+    },
+    now,
+  );
+}
+
+describe('dateline', () => {
+  it.each([
+    ['tripoli', 'lana', '2025-12-01T08:30:00Z', 'طرابلس 01 ديسمبر 2025 (وال) -'],
+    ['benghazi', 'lana', '2025-12-31T23:30:00Z', 'بنغازي 01 يناير 2026 (وال) -'],
+    ['tunis', 'tap', '2024-03-09T22:15:00Z', 'تونس 10 مارس 2024 (وات) -'],
+  ])('%s / %s at %s → %s', (city, source, iso, expected) => {
+    const d = make({ city, source, date: new Date(iso) });
+    expect(d.city).toBe(cityRegistry.get(city));
+    expect(d.source).toBe(sourceRegistry.get(source));
+    expect(dateline(d)).toBe(expected);
+  });
+});
+
+describe('toDispatch', () => {
+  it('derives the URL from the Tripoli date and the slug', () => {
+    expect(make({ date: new Date('2025-12-31T23:30:00Z') }, 'رأس-السنة').url).toBe('/2026/01/01/رأس-السنة/');
+  });
+
+  it('turns tags into slugs', () => {
+    expect(make({ tags: ['الاقتصاد الليبي', 'النفط'] }).tags).toEqual([
+      { name: 'الاقتصاد الليبي', slug: 'الاقتصاد-الليبي' },
+      { name: 'النفط', slug: 'النفط' },
+    ]);
+  });
+
+  it('marks dispatches dated after now as embargoed', () => {
+    expect(make({ date: new Date('2026-01-01T00:00:01Z') }).embargoed).toBe(true);
+    expect(make({ date: new Date('2025-12-31T23:59:59Z') }).embargoed).toBe(false);
+  });
+});
+
+describe('isPublished', () => {
+  it.each([
+    [{}, false, true],
+    [{ draft: true }, false, false],
+    [{ date: new Date('2030-01-01T00:00:00Z') }, false, false],
+    [{ draft: true }, true, true],
+    [{ date: new Date('2030-01-01T00:00:00Z') }, true, true],
+  ])('%o preview=%s → %s', (data, preview, expected) => {
+    expect(isPublished(make(data), preview)).toBe(expected);
+  });
+});
+
+it('sorts newest first, ties by id', () => {
+  const a = make({ date: new Date('2025-01-01T00:00:00Z') }, 'a');
+  const b = make({ date: new Date('2025-06-01T00:00:00Z') }, 'b');
+  const c = make({ date: new Date('2025-06-01T00:00:00Z') }, 'c');
+  expect([a, c, b].sort(newestFirst).map((d) => d.id)).toEqual(['b', 'c', 'a']);
+});
+
+describe('findDuplicateUrls', () => {
+  it('reports a second dispatch with the same slug on the same Tripoli day', () => {
+    const problems = findDuplicateUrls([
+      { file: 'a.md', line: 1, slug: 'x', date: new Date('2025-12-01T08:00:00Z') },
+      // 23:30 UTC on 30 Nov is 1 Dec in Tripoli: same day, same URL.
+      { file: 'b.md', line: 7, slug: 'x', date: new Date('2025-11-30T23:30:00Z') },
+      { file: 'c.md', line: 1, slug: 'x', date: new Date('2025-12-02T08:00:00Z') },
+    ]);
+    expect(problems).toEqual([
+      {
+        file: 'b.md',
+        line: 7,
+        field: 'slug',
+        message: expect.stringContaining('already used on the same day by a.md'),
+      },
+    ]);
+  });
+});
+
+describe('withDateline', () => {
+  it('opens the first paragraph with the dateline, wire style', () => {
+    expect(withDateline('<p>أكد الوزير</p>\n<p>ثانية</p>', '<b>د</b>')).toBe('<p><b>د</b> أكد الوزير</p>\n<p>ثانية</p>');
+  });
+
+  it('gives the dateline its own paragraph when the body opens otherwise', () => {
+    expect(withDateline('<h2>عنوان</h2>', 'د')).toBe('<p>د</p>\n<h2>عنوان</h2>');
+  });
+});
