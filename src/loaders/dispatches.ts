@@ -4,10 +4,12 @@
  * text and file names to NFC, and reports every invalid dispatch (file, line,
  * field, fix) instead of stopping at the first.
  */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { categories, cities, sources } from '../lib/registries.ts';
 import { leadText, summarize } from '../lib/summary.ts';
 import { findDuplicateUrls } from '../lib/dispatch.ts';
 import {
@@ -30,26 +32,45 @@ export async function listDispatchFiles(dir: string): Promise<string[]> {
 }
 
 export class ArchiveError extends Error {
-  constructor(readonly problems: DispatchProblem[]) {
+  readonly problems: DispatchProblem[];
+
+  constructor(problems: DispatchProblem[]) {
     super(
       `${problems.length} problem${problems.length === 1 ? '' : 's'} in the dispatch archive:\n` +
         problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
     );
     this.name = 'ArchiveError';
+    this.problems = problems;
   }
 }
 
+// A registry edit can change what a file means (a renamed city slug), so
+// it is part of every entry's digest.
+const registriesDigest = createHash('sha1')
+  .update(JSON.stringify([cities, categories, sources]))
+  .digest('hex');
+
+export type LoadedDispatch = ParsedDispatch & {
+  /** Changes whenever the file or the registries change. */
+  digest: string;
+};
+
 /** Parses every dispatch under `dir`; throws one ArchiveError listing all problems. */
-export async function readArchive(root: string, dir: string): Promise<ParsedDispatch[]> {
+export async function readArchive(root: string, dir: string): Promise<LoadedDispatch[]> {
   const absolute = path.resolve(root, dir);
   const problems: DispatchProblem[] = [];
-  const dispatches: ParsedDispatch[] = [];
+  const dispatches: LoadedDispatch[] = [];
   for (const name of await listDispatchFiles(absolute)) {
     const file = path.relative(root, path.join(absolute, name)).split(path.sep).join('/');
     const id = name.slice(0, -'.md'.length).normalize('NFC');
-    const result = parseDispatch(file, id, await readFile(path.join(absolute, name), 'utf8'));
-    if (result.ok) dispatches.push(result.dispatch);
-    else problems.push(...result.problems);
+    const text = await readFile(path.join(absolute, name), 'utf8');
+    const result = parseDispatch(file, id, text);
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const digest = createHash('sha1').update(registriesDigest).update(file).update(text).digest('hex');
+    dispatches.push({ ...result.dispatch, digest });
   }
   problems.push(
     ...findDuplicateUrls(
@@ -61,26 +82,23 @@ export async function readArchive(root: string, dir: string): Promise<ParsedDisp
 }
 
 export function dispatchLoader(options: { dir: string }): Loader {
-  async function sync({ config, store, renderMarkdown, generateDigest }: LoaderContext) {
+  async function sync({ config, store, renderMarkdown }: LoaderContext) {
     const root = fileURLToPath(config.root);
     const dispatches = await readArchive(root, options.dir);
     const stale = new Set(store.keys());
     for (const dispatch of dispatches) {
       stale.delete(dispatch.id);
-      const digest = generateDigest(dispatch.body);
-      const existing = store.get(dispatch.id);
-      const rendered =
-        existing?.digest === digest && existing.rendered
-          ? existing.rendered
-          : await renderMarkdown(dispatch.body, {
-              fileURL: pathToFileURL(path.resolve(root, dispatch.file)),
-            });
+      // Unchanged since the last build (Astro keeps the store in its cache).
+      if (store.get(dispatch.id)?.digest === dispatch.digest) continue;
+      const rendered = await renderMarkdown(dispatch.body, {
+        fileURL: pathToFileURL(path.resolve(root, dispatch.file)),
+      });
       const summary = dispatch.data.summary ?? summarize(leadText(rendered.html));
       store.set({
         id: dispatch.id,
         data: { ...dispatch.data, summary },
         filePath: dispatch.file,
-        digest,
+        digest: dispatch.digest,
         rendered,
       });
     }

@@ -1,0 +1,58 @@
+/**
+ * Builds of the same archive under other conditions: another machine time
+ * zone (the bytes must not change) and preview mode (drafts and embargoed
+ * dispatches shown, and marked).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { load } from 'cheerio';
+import { describe, expect, inject, it } from 'vitest';
+import { buildSite, listFiles, readPages } from '../helpers/build.ts';
+
+const site = inject('site');
+
+describe('determinism', () => {
+  it('gives identical bytes under TZ=UTC and TZ=Pacific/Kiritimati (UTC+14)', async () => {
+    const other = await buildSite({ archiveDir: site.archiveDir, env: { TZ: 'Pacific/Kiritimati' } });
+    expect(other.code, other.output).toBe(0);
+    const files = await listFiles(site.dist);
+    expect(await listFiles(other.outDir)).toEqual(files);
+    const differing: string[] = [];
+    for (const file of files) {
+      const [a, b] = await Promise.all([
+        readFile(path.join(site.dist, file)),
+        readFile(path.join(other.outDir, file)),
+      ]);
+      if (!a.equals(b)) differing.push(file);
+    }
+    expect(differing).toEqual([]);
+  });
+});
+
+describe('preview mode (ARCHIVE_PREVIEW=1)', () => {
+  it('builds drafts and embargoed dispatches, marked and kept out of search engines', async () => {
+    const preview = await buildSite({ archiveDir: site.archiveDir, env: { ARCHIVE_PREVIEW: '1' } });
+    expect(preview.code, preview.output).toBe(0);
+    const pages = await readPages(preview.outDir);
+
+    const draft = load(pages.get('/2025/12/02/draft-budget/')!);
+    expect(draft('.status[data-status=draft]').text()).toBe('مسودة: لن تنشر');
+    expect(draft('meta[name=robots]').attr('content')).toBe('noindex');
+
+    const embargoed = load(pages.get('/2099/01/15/embargoed-census/')!);
+    expect(embargoed('.status[data-status=embargoed]').text()).toBe('محظور النشر حتى 15 يناير 2099 الساعة 09:00');
+    expect(embargoed('meta[name=robots]').attr('content')).toBe('noindex');
+
+    // Listed, with their marks, where readers of the preview would look.
+    const home = load(pages.get('/')!);
+    expect(home('article.card').first().find('.status').attr('data-status')).toBe('embargoed');
+    const tag = load(pages.get('/tag/الموانئ/')!);
+    expect(tag('article.card .status').map((_, el) => tag(el).attr('data-status')).get().sort()).toEqual([
+      'draft',
+      'embargoed',
+    ]);
+
+    // A published dispatch is not marked.
+    expect(load(pages.get('/2025/12/01/port-upgrade/')!)('article.dispatch .status').length).toBe(0);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * The sample archive shipped in content/ builds into every kind of page,
+ * and stays rich enough to show the site off.
+ */
+import { load } from 'cheerio';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readArchive, type LoadedDispatch } from '../../src/loaders/dispatches.ts';
+import { dateSegments } from '../../src/lib/dates.ts';
+import { slugify } from '../../src/lib/text.ts';
+import { buildSite, projectRoot, readPages } from '../helpers/build.ts';
+
+let all: LoadedDispatch[];
+let published: LoadedDispatch[];
+let pages: Map<string, string>;
+const now = new Date();
+
+beforeAll(async () => {
+  all = await readArchive(projectRoot, 'content/dispatches');
+  published = all.filter((d) => !d.data.draft && d.data.date <= now);
+  const result = await buildSite({ archiveDir: 'content/dispatches' });
+  expect(result.code, result.output).toBe(0);
+  pages = await readPages(result.outDir);
+});
+
+describe('the sample archive', () => {
+  it('has 40+ dispatches over 10+ cities, 5+ categories and 3+ years, with tags, a correction, a draft and an embargo', () => {
+    expect(all.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(all.map((d) => d.data.city)).size).toBeGreaterThanOrEqual(10);
+    expect(new Set(all.map((d) => d.data.category)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(published.map((d) => dateSegments(d.data.date).year)).size).toBeGreaterThanOrEqual(3);
+    expect(all.filter((d) => d.data.tags.length > 0).length).toBeGreaterThan(10);
+    expect(all.filter((d) => d.data.updated).length).toBeGreaterThanOrEqual(1);
+    expect(all.filter((d) => d.data.draft).length).toBeGreaterThanOrEqual(1);
+    expect(all.filter((d) => d.data.date > now).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('builds a page for every published dispatch and none for the others', () => {
+    for (const d of all) {
+      const { year, month, day } = dateSegments(d.data.date);
+      const url = `/${year}/${month}/${day}/${d.data.slug}/`;
+      expect(pages.has(url), url).toBe(published.includes(d));
+    }
+  });
+
+  it('builds every listing and index page', () => {
+    const pageCount = Math.ceil(published.length / 20);
+    const expected = ['/', '/archive/', '/city/', '/category/', '/tag/', '/404.html'];
+    for (let n = 2; n <= pageCount; n++) expected.push(`/page/${n}/`);
+    for (const d of published) {
+      const { year, month } = dateSegments(d.data.date);
+      expected.push(`/archive/${year}/`, `/archive/${year}/${month}/`);
+      expected.push(`/city/${d.data.city}/`, `/category/${d.data.category}/`);
+      for (const tag of d.data.tags) expected.push(`/tag/${slugify(tag)}/`);
+    }
+    const missing = [...new Set(expected)].filter((url) => !pages.has(url));
+    expect(missing).toEqual([]);
+    const listed = load(pages.get('/')!)('article.card').length;
+    expect(listed).toBe(Math.min(20, published.length));
+  });
+
+  it('links only to pages that exist', () => {
+    const broken = new Set<string>();
+    for (const [url, html] of pages) {
+      const $ = load(html);
+      $('a[href^="/"]').each((_, a) => {
+        const target = decodeURI(a.attribs.href.split('#')[0]);
+        if (!pages.has(target) && !target.startsWith('/_astro/')) broken.add(`${url} → ${target}`);
+      });
+    }
+    expect([...broken]).toEqual([]);
+  });
+});

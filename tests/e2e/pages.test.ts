@@ -1,0 +1,132 @@
+/**
+ * The built test archive in headless Debian chromium: pages render right to
+ * left, fit a 360 px phone, log no errors and pass axe-core.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import sirv from 'sirv';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { nfdName } from '../helpers/archive.ts';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasBrowser = existsSync(executablePath);
+if (!hasBrowser && process.env.CI) {
+  throw new Error(`No browser at ${executablePath}: CI must install Debian's chromium (apt-get install chromium).`);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const site = inject('site');
+
+const urls = [
+  '/',
+  '/page/2/',
+  '/2025/12/01/port-upgrade/',
+  '/2025/12/01/port-fees-corrected/',
+  `/2025/12/04/${nfdName}/`,
+  '/archive/',
+  '/archive/2025/12/',
+  '/city/',
+  '/city/zliten/page/2/',
+  '/tag/الموانئ/',
+  '/404.html',
+];
+
+describe.skipIf(!hasBrowser)('in chromium', () => {
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = createServer(sirv(site.dist, { dev: false, etag: false }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  async function open(url: string, colorScheme: 'light' | 'dark' = 'light') {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, colorScheme });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const foreign: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('request', (request) => {
+      if (!request.url().startsWith(origin)) foreign.push(request.url());
+    });
+    const response = await page.goto(origin + encodeURI(url), { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready);
+    return { page, context, status: response?.status(), errors, foreign };
+  }
+
+  async function axeViolations(page: Page) {
+    await page.addScriptTag({ content: axeSource });
+    const results = await page.evaluate(() =>
+      (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(),
+    );
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  it.each(urls)('%s renders right to left, fits 360 px, logs no error', async (url) => {
+    const { page, context, status, errors, foreign } = await open(url);
+    expect(status).toBe(200);
+    const layout = await page.evaluate(() => ({
+      html: getComputedStyle(document.documentElement).direction,
+      main: getComputedStyle(document.querySelector('main')!).direction,
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    }));
+    expect(layout).toEqual({ html: 'rtl', main: 'rtl', overflow: 0 });
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it.each(urls.flatMap((url) => [[url, 'light'] as const, [url, 'dark'] as const]))(
+    '%s (%s scheme) has no serious or critical axe violation',
+    async (url, scheme) => {
+      const { page, context } = await open(url, scheme);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it('uses the self-hosted Arabic font for body text', async () => {
+    const { page, context } = await open('/2025/12/01/port-upgrade/');
+    const loaded = await page.evaluate(() =>
+      [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family} ${f.weight}`),
+    );
+    expect(loaded.map((f) => f.replaceAll('"', ''))).toContain('Noto Naskh Arabic 400');
+    await context.close();
+  });
+
+  it('places the start of a dispatch on the right', async () => {
+    const { page, context } = await open('/2025/12/01/port-upgrade/');
+    const box = await page.locator('article.dispatch h1').boundingBox();
+    const width = await page.evaluate(() => document.documentElement.clientWidth);
+    // Right-aligned: the heading's right edge sits at the container's padding.
+    expect(width - (box!.x + box!.width)).toBeLessThan(24);
+    await context.close();
+  });
+});
