@@ -1,27 +1,67 @@
-/** How each taxonomy names and links its terms. */
-import type { Archive } from './archive.ts';
-import type { Term } from '../lib/archive.ts';
-import type { Category, City } from '../lib/registries.ts';
-import type { TermInfo } from '../lib/terms.ts';
-import { categoryPath, cityPath, tagPath } from '../lib/urls.ts';
+/**
+ * The three taxonomies (cities, categories, tags): how each names and links
+ * its terms, and the static paths of their listings. Their routes and index
+ * pages are one-liners over this.
+ */
+import { getArchive, type Archive } from './archive.ts';
+import { siteConfig } from '../config.ts';
+import type { UiKey } from '../i18n/ar.ts';
+import { termPaths, type TermGroup } from '../lib/terms.ts';
+import {
+  categoryIndexPath,
+  categoryPath,
+  cityIndexPath,
+  cityPath,
+  tagIndexPath,
+  tagPath,
+} from '../lib/urls.ts';
 
-type Taxonomy = { groups: (a: Archive) => Term<any>[]; info: (group: Term<any>) => TermInfo };
+interface Taxonomy {
+  indexPath: string;
+  indexTitle: UiKey;
+  /** Heading of one term's listing, with {{name}}. */
+  title: UiKey;
+  groups: (archive: Archive) => TermGroup[];
+}
 
 export const taxonomies = {
   city: {
-    groups: (a) => a.byCity,
-    info: ({ key }: Term<City>) => ({ slug: key.slug, name: key.name, href: cityPath(key.slug) }),
+    indexPath: cityIndexPath,
+    indexTitle: 'city.indexTitle',
+    title: 'city.title',
+    groups: (a) =>
+      a.byCity.map(({ key, dispatches }) => ({ slug: key.slug, name: key.name, href: cityPath(key.slug), dispatches })),
   },
   category: {
-    groups: (a) => a.byCategory,
-    info: ({ key }: Term<Category>) => ({ slug: key.slug, name: key.name, href: categoryPath(key.slug) }),
+    indexPath: categoryIndexPath,
+    indexTitle: 'category.indexTitle',
+    title: 'category.title',
+    groups: (a) =>
+      a.byCategory.map(({ key, dispatches }) => ({
+        slug: key.slug,
+        name: key.name,
+        href: categoryPath(key.slug),
+        dispatches,
+      })),
   },
   tag: {
-    groups: (a) => a.byTag,
-    info: ({ key, dispatches }: Term<string>) => ({
-      slug: key,
-      name: dispatches[0].tags.find((tag) => tag.slug === key)!.name,
-      href: tagPath(key),
-    }),
+    indexPath: tagIndexPath,
+    indexTitle: 'tag.indexTitle',
+    title: 'tag.title',
+    groups: (a) =>
+      a.byTag.map(({ key, dispatches }) => ({
+        slug: key,
+        // Tags that differ only in spelling share a slug; the newest spelling names it.
+        name: dispatches[0].tags.find((tag) => tag.slug === key)!.name,
+        href: tagPath(key),
+        dispatches,
+      })),
   },
 } satisfies Record<string, Taxonomy>;
+
+export type TaxonomyName = keyof typeof taxonomies;
+
+/** getStaticPaths of a taxonomy's paginated term listings. */
+export async function taxonomyPaths(name: TaxonomyName) {
+  return termPaths(taxonomies[name].groups(await getArchive()), siteConfig.pageSize);
+}
