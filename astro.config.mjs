@@ -8,7 +8,7 @@ import { siteConfig } from './src/config.ts';
 export default defineConfig({
   site: siteConfig.origin,
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory' },
   // Tests build fixture archives side by side; each needs its own cache.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   markdown: {

@@ -81,6 +81,12 @@ describe('a dispatch page', () => {
     expect($('.end-mark').text()).toBe('(وال)');
   });
 
+  it('keeps straight quotes (no smart quotes in Arabic text)', () => {
+    const text = page(url)('article .body').text();
+    expect(text).toContain('أن "المرحلة الأولى" من الأعمال');
+    expect(text).not.toMatch(/[\u201c\u201d]/);
+  });
+
   it('shows «نشر بتاريخ» with date, time and the Hijri date, and no update line', () => {
     const $ = page(url);
     const published = $('.published').text().replace(/\s+/g, ' ');

@@ -89,7 +89,7 @@ describe.skipIf(!hasBrowser)('in chromium', () => {
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
-  it.each(urls)('%s renders right to left, fits 360 px, logs no error', async (url) => {
+  it.each(urls)('%s renders right to left, fits 360 and 320 px, logs no error', async (url) => {
     const { page, context, status, errors, foreign } = await open(url);
     expect(status).toBe(200);
     const layout = await page.evaluate(() => ({
@@ -98,6 +98,9 @@ describe.skipIf(!hasBrowser)('in chromium', () => {
       overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
     }));
     expect(layout).toEqual({ html: 'rtl', main: 'rtl', overflow: 0 });
+    // The narrowest phones still in use.
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
     await context.close();
