@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
+import rehypeCleanText from './src/lib/rehype-clean-text.ts';
+import archiveSitemap from './src/integrations/sitemap.ts';
 import { siteConfig } from './src/config.ts';
 
 export default defineConfig({
@@ -16,9 +18,11 @@ export default defineConfig({
       // Straight quotes: smart quotes are wrong for Arabic text.
       smartypants: false,
       // Raw HTML in a dispatch is parsed, then sanitised: no script, event
-      // handler, iframe or javascript: URL from content reaches a page.
-      rehypePlugins: [rehypeRaw, rehypeSanitize],
+      // handler, iframe or javascript: URL from content reaches a page; nor
+      // do control or bidi override characters written as references.
+      rehypePlugins: [rehypeRaw, rehypeSanitize, rehypeCleanText],
     }),
   },
+  integrations: [archiveSitemap(new URL('.', import.meta.url))],
   devToolbar: { enabled: false },
 });

@@ -9,7 +9,11 @@ export interface SiteConfig {
   description: string;
   /** Absolute origin the site is served from; canonical URLs start with it. */
   origin: string;
+  /** The agency that publishes the archive (JSON-LD publisher, feeds). */
+  publisher: string;
   lang: 'ar';
+  /** Open Graph locale. */
+  ogLocale: string;
   dir: 'rtl';
   /** BCP 47 tag for every date and number the site prints (Western digits). */
   locale: string;
@@ -27,7 +31,9 @@ export const siteConfig: SiteConfig = {
   title: 'أرشيف وكالة الأنباء الليبية',
   description: 'أرشيف أخبار وكالة الأنباء الليبية (وال): آخر الأخبار من ليبيا والعالم.',
   origin: 'https://archive.lana.example',
+  publisher: 'وكالة الأنباء الليبية',
   lang: 'ar',
+  ogLocale: 'ar_LY',
   dir: 'rtl',
   locale: 'ar-LY-u-nu-latn',
   timeZone: 'Africa/Tripoli',

@@ -12,6 +12,7 @@ import {
   type Dispatch,
   type StoredDispatchData,
 } from '../lib/dispatch.ts';
+import { dateSegments } from '../lib/dates.ts';
 import { relatedIndex } from '../lib/related.ts';
 import { siteConfig } from '../config.ts';
 
@@ -58,4 +59,13 @@ export function getArchive(): Promise<Archive> {
   // In dev the collection changes under us; rebuilding per request is cheap there.
   if (import.meta.env.MODE === 'development') return load();
   return (archive ??= load());
+}
+
+/** getStaticPaths of every route under /<yyyy>/<mm>/<dd>/<slug>/. */
+export async function dispatchPaths() {
+  const { dispatches } = await getArchive();
+  return dispatches.map((dispatch) => ({
+    params: { ...dateSegments(dispatch.date), slug: dispatch.slug },
+    props: { dispatch },
+  }));
 }

@@ -5,12 +5,13 @@
  */
 import { getArchive, type Archive } from './archive.ts';
 import { siteConfig } from '../config.ts';
-import type { UiKey } from '../i18n/ar.ts';
+import { t, type UiKey } from '../i18n/ar.ts';
 import { termPaths, type TermGroup } from '../lib/terms.ts';
 import {
   categoryIndexPath,
   categoryPath,
   cityIndexPath,
+  feedPath,
   cityPath,
   tagIndexPath,
   tagPath,
@@ -60,6 +61,15 @@ export const taxonomies = {
 } satisfies Record<string, Taxonomy>;
 
 export type TaxonomyName = keyof typeof taxonomies;
+
+/** Cities and categories have feeds of their own; tags do not. */
+export function termFeed(name: TaxonomyName, term: { name: string; href: string }) {
+  if (name === 'tag') return undefined;
+  return {
+    title: t('feed.termTitle', { site: siteConfig.title, name: t(taxonomies[name].title, { name: term.name }) }),
+    href: feedPath(term.href),
+  };
+}
 
 /** getStaticPaths of a taxonomy's paginated term listings. */
 export async function taxonomyPaths(name: TaxonomyName) {

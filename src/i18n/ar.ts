@@ -52,6 +52,12 @@ const strings = {
   'notFound.body': 'لم نعثر على الصفحة التي طلبتها. ربما نقلت أو حذفت.',
   'notFound.home': 'العودة إلى آخر الأخبار',
   'footer.rights': '© {{name}}',
+  'footer.feeds': 'خلاصات RSS',
+  'feed.mainTitle': '{{site}}: آخر الأخبار',
+  'feed.termTitle': '{{site}}: {{name}}',
+  'feed.cityDescription': 'آخر أخبار {{name}} من {{site}}.',
+  'feed.categoryDescription': 'آخر أخبار قسم {{name}} من {{site}}.',
+  'feed.linkTitle': 'خلاصة RSS: {{name}}',
 } as const;
 
 export type UiKey = keyof typeof strings;

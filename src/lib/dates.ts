@@ -158,3 +158,20 @@ export function formatHijri(date: Date): string {
 export function monthName(month: number): string {
   return monthFormat.format(new Date(Date.UTC(2000, month - 1, 15)));
 }
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** RFC 822 (as RSS wants it) in newsroom time: «Mon, 01 Dec 2025 10:30:00 +0200». */
+export function toRfc822(date: Date): string {
+  const w = wallTime(date);
+  const offset = zoneOffsetMinutes(date);
+  const abs = Math.abs(offset);
+  // The weekday of the wall-clock date, not of the UTC instant.
+  const weekday = new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
+  return (
+    `${DAYS[weekday]}, ${pad(w.day)} ${MONTHS[w.month - 1]} ${w.year} ` +
+    `${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)} ` +
+    `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
+  );
+}

@@ -10,9 +10,17 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 // LRM, RLM and ALM stay: they are legitimate punctuation in Arabic text.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
-/** NFC, without control or bidi embedding/override characters. */
+// Unpaired surrogates (reachable through YAML escapes such as "\uD800")
+// and the noncharacters U+FFFE/U+FFFF: none may appear in XML.
+const NOT_XML = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g;
+
+/** NFC, without control, bidi embedding/override or non-XML characters. */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(CONTROL_CHARS, '').replace(BIDI_CONTROLS, '');
+  return text
+    .normalize('NFC')
+    .replace(CONTROL_CHARS, '')
+    .replace(BIDI_CONTROLS, '')
+    .replace(NOT_XML, '');
 }
 
 // Tatweel and combining marks (tashkeel) carry no meaning in a URL.

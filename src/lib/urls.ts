@@ -11,6 +11,15 @@ export const archivePath = '/archive/';
 export const cityIndexPath = '/city/';
 export const categoryIndexPath = '/category/';
 export const tagIndexPath = '/tag/';
+export const mainFeedPath = '/rss.xml';
+export const newsSitemapPath = '/sitemap-news.xml';
+export const sitemapIndexPath = '/sitemap-index.xml';
+
+/** The RSS feed of a listing page (a city or a category). */
+export const feedPath = (listingPath: string) => `${listingPath}rss.xml`;
+
+/** The generated social image of a dispatch. */
+export const socialImagePath = (dispatchPath: string) => `${dispatchPath}og.png`;
 
 export function dispatchPath(date: Date, slug: string): string {
   const { year, month, day } = dateSegments(date);

@@ -115,6 +115,28 @@ describe.skipIf(!hasBrowser)('in chromium', () => {
     },
   );
 
+  it('shows a feed opened in the browser as a readable Arabic page', async () => {
+    const { page, context, status, errors, foreign } = await open('/rss.xml');
+    expect(status).toBe(200);
+    const view = await page.evaluate(() => ({
+      direction: getComputedStyle(document.documentElement).direction,
+      lang: document.documentElement.lang,
+      heading: document.querySelector('h1')?.textContent,
+      items: document.querySelectorAll('main article').length,
+      firstLink: document.querySelector('main article a')?.getAttribute('href'),
+    }));
+    expect(view).toEqual({
+      direction: 'rtl',
+      lang: 'ar',
+      heading: 'أرشيف وكالة الأنباء الليبية: آخر الأخبار',
+      items: 50,
+      firstLink: 'https://archive.lana.example/2026/01/01/new-year-sebha/',
+    });
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
   it('uses the self-hosted Arabic font for body text', async () => {
     const { page, context } = await open('/2025/12/01/port-upgrade/');
     const loaded = await page.evaluate(() =>

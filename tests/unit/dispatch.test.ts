@@ -5,33 +5,15 @@ import {
   findDuplicateUrls,
   isPublished,
   newestFirst,
-  toDispatch,
-  type Dispatch,
+  type StoredDispatchData,
 } from '../../src/lib/dispatch.ts';
 import { cityRegistry, sourceRegistry } from '../../src/lib/registries.ts';
+import { makeDispatch } from '../helpers/dispatch.ts';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
-function make(data: Partial<Parameters<typeof toDispatch>[0]['data']>, id = 'x'): Dispatch {
-  return toDispatch(
-    {
-      id,
-      data: {
-        title: 'عنوان',
-        date: new Date('2025-12-01T08:30:00Z'),
-        city: 'tripoli',
-        source: 'lana',
-        category: 'economy',
-        tags: [],
-        draft: false,
-        slug: id,
-        summary: 'ملخص',
-        ...data,
-      },
-    },
-    now,
-  );
-}
+const make = (data: Partial<StoredDispatchData>, id = 'x') =>
+  makeDispatch(id, '2025-12-01T08:30:00Z', { summary: 'ملخص', ...data }, now);
 
 describe('dateline', () => {
   it.each([

@@ -1,30 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { calendar, groupBy } from '../../src/lib/archive.ts';
-import { newestFirst, toDispatch, type Dispatch } from '../../src/lib/dispatch.ts';
+import { newestFirst } from '../../src/lib/dispatch.ts';
 import { pageWindow, paginate } from '../../src/lib/pagination.ts';
 import { relatedIndex } from '../../src/lib/related.ts';
 import { leadText, summarize } from '../../src/lib/summary.ts';
 import { countDispatches, t } from '../../src/i18n/ar.ts';
+import { makeDispatch } from '../helpers/dispatch.ts';
 
-function make(id: string, iso: string, extra: { city?: string; category?: string; tags?: string[] } = {}): Dispatch {
-  return toDispatch(
-    {
-      id,
-      data: {
-        title: id,
-        date: new Date(iso),
-        city: extra.city ?? 'tripoli',
-        source: 'lana',
-        category: extra.category ?? 'economy',
-        tags: extra.tags ?? [],
-        draft: false,
-        slug: id,
-        summary: '',
-      },
-    },
-    new Date('2030-01-01T00:00:00Z'),
-  );
-}
+const make = (id: string, iso: string, extra: { city?: string; category?: string; tags?: string[] } = {}) =>
+  makeDispatch(id, iso, extra);
 
 describe('paginate', () => {
   const items = Array.from({ length: 45 }, (_, i) => i);

@@ -1,0 +1,51 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Shows an RSS feed opened in a browser as a readable Arabic page instead of
+  raw XML. Feed readers ignore it.
+-->
+<xsl:stylesheet version="1.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:atom="http://www.w3.org/2005/Atom">
+  <xsl:output method="html" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
+  <xsl:template match="/">
+    <html lang="ar" dir="rtl">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="rss/channel/title"/></title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+        <style>
+          :root { color-scheme: light dark; }
+          body { margin: 0 auto; max-inline-size: 46rem; padding: 1rem; font-family: 'Noto Naskh Arabic', 'Amiri', serif; line-height: 1.8; }
+          .about { padding: 0.75rem 1rem; border: 1px solid #888; border-radius: 0.25rem; }
+          code { direction: ltr; unicode-bidi: isolate; }
+          article { padding-block: 0.75rem; border-block-end: 1px solid #8884; }
+          h2 { font-size: 1.2rem; margin-block: 0 0.25rem; }
+          time { color: GrayText; font-size: 0.95rem; }
+          p { margin-block: 0.25rem 0; }
+        </style>
+      </head>
+      <body>
+        <header>
+          <h1><xsl:value-of select="rss/channel/title"/></h1>
+          <p><xsl:value-of select="rss/channel/description"/></p>
+          <p class="about">
+            هذه خلاصة RSS. انسخ عنوانها
+            <code><xsl:value-of select="rss/channel/atom:link[@rel='self']/@href"/></code>
+            إلى قارئ الخلاصات لديك لتصلك الأخبار الجديدة أولًا بأول، أو
+            <a href="{rss/channel/link}">عد إلى الموقع</a>.
+          </p>
+        </header>
+        <main>
+          <xsl:for-each select="rss/channel/item">
+            <article>
+              <h2><a href="{link}"><xsl:value-of select="title"/></a></h2>
+              <time><xsl:value-of select="pubDate"/></time>
+              <p><xsl:value-of select="description"/></p>
+            </article>
+          </xsl:for-each>
+        </main>
+      </body>
+    </html>
+  </xsl:template>
+</xsl:stylesheet>

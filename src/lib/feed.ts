@@ -1,0 +1,91 @@
+/**
+ * RSS 2.0 feeds as @astrojs/rss options: every date in Tripoli time, every
+ * link absolute, the full body right-to-left in content:encoded.
+ * lastBuildDate is the newest item's date, so a rebuild changes nothing.
+ */
+import type { RSSOptions } from '@astrojs/rss';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
+import { siteConfig } from '../config.ts';
+import { escapeHtml, withDateline } from './body.ts';
+import { toRfc822 } from './dates.ts';
+import { dateline, type Dispatch } from './dispatch.ts';
+import { logoImage } from './brand.ts';
+import { absoluteUrl } from './urls.ts';
+import { escapeXml } from './xml.ts';
+
+export const feedSize = 50;
+export const feedStylesheet = '/rss.xsl';
+
+const URL_PROPERTIES = ['href', 'src', 'poster', 'cite'];
+
+/** Rewrites relative href/src/srcset in an HTML fragment against `base`. */
+export function absolutizeUrls(html: string, base: string): string {
+  const tree = fromHtml(html, { fragment: true });
+  visit(tree, 'element', (node) => {
+    for (const name of URL_PROPERTIES) {
+      const value = node.properties[name];
+      if (typeof value === 'string') node.properties[name] = new URL(value, base).href;
+    }
+    const srcSet = node.properties.srcSet;
+    if (srcSet !== undefined && srcSet !== null) {
+      const candidates = Array.isArray(srcSet) ? srcSet.map(String) : String(srcSet).split(',');
+      node.properties.srcSet = candidates
+        .map((candidate) => {
+          const [url, ...descriptor] = candidate.trim().split(/\s+/);
+          return [new URL(url, base).href, ...descriptor].join(' ');
+        })
+        .join(', ');
+    }
+  });
+  return toHtml(tree);
+}
+
+export interface FeedChannel {
+  title: string;
+  description: string;
+  /** Site path of the page the feed follows (its channel link). */
+  pagePath: string;
+  /** Site path of the feed itself. */
+  feedPath: string;
+}
+
+/**
+ * @param dispatches newest first; the first `feedSize` become items
+ * @param bodyHtml the sanitised body HTML of a dispatch
+ */
+export function feedOptions(
+  channel: FeedChannel,
+  dispatches: readonly Dispatch[],
+  bodyHtml: (d: Dispatch) => string,
+): RSSOptions {
+  const items = dispatches.slice(0, feedSize);
+  const newest = items[0]?.date;
+  return {
+    title: channel.title,
+    description: channel.description,
+    site: absoluteUrl(channel.pagePath),
+    stylesheet: feedStylesheet,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: [
+      `<language>${siteConfig.lang}</language>`,
+      `<atom:link href="${escapeXml(absoluteUrl(channel.feedPath))}" rel="self" type="application/rss+xml"/>`,
+      newest ? `<lastBuildDate>${toRfc822(newest)}</lastBuildDate>` : '',
+      `<image><url>${escapeXml(absoluteUrl(logoImage.path))}</url><title>${escapeXml(channel.title)}</title>` +
+        `<link>${escapeXml(absoluteUrl(channel.pagePath))}</link></image>`,
+    ].join(''),
+    items: items.map((d) => {
+      const url = absoluteUrl(d.url);
+      const body = withDateline(bodyHtml(d), escapeHtml(dateline(d)));
+      return {
+        title: d.title,
+        link: url,
+        description: `${dateline(d)} ${d.summary}`,
+        content: `<div dir="${siteConfig.dir}" lang="${siteConfig.lang}">${absolutizeUrls(body, url)}</div>`,
+        categories: [d.category.name, ...d.tags.map((tag) => tag.name)],
+        customData: `<pubDate>${toRfc822(d.date)}</pubDate>`,
+      };
+    }),
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * Social images (Open Graph, 1200×630) with the Arabic headline shaped and
+ * laid out right to left. resvg shapes with rustybuzz (HarfBuzz's rules),
+ * so letters join and bidi runs (digits, brackets) come out in the right
+ * order; fontkit measures the shaped width to break lines.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Resvg } from '@resvg/resvg-js';
+import * as fontkit from 'fontkit';
+import { socialImageSize } from './brand.ts';
+import { escapeXml } from './xml.ts';
+
+// Resolved from the project root: the build runs this from a bundled chunk.
+const require = createRequire(path.join(process.cwd(), 'package.json'));
+const fontFile = require.resolve('@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf');
+let measuringFont: fontkit.Font | undefined;
+
+const FAMILY = 'Noto Naskh Arabic';
+const MARGIN = 80;
+const RLM = '\u200f';
+
+/** Shaped advance width of `text` at `size` px. */
+export function measure(text: string, size: number): number {
+  measuringFont ??= fontkit.create(readFileSync(fontFile)) as fontkit.Font;
+  return (measuringFont.layout(text).advanceWidth / measuringFont.unitsPerEm) * size;
+}
+
+/**
+ * Greedy word wrap into at most `maxLines` lines no wider than `width`;
+ * the last line ends with «…» when words are left over.
+ */
+export function wrap(
+  text: string,
+  width: number,
+  maxLines: number,
+  widthOf: (line: string) => number,
+): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (let i = 0; i < words.length; i++) {
+    const candidate = line ? `${line} ${words[i]}` : words[i];
+    if (!line || widthOf(candidate) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (lines.length === maxLines - 1) {
+      let last = line;
+      while (last.includes(' ') && widthOf(`${last} …`) > width) last = last.slice(0, last.lastIndexOf(' '));
+      lines.push(`${last} …`);
+      return lines;
+    }
+    lines.push(line);
+    line = words[i];
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+export interface SocialCard {
+  /** Top line: the site's name. */
+  site: string;
+  headline: string;
+  /** Bottom line, e.g. the dateline. */
+  footer: string;
+}
+
+/** The card as SVG; every line is anchored at the right margin. */
+export function socialSvg(card: SocialCard, widthOf = measure): string {
+  const { width, height } = socialImageSize;
+  const textWidth = width - 2 * MARGIN;
+  // Shorter headlines get larger type.
+  let size = 64;
+  let lines = wrap(card.headline, textWidth, 3, (l) => widthOf(l, size));
+  if (lines.at(-1)?.endsWith('…')) {
+    size = 54;
+    lines = wrap(card.headline, textWidth, 4, (l) => widthOf(l, size));
+  }
+  const lineHeight = Math.round(size * 1.55);
+  const top = height / 2 - ((lines.length - 1) * lineHeight) / 2 + size * 0.35;
+  const x = width - MARGIN;
+  const text = (content: string, y: number, fontSize: number, fill: string) =>
+    `<text x="${x}" y="${Math.round(y)}" font-family="${FAMILY}" font-weight="700" font-size="${fontSize}" fill="${fill}" text-anchor="end">${escapeXml(RLM + content)}</text>`;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    `<rect width="${width}" height="${height}" fill="#0a5a45"/>`,
+    `<rect x="${width - MARGIN - 120}" y="112" width="120" height="6" fill="#6fd3b3"/>`,
+    text(card.site, 88, 34, '#d6efe6'),
+    ...lines.map((line, i) => text(line, top + i * lineHeight, size, '#ffffff')),
+    text(card.footer, height - 64, 32, '#d6efe6'),
+    '</svg>',
+  ].join('\n');
+}
+
+/** Renders an SVG that uses the card font to PNG bytes, `width` px wide. */
+export function renderPng(svg: string, width?: number): Buffer {
+  const resvg = new Resvg(svg, {
+    font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: FAMILY },
+    fitTo: width ? { mode: 'width', value: width } : { mode: 'original' },
+  });
+  return resvg.render().asPng();
+}
+
+// Rendering costs tens of milliseconds an image; unchanged cards are reused
+// from Astro's cache folder (kept between builds, like its data store).
+const cacheDir = path.join(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'social-images');
+
+/** renderPng, reusing an earlier render of the same SVG. */
+export function cachedPng(svg: string, width?: number): Buffer {
+  const key = createHash('sha1').update(`${width}:${svg}`).digest('hex');
+  const file = path.join(cacheDir, `${key}.png`);
+  try {
+    return readFileSync(file);
+  } catch {
+    const png = renderPng(svg, width);
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(file, png);
+    return png;
+  }
+}
