@@ -5,6 +5,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeCleanText from './src/lib/rehype-clean-text.ts';
 import archiveSitemap from './src/integrations/sitemap.ts';
+import archiveSearch from './src/integrations/search.ts';
 import { siteConfig } from './src/config.ts';
 
 export default defineConfig({
@@ -23,6 +24,6 @@ export default defineConfig({
       rehypePlugins: [rehypeRaw, rehypeSanitize, rehypeCleanText],
     }),
   },
-  integrations: [archiveSitemap(new URL('.', import.meta.url))],
+  integrations: [archiveSitemap(new URL('.', import.meta.url)), archiveSearch()],
   devToolbar: { enabled: false },
 });

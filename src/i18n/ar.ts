@@ -11,6 +11,23 @@ const strings = {
   'nav.cities': 'المدن',
   'nav.categories': 'الأقسام',
   'nav.tags': 'الوسوم',
+  'nav.search': 'بحث',
+  'search.title': 'البحث في الأرشيف',
+  'search.label': 'ابحث في الأرشيف',
+  'search.placeholder': 'اكتب كلمة أو أكثر',
+  'search.submit': 'ابحث',
+  'search.filters': 'تصفية النتائج',
+  'search.city': 'المدينة',
+  'search.category': 'القسم',
+  'search.year': 'السنة',
+  'search.sort': 'الترتيب',
+  'search.newest': 'الأحدث أولًا',
+  'search.relevance': 'الأكثر صلة',
+  'search.more': 'المزيد من النتائج',
+  'search.noScript': 'يحتاج البحث إلى تفعيل JavaScript في المتصفح. تصفح الأرشيف حسب التاريخ أو المدينة أو القسم بدلًا من ذلك.',
+  'search.unavailable': 'فهرس البحث غير متاح في وضع المعاينة؛ يُبنى مع npm run build.',
+  'search.results': '{{count}} للبحث عن «{{query}}»',
+  'search.none': 'لا توجد نتائج للبحث عن «{{query}}».',
   'home.title': 'آخر الأخبار',
   'listing.pageTitle': '{{title}} - الصفحة {{page}}',
   'listing.empty': 'لا توجد أخبار منشورة بعد.',
@@ -82,4 +99,18 @@ const dispatchCounts: Record<Intl.LDMLPluralRule, string> = {
 /** «خبر واحد», «خبران», «3 أخبار», «11 خبرًا», «100 خبر»: Arabic number agreement. */
 export function countDispatches(count: number): string {
   return dispatchCounts[pluralRules.select(count)].replace('{{count}}', String(count));
+}
+
+const resultCounts: Record<Intl.LDMLPluralRule, string> = {
+  zero: 'لا نتائج',
+  one: 'نتيجة واحدة',
+  two: 'نتيجتان',
+  few: '{{count}} نتائج',
+  many: '{{count}} نتيجة',
+  other: '{{count}} نتيجة',
+};
+
+/** «نتيجة واحدة», «نتيجتان», «3 نتائج», «11 نتيجة». */
+export function countResults(count: number): string {
+  return resultCounts[pluralRules.select(count)].replace('{{count}}', String(count));
 }

@@ -11,6 +11,7 @@ export const archivePath = '/archive/';
 export const cityIndexPath = '/city/';
 export const categoryIndexPath = '/category/';
 export const tagIndexPath = '/tag/';
+export const searchPath = '/search/';
 export const mainFeedPath = '/rss.xml';
 export const newsSitemapPath = '/sitemap-news.xml';
 export const sitemapIndexPath = '/sitemap-index.xml';

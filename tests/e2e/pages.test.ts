@@ -2,20 +2,12 @@
  * The built test archive in headless Debian chromium: pages render right to
  * left, fit a 360 px phone, log no errors and pass axe-core.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import sirv from 'sirv';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { nfdName } from '../helpers/archive.ts';
-
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasBrowser = existsSync(executablePath);
-if (!hasBrowser && process.env.CI) {
-  throw new Error(`No browser at ${executablePath}: CI must install Debian's chromium (apt-get install chromium).`);
-}
+import { hasBrowser, launchBrowser, serve } from '../helpers/browser.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const site = inject('site');
@@ -35,31 +27,19 @@ const urls = [
 ];
 
 describe.skipIf(!hasBrowser)('in chromium', () => {
-  let server: Server;
+  let server: Awaited<ReturnType<typeof serve>>;
   let origin: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = createServer(sirv(site.dist, { dev: false, etag: false }));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    server = await serve(site.dist);
+    origin = server.origin;
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
   });
 
   async function open(url: string, colorScheme: 'light' | 'dark' = 'light') {

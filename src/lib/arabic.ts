@@ -1,0 +1,101 @@
+/**
+ * The one Arabic search normaliser, used when the index is built and, in the
+ * browser, on every query, so both sides agree word for word.
+ *
+ * Each word folds to one canonical token (the index keeps one token per word,
+ * in order, so result excerpts can be mapped back to the original text):
+ * - letters: hamza forms of alef → ا; ى and Persian ی → ي; Persian ک → ك;
+ *   ة → ه; ؤ and ئ → ء (so «مسؤول» and «مسئول» meet); tashkeel and tatweel go;
+ * - digits: Arabic-Indic and Persian digits → 0-9;
+ * - clitics: a leading conjunction و/ف, the article ال and the prepositions
+ *   ب/ك/ل before it (written لل for ل+ال) are dropped, so «والحكومة»,
+ *   «للحكومة» and «حكومة» meet, and «الوزير» meets «وزير».
+ * A few extra tokens per word (indexVariants) catch prepositions without the
+ * article: «بطرابلس» → «طرابلس», «لليبيا» → «ليبيا».
+ */
+
+const MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
+const LETTERS: Record<string, string> = {
+  'أ': 'ا',
+  'إ': 'ا',
+  'آ': 'ا',
+  'ٱ': 'ا',
+  'ى': 'ي',
+  'ی': 'ي',
+  'ې': 'ي',
+  'ک': 'ك',
+  'ة': 'ه',
+  'ۀ': 'ه',
+  'ە': 'ه',
+  'ھ': 'ه',
+  'ؤ': 'ء',
+  'ئ': 'ء',
+};
+const FOLDED = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
+const EASTERN_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
+const WORD = /[\p{L}\p{N}\p{M}\u0640]+/gu;
+
+/** Letters and digits folded; no clitic handling. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(MARKS, '')
+    .replace(FOLDED, (c) => LETTERS[c])
+    .replace(EASTERN_DIGITS, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90));
+}
+
+/** The words of a text, in order, as written. */
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+const isArabic = (w: string) => /^[\u0621-\u064a]/.test(w);
+
+function stripConjunction(w: string): string {
+  return isArabic(w) && (w[0] === 'و' || w[0] === 'ف') && w.length >= 4 ? w.slice(1) : w;
+}
+
+function stripArticle(w: string): string {
+  const match = /^(?:[بكل]?ال|لل)/.exec(w);
+  return match && w.length - match[0].length >= 2 ? w.slice(match[0].length) : w;
+}
+
+/** The canonical token of one word ('' when nothing searchable is left). */
+export function normalizeWord(word: string): string {
+  const folded = fold(word).replace(/[^\p{L}\p{N}]/gu, '');
+  return stripConjunction(stripArticle(stripConjunction(folded)));
+}
+
+/** Extra index tokens for a word: its form without a bare preposition. */
+export function indexVariants(word: string): string[] {
+  const folded = stripConjunction(fold(word).replace(/[^\p{L}\p{N}]/gu, ''));
+  const canonical = normalizeWord(word);
+  const variants = new Set<string>();
+  if (/^[بكل]/.test(folded) && folded.length >= 4) {
+    const rest = normalizeWord(folded.slice(1));
+    if (rest !== canonical) variants.add(rest);
+  }
+  return [...variants];
+}
+
+/** A query as the index spells it. */
+export function normalizeQuery(query: string): string {
+  return words(query).map(normalizeWord).filter(Boolean).join(' ');
+}
+
+/**
+ * What the index holds for a text: one token per word (in order, empty
+ * words dropped) and then the extra variants.
+ */
+export function indexTokens(text: string): { tokens: string[]; variants: string[] } {
+  const tokens: string[] = [];
+  const variants: string[] = [];
+  for (const word of words(text)) {
+    const token = normalizeWord(word);
+    if (!token) continue;
+    tokens.push(token);
+    variants.push(...indexVariants(word));
+  }
+  return { tokens, variants };
+}

@@ -1,0 +1,102 @@
+/**
+ * What the search index holds for a built dispatch page. The served page
+ * marks its article with data-pagefind-body and its filters and sort (so
+ * Pagefind alone could index it too); from it we build a record whose indexed
+ * text is normalised (see arabic.ts) and whose metadata keeps the original
+ * text, so results show what the dispatch really says.
+ */
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import { indexTokens } from './arabic.ts';
+import { escapeHtml } from './body.ts';
+
+export interface SearchRecord {
+  url: string;
+  title: string;
+  dateline: string;
+  summary: string;
+  /** Title and body as readers see them; excerpts are cut from it. */
+  text: string;
+  filters: Record<string, string>;
+  sort: Record<string, string>;
+}
+
+function find(tree: Root | Element, test: (el: Element) => boolean): Element | undefined {
+  let found: Element | undefined;
+  visit(tree, 'element', (node) => {
+    if (found) return false;
+    if (test(node)) {
+      found = node;
+      return false;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+const hasClass = (el: Element, name: string) =>
+  Array.isArray(el.properties.className) && el.properties.className.includes(name);
+
+/** "city:طرابلس, year:2025" → { city: 'طرابلس', year: '2025' } (values never hold commas). */
+export function parsePairs(value: unknown): Record<string, string> {
+  const pairs: Record<string, string> = {};
+  for (const part of String(value ?? '').split(',')) {
+    const at = part.indexOf(':');
+    if (at > 0) pairs[part.slice(0, at).trim()] = part.slice(at + 1).trim();
+  }
+  return pairs;
+}
+
+const textOf = (el: Element | undefined) => (el ? toText(el).replace(/\s+/g, ' ').trim() : '');
+
+/** The record of a built page, or undefined for pages that are not dispatches. */
+export function extractRecord(html: string, url: string): SearchRecord | undefined {
+  if (!html.includes('data-pagefind-body')) return undefined;
+  const tree = fromHtml(html);
+  const article = find(tree, (el) => el.properties.dataPagefindBody !== undefined);
+  if (!article) return undefined;
+  const title = textOf(find(article, (el) => el.tagName === 'h1'));
+  const body = find(article, (el) => hasClass(el, 'body'));
+  const description = find(tree, (el) => el.tagName === 'meta' && el.properties.name === 'description');
+  return {
+    url,
+    title,
+    dateline: textOf(body && find(body, (el) => hasClass(el, 'dateline'))),
+    summary: String(description?.properties.content ?? ''),
+    text: `${title}\n${textOf(body)}`,
+    filters: parsePairs(article.properties.dataPagefindFilter),
+    sort: parsePairs(article.properties.dataPagefindSort),
+  };
+}
+
+/**
+ * The HTML Pagefind indexes for a record: normalised tokens of the title (as
+ * the heading, which Pagefind weighs more) and the body, one per word and in
+ * order, then the extra variants; metadata and filters in original spelling.
+ */
+export function recordHtml(record: SearchRecord): string {
+  const [titleLine, ...bodyLines] = record.text.split('\n');
+  const title = indexTokens(titleLine);
+  const body = indexTokens(bodyLines.join('\n'));
+  const meta = (name: string, value: string) => `<span data-pagefind-meta="${name}">${escapeHtml(value)}</span>`;
+  const filter = (name: string, value: string) => `<span data-pagefind-filter="${name}">${escapeHtml(value)}</span>`;
+  const sort = Object.entries(record.sort)
+    .map(([key, value]) => `${key}:${value}`)
+    .join(', ');
+  return [
+    '<!doctype html><html lang="ar"><body>',
+    `<main data-pagefind-body${sort ? ` data-pagefind-sort="${escapeHtml(sort)}"` : ''}>`,
+    `<h1>${title.tokens.join(' ')}</h1>`,
+    `<p>${body.tokens.join(' ')}</p>`,
+    `<p>${[...title.variants, ...body.variants].join(' ')}</p>`,
+    '<div data-pagefind-ignore="index">',
+    meta('title', record.title),
+    meta('dateline', record.dateline),
+    meta('summary', record.summary),
+    meta('text', record.text),
+    ...Object.entries(record.filters).map(([name, value]) => filter(name, value)),
+    '</div></main></body></html>',
+  ].join('');
+}

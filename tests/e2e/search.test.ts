@@ -1,0 +1,126 @@
+/**
+ * The search page in chromium over the test archive: from the header box to
+ * a result, by mouse and by keyboard, with a city filter, and accessible.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { hasBrowser, launchBrowser, serve } from '../helpers/browser.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const site = inject('site');
+
+describe.skipIf(!hasBrowser)('search in chromium', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serve>>;
+
+  beforeAll(async () => {
+    server = await serve(site.dist);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string) {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const foreign: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => !r.url().startsWith(server.origin) && foreign.push(r.url()));
+    await page.goto(server.origin + encodeURI(path));
+    return { page, context, errors, foreign };
+  }
+
+  const resultTitles = (page: Page) => page.locator('pagefind-results li h2').allTextContents();
+  const resultDatelines = (page: Page) => page.locator('pagefind-results li .dateline').allTextContents();
+
+  it('goes from the header box to results, filters by city and opens a result', async () => {
+    const { page, context, errors, foreign } = await open('/');
+    // «والمرحلة الأولى» in the text; the reader types the bare word with hamza on alef.
+    await page.fill('#site-search', 'أعمال');
+    await page.press('#site-search', 'Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('أعمال');
+    await page.waitForSelector('pagefind-results li');
+    expect(await page.inputValue('pagefind-input input')).toBe('أعمال');
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/للبحث عن «أعمال»/);
+    expect(await page.locator('pagefind-results li mark').count()).toBeGreaterThan(0);
+
+    // Searching «ميناء» finds both port dispatches, newest first.
+    await page.fill('pagefind-input input', 'ميناء');
+    await expect.poll(() => resultTitles(page)).toEqual([
+      'تعديل رسوم الخدمات في ميناء بنغازي',
+      'ميناء طرابلس يبدأ توسعة رصيف الحاويات',
+    ]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('ميناء');
+
+    await page.click('pagefind-filter-dropdown[filter=city] button.pf-dropdown-trigger');
+    await page.click('pagefind-filter-dropdown[filter=city] [role=option][data-value="طرابلس"]');
+    await expect.poll(() => resultDatelines(page)).toEqual(['طرابلس 01 ديسمبر 2025 (وال)']);
+
+    await page.click('pagefind-results li h2 a');
+    await page.waitForURL(/\/2025\/12\/01\/port-upgrade\/$/);
+    expect(await page.locator('h1').textContent()).toBe('ميناء طرابلس يبدأ توسعة رصيف الحاويات');
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it('works with the keyboard alone, and finds spelling variants', async () => {
+    const { page, context, errors } = await open('/');
+    await page.keyboard.press('Tab'); // skip link
+    await page.keyboard.press('Tab'); // site title
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Tab'); // the navigation
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    // «للميناء»: preposition + article, not how the dispatches spell it.
+    await page.keyboard.type('للميناء');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\//);
+    await page.waitForSelector('pagefind-results li');
+    expect(await resultTitles(page)).toHaveLength(2);
+    await page.focus('pagefind-input input');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.closest('pagefind-results') !== null)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/2025\/12\/01\/port-fees-corrected\/$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows ten results, then ten more on demand', async () => {
+    const { page, context } = await open('/search/?q=المباراة');
+    await expect.poll(() => page.locator('pagefind-results li').count()).toBe(10);
+    const more = page.locator('[data-search-more]');
+    expect(await more.isVisible()).toBe(true);
+    await more.click();
+    await expect.poll(() => page.locator('pagefind-results li').count()).toBe(20);
+    await context.close();
+  });
+
+  it('has no serious or critical axe violation with results shown', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page, context } = await open('/search/?q=ميناء');
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.waitForSelector('pagefind-results li');
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const { violations } = await axe.run();
+        return violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(violations, scheme).toEqual([]);
+      const direction = await page.evaluate(() => getComputedStyle(document.querySelector('pagefind-results')!).direction);
+      expect(direction).toBe('rtl');
+      await context.close();
+    }
+  });
+});
