@@ -48,6 +48,7 @@ const strings = {
   'dispatch.previous': 'الخبر السابق',
   'dispatch.next': 'الخبر التالي',
   'dispatch.related': 'أخبار ذات صلة',
+  'dispatch.corrections': 'تصحيحات',
   'dispatch.draft': 'مسودة: لن تنشر',
   'dispatch.embargoed': 'محظور النشر حتى {{date}} الساعة {{time}}',
   'share.label': 'شارك الخبر',

@@ -1,3 +1,6 @@
+import { t } from '../i18n/ar.ts';
+import { formatDate, formatTime, toIsoWithOffset } from './dates.ts';
+
 /**
  * Puts the generated dateline where wire style has it: at the start of the
  * first paragraph of the rendered body («طرابلس 01 ديسمبر 2025 (وال) - …»).
@@ -17,4 +20,19 @@ export function withDateline(html: string, datelineHtml: string): string {
   const body = html.trimStart();
   if (body.startsWith('<p>')) return `<p>${datelineHtml} ${body.slice(3)}`;
   return `<p>${datelineHtml}</p>\n${body}`;
+}
+
+/**
+ * The corrections section that closes a corrected dispatch, on its page and
+ * in its feed item alike ('' when there are none).
+ */
+export function correctionsHtml(corrections: readonly { date: Date; note: string }[]): string {
+  if (corrections.length === 0) return '';
+  const items = corrections.map(
+    (c) =>
+      `<li><time datetime="${toIsoWithOffset(c.date)}">${escapeHtml(
+        t('dispatch.publishedAt', { date: formatDate(c.date), time: formatTime(c.date) }),
+      )}</time>: ${escapeHtml(c.note)}</li>`,
+  );
+  return `<section class="corrections"><h2>${t('dispatch.corrections')}</h2><ol>${items.join('')}</ol></section>`;
 }

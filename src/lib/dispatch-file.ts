@@ -1,5 +1,5 @@
 /**
- * Reads one dispatch file into validated data, or into messages that say
+ * Reads one dispatch file into validated data, or into problems that say
  * which file, line and field is wrong and how to fix it. The build's loader
  * and the newsroom scripts share it so they never disagree.
  */
@@ -7,8 +7,11 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { closest } from 'fastest-levenshtein';
+import type { DispatchProblem, ProblemCode } from './problems.ts';
 import { dispatchFields, dispatchSchema, type DispatchData } from './schema.ts';
 import { cleanText, slugify } from './text.ts';
+
+export { formatProblem, type DispatchProblem } from './problems.ts';
 
 export interface ParsedDispatch {
   /** Stable entry id: the path under the archive folder, NFC, without .md. */
@@ -18,40 +21,49 @@ export interface ParsedDispatch {
   data: DispatchData & { slug: string };
   /** Markdown body, cleaned. */
   body: string;
-  /** Line of the slug field (or 1), for messages about the URL. */
-  slugLine: number;
+  /** 1-based line where the body starts, for problems found in it. */
+  bodyLine: number;
+  /** Line of each front-matter field (1 when absent), for messages. */
+  lines: Record<string, number>;
 }
 
-export interface DispatchProblem {
-  file: string;
-  line: number;
-  field: string;
-  message: string;
-}
-
-export type ParseResult =
-  | { ok: true; dispatch: ParsedDispatch }
-  | { ok: false; problems: DispatchProblem[] };
-
-export function formatProblem(p: DispatchProblem): string {
-  return `${p.file}:${p.line}: ${p.field}: ${p.message}`;
-}
+export type ParseResult = { ok: true; dispatch: ParsedDispatch } | { ok: false; problems: DispatchProblem[] };
 
 // Timestamps stay strings so that a date without an offset can be read as
 // Tripoli time; YAML's default schema would silently take it as UTC.
-const frontMatterOptions = {
+export const frontMatterOptions = {
   engines: {
     yaml: (source: string) => loadYaml(source, { schema: CORE_SCHEMA }) as object,
   },
 };
 
-/** 1-based line of a front-matter field, or of the opening fence. */
-function fieldLine(frontMatter: string, field: string): number {
+/** 1-based line of each top-level front-matter field. */
+function fieldLines(frontMatter: string): Record<string, number> {
+  const lines: Record<string, number> = {};
   // gray-matter keeps the newline after the opening fence: drop it.
-  const lines = frontMatter.replace(/^\r?\n/, '').split(/\r?\n/);
-  const index = lines.findIndex((line) => line.startsWith(`${field}:`) || line.startsWith(`${field} :`));
-  // Line 1 is the opening ---; front-matter lines start on line 2.
-  return index < 0 ? 1 : index + 2;
+  frontMatter
+    .replace(/^\r?\n/, '')
+    .split(/\r?\n/)
+    .forEach((line, index) => {
+      const match = /^([^\s:#][^:]*?)\s*:/.exec(line);
+      // Line 1 is the opening ---; fields start on line 2.
+      if (match && !(match[1] in lines)) lines[match[1]] = index + 2;
+    });
+  return lines;
+}
+
+interface IssueRef {
+  code: ProblemCode;
+  params: Record<string, string>;
+}
+
+function decode(message: string): IssueRef | undefined {
+  try {
+    const ref = JSON.parse(message) as IssueRef;
+    return typeof ref.code === 'string' ? ref : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -60,13 +72,11 @@ function fieldLine(frontMatter: string, field: string): number {
  */
 export function parseDispatch(file: string, id: string, source: string): ParseResult {
   const text = cleanText(source);
-  const problem = (field: string, message: string, line = 1): ParseResult => ({
+  const problem = (field: string, code: ProblemCode, params: Record<string, string> = {}, line = 1): ParseResult => ({
     ok: false,
-    problems: [{ file, line, field, message }],
+    problems: [{ file, line, field, code, params, severity: 'error' }],
   });
-  if (!/^\uFEFF?---\r?\n/.test(text)) {
-    return problem('front-matter', 'missing: the file must start with a --- line, then fields such as title, date and city, then ---');
-  }
+  if (!/^\uFEFF?---\r?\n/.test(text)) return problem('front-matter', 'frontmatter.missing');
   let parsed: matter.GrayMatterFile<string>;
   try {
     parsed = matter(text, frontMatterOptions);
@@ -74,8 +84,10 @@ export function parseDispatch(file: string, id: string, source: string): ParseRe
     const mark = (error as { mark?: { line: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? String(error);
     // js-yaml counts from 0 at the newline after the opening fence (line 1).
-    return problem('front-matter', `is not valid YAML: ${reason}`, mark ? mark.line + 1 : 1);
+    return problem('front-matter', 'frontmatter.yaml', { reason }, mark ? mark.line + 1 : 1);
   }
+  const lines = fieldLines(parsed.matter);
+  const lineOf = (field: string) => lines[field] ?? 1;
   const raw = (parsed.data ?? {}) as Record<string, unknown>;
   const result = dispatchSchema.safeParse(raw);
   if (!result.success) {
@@ -85,20 +97,28 @@ export function parseDispatch(file: string, id: string, source: string): ParseRe
         for (const key of issue.keys) {
           problems.push({
             file,
-            line: fieldLine(parsed.matter, key),
+            line: lineOf(key),
             field: key,
-            message: `unknown field. Did you mean «${closest(key, dispatchFields)}»? Fields: ${dispatchFields.join(', ')}`,
+            code: 'field.unknown',
+            params: { suggestion: closest(key, dispatchFields), fields: dispatchFields.join(', ') },
+            severity: 'error',
           });
         }
         continue;
       }
       const field = String(issue.path[0] ?? 'front-matter');
-      const missing = issue.code === 'invalid_type' && raw[field] === undefined;
+      const value = issue.path.reduce<unknown>((at, key) => (at as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey], raw);
+      const missing = issue.code === 'invalid_type' && value === undefined;
+      const ref = missing
+        ? { code: 'required' as const, params: { field: String(issue.path.at(-1) ?? field) } }
+        : decode(issue.message);
       problems.push({
         file,
-        line: fieldLine(parsed.matter, field),
-        field,
-        message: missing ? `is required: add a line \`${field}: …\` to the front-matter` : issue.message,
+        line: lineOf(field),
+        field: issue.path.join('.') || field,
+        code: ref?.code ?? 'text.type',
+        params: ref?.params ?? { what: issue.message },
+        severity: 'error',
       });
     }
     problems.sort((a, b) => a.line - b.line);
@@ -106,16 +126,16 @@ export function parseDispatch(file: string, id: string, source: string): ParseRe
   }
   const body = parsed.content.replace(/^\s*\n/, '');
   const slug = result.data.slug ?? slugify(path.basename(id));
-  if (!slug) {
-    return problem('slug', 'the file name has no letters or digits; rename the file or add a slug field');
-  }
+  if (!slug) return problem('slug', 'slug.fileName');
   return {
     ok: true,
     dispatch: {
       id,
       file,
       body,
-      slugLine: fieldLine(parsed.matter, 'slug'),
+      // The body is the end of the file: count the lines before it.
+      bodyLine: text.slice(0, text.length - body.length).split('\n').length,
+      lines,
       data: { ...result.data, slug },
     },
   };

@@ -3,7 +3,7 @@
  * derived. Pure functions over loader data, so tests reach them directly.
  */
 import { formatDate } from './dates.ts';
-import type { DispatchProblem } from './dispatch-file.ts';
+import type { DispatchProblem } from './problems.ts';
 import {
   categoryRegistry,
   cityRegistry,
@@ -33,6 +33,8 @@ export interface Dispatch {
   source: Source;
   tags: Tag[];
   summary: string;
+  /** Dated notes of what was corrected, oldest first. */
+  corrections: { date: Date; note: string }[];
   draft: boolean;
   /** Dated after the build's "now": withheld unless previewing. */
   embargoed: boolean;
@@ -58,6 +60,7 @@ export function toDispatch(
     source: sourceRegistry.get(data.source),
     tags: data.tags.map((name) => ({ name, slug: slugify(name) })),
     summary: data.summary,
+    corrections: [...(data.corrections ?? [])].sort((a, b) => a.date.getTime() - b.date.getTime()),
     draft: data.draft,
     embargoed: data.date.getTime() > now.getTime(),
     url: dispatchPath(data.date, data.slug),
@@ -99,7 +102,9 @@ export function findDuplicateUrls(
       file: entry.file,
       line: entry.line,
       field: 'slug',
-      message: `«${entry.slug}» is already used on the same day by ${first} (both would be ${url}); rename this file or set a different slug`,
+      code: 'slug.duplicate',
+      params: { slug: entry.slug, other: first, url },
+      severity: 'error',
     });
   }
   return problems;

@@ -8,7 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { siteConfig } from '../config.ts';
-import { escapeHtml, withDateline } from './body.ts';
+import { correctionsHtml, escapeHtml, withDateline } from './body.ts';
 import { toRfc822 } from './dates.ts';
 import { dateline, type Dispatch } from './dispatch.ts';
 import { logoImage } from './brand.ts';
@@ -77,7 +77,7 @@ export function feedOptions(
     ].join(''),
     items: items.map((d) => {
       const url = absoluteUrl(d.url);
-      const body = withDateline(bodyHtml(d), escapeHtml(dateline(d)));
+      const body = withDateline(bodyHtml(d), escapeHtml(dateline(d))) + correctionsHtml(d.corrections);
       return {
         title: d.title,
         link: url,

@@ -28,6 +28,13 @@ export function newsArticle(d: Dispatch, image: ImageRef, logo: ImageRef) {
     isAccessibleForFree: true,
     articleSection: d.category.name,
     ...(d.tags.length > 0 && { keywords: d.tags.map((t) => t.name) }),
+    ...(d.corrections.length > 0 && {
+      correction: d.corrections.map((c) => ({
+        '@type': 'CorrectionComment',
+        text: c.note,
+        datePublished: toIsoWithOffset(c.date),
+      })),
+    }),
     image: [{ '@type': 'ImageObject', url: absoluteUrl(image.path), width: image.width, height: image.height }],
     locationCreated: {
       '@type': 'Place',

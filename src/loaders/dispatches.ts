@@ -74,7 +74,7 @@ export async function readArchive(root: string, dir: string): Promise<LoadedDisp
   }
   problems.push(
     ...findDuplicateUrls(
-      dispatches.map((d) => ({ file: d.file, line: d.slugLine, date: d.data.date, slug: d.data.slug })),
+      dispatches.map((d) => ({ file: d.file, line: d.lines.slug ?? 1, date: d.data.date, slug: d.data.slug })),
     ),
   );
   if (problems.length > 0) throw new ArchiveError(problems);

@@ -113,6 +113,8 @@ describe('RSS feeds', () => {
     const $ = load(upgrade.content!);
     expect($('div[dir=rtl][lang=ar]').length).toBe(1);
     expect($('p').first().text()).toMatch(/^طرابلس 01 ديسمبر 2025 \(وال\) - بدأت/);
+    const corrected = feed.items.find((i) => i.url === `${origin}/2025/12/01/port-fees-corrected/`)!;
+    expect(load(corrected.content!)('.corrections li').text()).toContain('صححت نسبة التخفيض');
     const markup = feed.items.find((i) => i.url === `${origin}/2025/12/03/hostile-markup/`)!;
     const body = load(markup.content!);
     expect(body('a').map((_, a) => a.attribs.href).get()).toContain(`${origin}/about/`);

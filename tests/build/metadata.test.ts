@@ -99,6 +99,9 @@ describe('a dispatch page', () => {
       locationCreated: { '@type': 'Place', name: 'بنغازي', address: { addressCountry: 'ليبيا' } },
       publisher: { '@type': 'NewsMediaOrganization', name: 'وكالة الأنباء الليبية' },
     });
+    expect(article.correction).toEqual([
+      { '@type': 'CorrectionComment', text: 'صححت نسبة التخفيض إلى 15 في المئة بدلًا من 50.', datePublished: '2025-12-02T09:15:00+02:00' },
+    ]);
     expect(article.image[0]).toEqual({ '@type': 'ImageObject', url: `${origin}${url}og.png`, width: 1200, height: 630 });
     expect(await pngSize(article.publisher.logo.url)).toMatchObject({
       width: article.publisher.logo.width,

@@ -140,6 +140,11 @@ describe('a dispatch page', () => {
     expect(text).toContain('02 ديسمبر 2025 الساعة 09:15');
     expect($('.published time').eq(1).attr('datetime')).toBe('2025-12-02T09:15:00+02:00');
     expect($('meta[name=description]').attr('content')).toBe('أقرت إدارة ميناء بنغازي جدولا معدلا لرسوم الخدمات.');
+    const corrections = $('article .corrections');
+    expect(corrections.find('h2').text()).toBe('تصحيحات');
+    expect(corrections.find('li').text()).toBe('02 ديسمبر 2025 الساعة 09:15: صححت نسبة التخفيض إلى 15 في المئة بدلًا من 50.');
+    expect(corrections.find('time').attr('datetime')).toBe('2025-12-02T09:15:00+02:00');
+    expect(page('/2025/12/01/port-upgrade/')('.corrections').length).toBe(0);
   });
 
   it('dates a UTC timestamp by its Tripoli day and names another source', () => {

@@ -17,6 +17,8 @@ export function makeDispatch(
         source: 'lana',
         category: 'economy',
         tags: [],
+        corrections: [],
+        updated: undefined,
         draft: false,
         slug: id,
         summary: '',

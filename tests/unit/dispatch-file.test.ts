@@ -20,7 +20,7 @@ function source(fields: Record<string, string | undefined>, body = 'نص الخ�
 function problems(text: string): string[] {
   const result = parseDispatch(file, '2025/12/x', text);
   if (result.ok) throw new Error('expected problems');
-  return result.problems.map(formatProblem);
+  return result.problems.map((p) => formatProblem(p));
 }
 
 describe('a valid dispatch', () => {
@@ -37,6 +37,16 @@ describe('a valid dispatch', () => {
     expect(data.draft).toBe(false);
     expect(data.slug).toBe('x');
     expect(data.summary).toBeUndefined();
+  });
+
+  it('takes the latest correction as the last update', () => {
+    const result = parseDispatch(
+      file,
+      '2025/12/x',
+      source({ corrections: '\n  - date: "2025-12-03T10:00"\n    note: "تصحيح ثان"\n  - date: "2025-12-02T10:00"\n    note: "تصحيح أول"' }),
+    );
+    expect(result.ok && result.dispatch.data.updated?.toISOString()).toBe('2025-12-03T08:00:00.000Z');
+    expect(result.ok && result.dispatch.data.corrections.map((c) => c.note)).toEqual(['تصحيح ثان', 'تصحيح أول']);
   });
 
   it('accepts Latin slugs of registry entries and an explicit slug', () => {
@@ -72,6 +82,7 @@ describe('invalid front-matter names file, line, field, value and a fix', () => 
     ['unknown field', { subtitle: '"x"' }, `${file}:6: subtitle: unknown field. Did you mean «title»?`],
     ['tags not a list', { tags: 'النفط' }, `${file}:6: tags: must be a list of tags`],
     ['draft not boolean', { draft: '"نعم"' }, `${file}:6: draft: must be true or false`],
+    ['correction without a note', { corrections: '\n  - date: "2025-12-02T10:00"' }, `${file}:6: corrections.0.note: is required`],
     ['bad slug', { slug: '"My Slug"' }, `${file}:6: slug: «My Slug» is not a URL slug; did you mean «my-slug»?`],
     [
       'updated before date',

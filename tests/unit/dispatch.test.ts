@@ -7,6 +7,7 @@ import {
   newestFirst,
   type StoredDispatchData,
 } from '../../src/lib/dispatch.ts';
+import { formatProblem, problemMessage } from '../../src/lib/problems.ts';
 import { cityRegistry, sourceRegistry } from '../../src/lib/registries.ts';
 import { makeDispatch } from '../helpers/dispatch.ts';
 
@@ -73,14 +74,12 @@ describe('findDuplicateUrls', () => {
       { file: 'b.md', line: 7, slug: 'x', date: new Date('2025-11-30T23:30:00Z') },
       { file: 'c.md', line: 1, slug: 'x', date: new Date('2025-12-02T08:00:00Z') },
     ]);
-    expect(problems).toEqual([
-      {
-        file: 'b.md',
-        line: 7,
-        field: 'slug',
-        message: expect.stringContaining('already used on the same day by a.md'),
-      },
+    expect(problems.map((p) => formatProblem(p))).toEqual([
+      'b.md:7: slug: «x» is already used on the same day by a.md (both would be /2025/12/01/x/); rename this file or set a different slug',
     ]);
+    expect(problemMessage(problems[0], 'ar')).toBe(
+      '«x» مستخدم في اليوم نفسه في a.md (سيكون رابط الاثنين /2025/12/01/x/)؛ غيّر اسم الملف أو اختر slug آخر',
+    );
   });
 });
 

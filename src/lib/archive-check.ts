@@ -1,0 +1,173 @@
+/**
+ * `npm run check`: everything the build would reject, and what it would
+ * silently repair or a reader would trip over, for a whole archive at once,
+ * without building. Pure: takes file texts, returns problems.
+ */
+import { distance } from 'fastest-levenshtein';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { Link } from 'mdast';
+import { normalizeQuery } from './arabic.ts';
+import { dateSegments, formatDate, formatTime } from './dates.ts';
+import { findDuplicateUrls } from './dispatch.ts';
+import { parseDispatch, type ParsedDispatch } from './dispatch-file.ts';
+import type { DispatchProblem, ProblemCode } from './problems.ts';
+import { categoryRegistry, cityRegistry } from './registries.ts';
+import { slugify } from './text.ts';
+import {
+  archiveMonthPath,
+  archivePath,
+  archiveYearPath,
+  categoryIndexPath,
+  categoryPath,
+  cityIndexPath,
+  cityPath,
+  dispatchPath,
+  homePath,
+  mainFeedPath,
+  searchPath,
+  tagIndexPath,
+  tagPath,
+} from './urls.ts';
+
+export interface SourceFile {
+  /** Path shown in messages. */
+  file: string;
+  /** Entry id: path under the archive folder without .md. */
+  id: string;
+  text: string;
+}
+
+const INVISIBLE: [RegExp, ProblemCode][] = [
+  [/[\u202a-\u202e\u2066-\u2069]/gu, 'text.bidi'],
+  [/[\u200b\u2060\ufeff]/gu, 'text.zeroWidth'],
+  [/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu, 'text.control'],
+];
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Problems in the raw characters of a file, line by line. */
+function characterProblems(source: SourceFile): DispatchProblem[] {
+  const problems: DispatchProblem[] = [];
+  const lines = source.text.split('\n');
+  const closing = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
+  lines.forEach((line, i) => {
+    const field = i > 0 && i < closing ? (/^([^\s:#][^:]*?)\s*:/.exec(line)?.[1] ?? 'front-matter') : 'body';
+    // A byte-order mark at the very start of a file is harmless.
+    const text = i === 0 ? line.replace(/^\ufeff/, '') : line;
+    for (const [pattern, code] of INVISIBLE) {
+      const found = [...new Set(text.match(pattern) ?? [])];
+      if (found.length > 0) {
+        problems.push({ file: source.file, line: i + 1, field, code, params: { chars: found.map(codePoint).join(' ') }, severity: 'warning' });
+      }
+    }
+    if (text.normalize('NFC') !== text) {
+      problems.push({ file: source.file, line: i + 1, field, code: 'text.nfc', severity: 'warning' });
+    }
+  });
+  return problems;
+}
+
+/** Every path the site will have for these dispatches. */
+function sitePaths(dispatches: readonly ParsedDispatch[]): Set<string> {
+  const paths = new Set([homePath, archivePath, cityIndexPath, categoryIndexPath, tagIndexPath, searchPath, mainFeedPath]);
+  for (const { data } of dispatches) {
+    const { year, month } = dateSegments(data.date);
+    paths.add(dispatchPath(data.date, data.slug));
+    paths.add(archiveYearPath(year)).add(archiveMonthPath(year, month));
+    paths.add(cityPath(cityRegistry.get(data.city).slug)).add(categoryPath(categoryRegistry.get(data.category).slug));
+    for (const tag of data.tags) paths.add(tagPath(slugify(tag)));
+  }
+  return paths;
+}
+
+function linkProblems(d: ParsedDispatch, paths: Set<string>): DispatchProblem[] {
+  const problems: DispatchProblem[] = [];
+  const visit = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === 'link') {
+      const link = node as Link;
+      if (link.url.startsWith('/') && !link.url.startsWith('//')) {
+        let target = link.url.split(/[?#]/)[0];
+        try {
+          target = decodeURI(target);
+        } catch {
+          // An undecodable URL is broken anyway.
+        }
+        if (!target.endsWith('/') && !target.includes('.')) target += '/';
+        const known = paths.has(target) || /\/page\/\d+\/$/.test(target) || /\.[a-z0-9]+$/i.test(target);
+        if (!known) {
+          problems.push({
+            file: d.file,
+            line: d.bodyLine + (link.position?.start.line ?? 1) - 1,
+            field: 'body',
+            code: 'link.broken',
+            params: { value: link.url },
+            severity: 'error',
+          });
+        }
+      }
+    }
+    for (const child of (node.children ?? []) as { type: string }[]) visit(child);
+  };
+  visit(fromMarkdown(d.body));
+  return problems;
+}
+
+/** Titles of the same day that differ by little (after normalisation). */
+function nearDuplicates(dispatches: readonly ParsedDispatch[]): DispatchProblem[] {
+  const byDay = new Map<string, ParsedDispatch[]>();
+  for (const d of dispatches) {
+    const { year, month, day } = dateSegments(d.data.date);
+    const key = `${year}-${month}-${day}`;
+    byDay.set(key, [...(byDay.get(key) ?? []), d]);
+  }
+  const problems: DispatchProblem[] = [];
+  for (const list of byDay.values()) {
+    for (let i = 1; i < list.length; i++) {
+      for (let j = 0; j < i; j++) {
+        const [a, b] = [normalizeQuery(list[j].data.title), normalizeQuery(list[i].data.title)];
+        if (distance(a, b) <= Math.max(a.length, b.length) * 0.15) {
+          problems.push({
+            file: list[i].file,
+            line: list[i].lines.title ?? 1,
+            field: 'title',
+            code: 'title.nearDuplicate',
+            params: { other: list[j].data.title, file: list[j].file },
+            severity: 'warning',
+          });
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** Every problem of an archive, sorted by file and line. */
+export function checkArchive(sources: readonly SourceFile[], now: Date): DispatchProblem[] {
+  const problems: DispatchProblem[] = [];
+  const dispatches: ParsedDispatch[] = [];
+  for (const source of sources) {
+    problems.push(...characterProblems(source));
+    const result = parseDispatch(source.file, source.id, source.text);
+    if (result.ok) dispatches.push(result.dispatch);
+    else problems.push(...result.problems);
+  }
+  problems.push(
+    ...findDuplicateUrls(dispatches.map((d) => ({ file: d.file, line: d.lines.slug ?? 1, date: d.data.date, slug: d.data.slug }))),
+    ...nearDuplicates(dispatches),
+  );
+  const paths = sitePaths(dispatches);
+  for (const d of dispatches) {
+    problems.push(...linkProblems(d, paths));
+    if (d.data.date > now && !d.data.draft) {
+      problems.push({
+        file: d.file,
+        line: d.lines.date ?? 1,
+        field: 'date',
+        code: 'date.embargoed',
+        params: { value: `${formatDate(d.data.date)} ${formatTime(d.data.date)}` },
+        severity: 'notice',
+      });
+    }
+  }
+  return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+}

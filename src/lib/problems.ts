@@ -1,0 +1,135 @@
+/**
+ * Every problem a dispatch file can have, with its message in English and
+ * Arabic. The build, `npm run check` and the pre-commit hook all print
+ * problems through formatProblem, as `file:line: field: message`.
+ */
+
+export type Lang = 'en' | 'ar';
+export type Severity = 'error' | 'warning' | 'notice';
+
+const messages = {
+  'frontmatter.missing': {
+    en: 'missing: the file must start with a --- line, then fields such as title, date and city, then ---',
+    ar: 'غير موجودة: يجب أن يبدأ الملف بسطر --- ثم الحقول مثل title وdate وcity ثم ---',
+  },
+  'frontmatter.yaml': { en: 'is not valid YAML: {reason}', ar: 'صيغة YAML غير صحيحة: {reason}' },
+  required: {
+    en: 'is required: add a line `{field}: …` to the front-matter',
+    ar: 'حقل مطلوب: أضف سطرًا `{field}: …` إلى البيانات في رأس الملف',
+  },
+  'field.unknown': {
+    en: 'unknown field. Did you mean «{suggestion}»? Fields: {fields}',
+    ar: 'حقل غير معروف. هل تقصد «{suggestion}»؟ الحقول المتاحة: {fields}',
+  },
+  'text.type': { en: 'must be text ({what})', ar: 'يجب أن يكون نصًا ({what})' },
+  'text.empty': { en: 'must not be empty ({what})', ar: 'يجب ألا يكون فارغًا ({what})' },
+  'date.type': {
+    en: 'must be an ISO 8601 date-time in quotes, e.g. "{example}"',
+    ar: 'يجب أن يكون تاريخًا بصيغة ISO 8601 بين علامتي تنصيص، مثل "{example}"',
+  },
+  'date.invalid': {
+    en: '«{value}» is not a valid ISO 8601 date-time; write e.g. {example}',
+    ar: '«{value}» ليس تاريخًا صحيحًا بصيغة ISO 8601؛ اكتب مثلًا {example}',
+  },
+  'registry.type': { en: 'must name a {noun} listed in {file}', ar: 'يجب أن يكون {nounAr} من القائمة في {file}' },
+  'registry.unknown': {
+    en: '«{value}» is not a known {noun}. Did you mean «{suggestion}»? ({plural} are listed in {file})',
+    ar: '«{value}» {unknownAr}. هل تقصد «{suggestion}»؟ (القائمة في {file})',
+  },
+  'slug.invalid': {
+    en: '«{value}» is not a URL slug; did you mean «{suggestion}»?',
+    ar: '«{value}» لا يصلح جزءًا من الرابط؛ هل تقصد «{suggestion}»؟',
+  },
+  'slug.empty': { en: 'must contain letters or digits', ar: 'يجب أن يحتوي على حروف أو أرقام' },
+  'slug.fileName': {
+    en: 'the file name has no letters or digits; rename the file or add a slug field',
+    ar: 'اسم الملف بلا حروف أو أرقام؛ غيّر اسم الملف أو أضف الحقل slug',
+  },
+  'slug.duplicate': {
+    en: '«{slug}» is already used on the same day by {other} (both would be {url}); rename this file or set a different slug',
+    ar: '«{slug}» مستخدم في اليوم نفسه في {other} (سيكون رابط الاثنين {url})؛ غيّر اسم الملف أو اختر slug آخر',
+  },
+  'tags.type': {
+    en: 'must be a list of tags, e.g. ["النفط", "الموانئ"]',
+    ar: 'يجب أن يكون قائمة وسوم، مثل ["النفط", "الموانئ"]',
+  },
+  'draft.type': { en: 'must be true or false', ar: 'يجب أن يكون true أو false' },
+  'updated.beforeDate': {
+    en: 'is earlier than date; a correction comes after publication',
+    ar: 'أقدم من تاريخ النشر؛ التصحيح يأتي بعد النشر',
+  },
+  'corrections.type': {
+    en: 'must be a list of corrections, each with a date and a note',
+    ar: 'يجب أن يكون قائمة تصحيحات، لكل منها date وnote',
+  },
+  'title.nearDuplicate': {
+    en: 'looks like a duplicate of «{other}» ({file}) on the same day',
+    ar: 'يشبه خبر «{other}» ({file}) في اليوم نفسه',
+  },
+  'text.bidi': {
+    en: 'contains an invisible bidi control character ({chars}); delete it',
+    ar: 'يحتوي على محرف تحكم خفي في الاتجاه ({chars})؛ احذفه',
+  },
+  'text.zeroWidth': {
+    en: 'contains an invisible zero-width character ({chars}); delete it',
+    ar: 'يحتوي على محرف خفي بلا عرض ({chars})؛ احذفه',
+  },
+  'text.control': {
+    en: 'contains a control character ({chars}); delete it',
+    ar: 'يحتوي على محرف تحكم ({chars})؛ احذفه',
+  },
+  'text.nfc': {
+    en: 'is not in Unicode NFC (decomposed letters, as macOS writes them); the build normalises it, but save the file as NFC',
+    ar: 'ليس بصيغة يونيكود NFC (حروف مفككة كما يكتبها macOS)؛ يصححه البناء، لكن احفظ الملف بصيغة NFC',
+  },
+  'link.broken': {
+    en: 'links to {value}, which is not a page of the site',
+    ar: 'يشير إلى {value} وليس صفحة في الموقع',
+  },
+  'date.embargoed': {
+    en: 'is in the future ({value}): embargoed until then, not published before',
+    ar: 'في المستقبل ({value}): محظور النشر حتى ذلك الموعد',
+  },
+  'wire.empty': { en: 'no headline found: the file has no text', ar: 'لا يوجد عنوان: الملف بلا نص' },
+  'wire.dateline': {
+    en: 'no dateline found: the first paragraph must open with «city day month year (source) -», e.g. «طرابلس 01 ديسمبر 2025 (وال) -»',
+    ar: 'لا يوجد سطر التاريخ: يجب أن تبدأ الفقرة الأولى بـ«المدينة اليوم الشهر السنة (المصدر) -»، مثل «طرابلس 01 ديسمبر 2025 (وال) -»',
+  },
+  'wire.month': { en: '«{value}» is not a month name', ar: '«{value}» ليس اسم شهر' },
+  'wire.date': { en: '«{value}» is not a date', ar: '«{value}» ليس تاريخًا صحيحًا' },
+  'file.exists': {
+    en: '{value} already exists; not overwritten (rename the headline or use --slug)',
+    ar: '{value} موجود من قبل ولم يُستبدل (غيّر العنوان أو استعمل ‎--slug)',
+  },
+} as const;
+
+export type ProblemCode = keyof typeof messages;
+
+export interface DispatchProblem {
+  file: string;
+  line: number;
+  field: string;
+  code: ProblemCode;
+  params?: Record<string, string>;
+  severity?: Severity;
+}
+
+// Arabic needs the noun's gender in the sentence, so each has its phrases.
+const nounsAr: Record<string, { name: string; unknown: string }> = {
+  city: { name: 'اسم مدينة', unknown: 'ليست مدينة معروفة' },
+  category: { name: 'اسم قسم', unknown: 'ليس قسمًا معروفًا' },
+  source: { name: 'رمز مصدر', unknown: 'ليس مصدرًا معروفًا' },
+};
+
+/** The problem's message in one language. */
+export function problemMessage(p: Pick<DispatchProblem, 'code' | 'params' | 'field'>, lang: Lang = 'en'): string {
+  const params: Record<string, string> = { field: p.field, ...p.params };
+  const noun = params.noun ? nounsAr[params.noun] : undefined;
+  if (noun) Object.assign(params, { nounAr: noun.name, unknownAr: noun.unknown });
+  return messages[p.code][lang].replace(/\{(\w+)\}/g, (match, name: string) => params[name] ?? match);
+}
+
+/** `file:line: field: message`, as compilers print. */
+export function formatProblem(p: DispatchProblem, lang: Lang = 'en'): string {
+  return `${p.file}:${p.line}: ${p.field}: ${problemMessage(p, lang)}`;
+}
