@@ -13,6 +13,7 @@ import { parseDispatch, type ParsedDispatch } from './dispatch-file.ts';
 import type { DispatchProblem, ProblemCode } from './problems.ts';
 import { categoryRegistry, cityRegistry } from './registries.ts';
 import { slugify } from './text.ts';
+import { ARABIC_DATELINE } from './wire.ts';
 import {
   archiveMonthPath,
   archivePath,
@@ -158,6 +159,17 @@ export function checkArchive(sources: readonly SourceFile[], now: Date): Dispatc
   const paths = sitePaths(dispatches);
   for (const d of dispatches) {
     problems.push(...linkProblems(d, paths));
+    const typed = ARABIC_DATELINE.exec(d.body.trimStart());
+    if (typed) {
+      problems.push({
+        file: d.file,
+        line: d.bodyLine,
+        field: 'body',
+        code: 'body.dateline',
+        params: { value: typed[0].trim() },
+        severity: 'warning',
+      });
+    }
     if (d.data.date > now && !d.data.draft) {
       problems.push({
         file: d.file,

@@ -82,6 +82,10 @@ const messages = {
     en: 'is not in Unicode NFC (decomposed letters, as macOS writes them); the build normalises it, but save the file as NFC',
     ar: 'ليس بصيغة يونيكود NFC (حروف مفككة كما يكتبها macOS)؛ يصححه البناء، لكن احفظ الملف بصيغة NFC',
   },
+  'body.dateline': {
+    en: 'opens with a dateline («{value}»); delete it: the site writes the dateline from city, date and source',
+    ar: 'يبدأ بسطر التاريخ («{value}»)؛ احذفه: الموقع يكتبه من المدينة والتاريخ والمصدر',
+  },
   'link.broken': {
     en: 'links to {value}, which is not a page of the site',
     ar: 'يشير إلى {value} وليس صفحة في الموقع',

@@ -93,6 +93,8 @@ export function recordHtml(record: SearchRecord): string {
     `<p>${[...title.variants, ...body.variants].join(' ')}</p>`,
     '<div data-pagefind-ignore="index">',
     meta('title', record.title),
+    meta('date', record.sort.date ?? ''),
+    meta('city', record.filters.city ?? ''),
     meta('dateline', record.dateline),
     meta('summary', record.summary),
     meta('text', record.text),

@@ -95,13 +95,17 @@ export function socialSvg(card: SocialCard, widthOf = measure): string {
   ].join('\n');
 }
 
-/** Renders an SVG that uses the card font to PNG bytes, `width` px wide. */
-export function renderPng(svg: string, width?: number): Buffer {
-  const resvg = new Resvg(svg, {
+/** resvg set up with the card font only (no system fonts: same output everywhere). */
+export function createRenderer(svg: string, width?: number): Resvg {
+  return new Resvg(svg, {
     font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: FAMILY },
     fitTo: width ? { mode: 'width', value: width } : { mode: 'original' },
   });
-  return resvg.render().asPng();
+}
+
+/** Renders an SVG that uses the card font to PNG bytes, `width` px wide. */
+export function renderPng(svg: string, width?: number): Buffer {
+  return createRenderer(svg, width).render().asPng();
 }
 
 // Rendering costs tens of milliseconds an image; unchanged cards are reused

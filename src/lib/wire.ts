@@ -42,7 +42,7 @@ const MONTHS: [number, string[]][] = [
 const monthByName = new Map(MONTHS.flatMap(([n, names]) => names.map((name) => [fold(name).replace(/\s+/g, ' '), n] as const)));
 
 const DASH = '[-–—:]';
-const ARABIC_DATELINE = new RegExp(
+export const ARABIC_DATELINE = new RegExp(
   `^(?<city>[\\p{L}\\s]+?)\\s*[،,]?\\s*(?<day>[0-9٠-٩]{1,2})\\s*(?<month>[\\p{L}][\\p{L}\\s]*?)\\s*[،,]?\\s*(?<year>[0-9٠-٩]{4})` +
     `\\s*[،,]?\\s*\\(\\s*(?<source>[^)]+?)\\s*\\)\\s*${DASH}?\\s*`,
   'u',

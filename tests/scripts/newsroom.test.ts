@@ -108,6 +108,7 @@ async function defectArchive() {
   await file('invisible.md', ['title: "عنوان فيه \u202eمحرف اتجاه"', ...base], 'سطر فيه\u200b مسافة خفية.\nسطر فيه\u0007 جرس.');
   await file('nfd.md', [`title: "${'إسعاف أهالي'.normalize('NFD')}"`, ...base], 'نص.');
   await file('city.md', ['title: "مدينة خطأ"', 'date: "2025-12-01T10:00:00"', 'city: طرابلش', 'category: اقتصاد'], 'نص.');
+  await file('typed.md', ['title: "خبر بسطر تاريخ مكتوب"', 'date: "2025-12-02T10:00:00"', 'city: طرابلس', 'category: اقتصاد'], 'طرابلس 02 ديسمبر 2025 (وال) - نص الخبر.');
   await file('future.md', ['title: "خبر محظور"', 'date: "2099-01-01T09:00:00"', 'city: طرابلس', 'category: اقتصاد'], 'نص.');
   return dir;
 }
@@ -128,7 +129,8 @@ describe('npm run check', () => {
       `${f('near.md')}:2: title: looks like a duplicate of «الميناء يستقبل سفينة حاويات كبيرة» (${f('good.md')}) on the same day [warning]`,
       `${f('nfd.md')}:2: title: is not in Unicode NFC (decomposed letters, as macOS writes them); the build normalises it, but save the file as NFC [warning]`,
       `${f('twin.md')}:6: slug: «good» is already used on the same day by ${f('good.md')} (both would be /2025/12/01/good/); rename this file or set a different slug [error]`,
-      'Checked 8 files in ' + result.stderr.match(/in ([\d.]+) s/)![1] + ' s: 3 errors, 5 warnings.',
+      `${f('typed.md')}:7: body: opens with a dateline («طرابلس 02 ديسمبر 2025 (وال) -»); delete it: the site writes the dateline from city, date and source [warning]`,
+      'Checked 9 files in ' + result.stderr.match(/in ([\d.]+) s/)![1] + ' s: 3 errors, 6 warnings.',
     ]);
   });
 
@@ -136,9 +138,9 @@ describe('npm run check', () => {
     const archive = await defectArchive();
     const ar = run('check.ts', ['--lang', 'ar'], { env: { ARCHIVE_DIR: archive } });
     expect(ar.stderr).toContain('city: «طرابلش» ليست مدينة معروفة. هل تقصد «طرابلس»؟ (القائمة في content/cities.json) [خطأ]');
-    expect(ar.stderr).toMatch(/فُحص 8 ملف في [\d.]+ ث: 3 خطأ، 5 تنبيه\./);
+    expect(ar.stderr).toMatch(/فُحص 9 ملف في [\d.]+ ث: 3 خطأ، 6 تنبيه\./);
     const json = JSON.parse(run('check.ts', ['--json'], { env: { ARCHIVE_DIR: archive } }).stdout);
-    expect(json).toMatchObject({ files: 8, errors: 3, warnings: 5 });
+    expect(json).toMatchObject({ files: 9, errors: 3, warnings: 6 });
     expect(json.problems[0]).toMatchObject({ line: 4, field: 'city', code: 'registry.unknown', severity: 'error' });
   });
 

@@ -105,6 +105,8 @@ describe('search records', () => {
     expect(html).toContain('<h1>حكومه تعلن</h1>');
     expect(html).toContain('<p>طرابلس 01 ديسمبر 2025 وال اعلنت حكومه بطرابلس</p><p>طرابلس</p>');
     expect(html).toContain('<span data-pagefind-meta="title">الحكومة تعلن</span>');
+    expect(html).toContain('<span data-pagefind-meta="date">2025-12-01T10:30:00+02:00</span>');
+    expect(html).toContain('<span data-pagefind-meta="city">طرابلس</span>');
     expect(html).toContain('<span data-pagefind-filter="city">طرابلس</span>');
     expect(html).toContain('data-pagefind-sort="date:2025-12-01T10:30:00+02:00"');
   });

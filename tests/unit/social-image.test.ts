@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createRenderer, measure, socialSvg } from '../../src/lib/social-image.ts';
+
+/** Columns of a rendering that hold ink, as [first, last] runs. */
+function inkRuns(svgText: string): [number, number][] {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="120"><text x="20" y="80" font-size="48" fill="#000">${svgText}</text></svg>`;
+  const image = createRenderer(svg).render();
+  const { width, height, pixels } = image;
+  const inked = Array.from({ length: width }, (_, x) => {
+    for (let y = 0; y < height; y++) if (pixels[(y * width + x) * 4 + 3] > 64) return true;
+    return false;
+  });
+  const runs: [number, number][] = [];
+  inked.forEach((ink, x) => {
+    if (!ink) return;
+    const last = runs.at(-1);
+    // Letters of one word may leave a pixel or two between them; a space leaves more.
+    if (last && x - last[1] <= 6) last[1] = x;
+    else runs.push([x, x]);
+  });
+  return runs;
+}
+
+describe('social image text', () => {
+  it('joins Arabic letters (shaped, not isolated forms)', () => {
+    const joined = inkRuns('مستشفى');
+    const isolated = inkRuns('م\u200cس\u200cت\u200cش\u200cف\u200cى');
+    expect(joined).toHaveLength(1);
+    const width = (runs: [number, number][]) => runs.at(-1)![1] - runs[0][0];
+    // Isolated forms are much wider than the joined word.
+    expect(width(isolated)).toBeGreaterThan(width(joined) * 1.2);
+  });
+
+  it('lays a line out right to left: the first word is on the right', () => {
+    // A long word then a short one: right to left, the long one ends up on the right.
+    const runs = inkRuns('مستشفى في');
+    expect(runs).toHaveLength(2);
+    const [left, right] = runs;
+    expect(right[1] - right[0]).toBeGreaterThan(left[1] - left[0]);
+  });
+
+  it('measures shaped widths for line breaking', () => {
+    expect(measure('مستشفيات', 48)).toBeLessThan(measure('م\u200cس\u200cت\u200cش\u200cف\u200cي\u200cا\u200cت', 48));
+  });
+
+  it('anchors every line at the right margin and wraps long headlines', () => {
+    const svg = socialSvg({
+      site: 'الموقع',
+      headline: 'عنوان طويل جدا '.repeat(20).trim(),
+      footer: 'طرابلس 01 ديسمبر 2025 (وال)',
+    });
+    const lines = [...svg.matchAll(/<text x="(\d+)"[^>]*text-anchor="end">/g)];
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    for (const line of lines) expect(line[1]).toBe('1120');
+    expect(svg).toContain('…</text>');
+  });
+});
