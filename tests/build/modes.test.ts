@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
-import { buildSite, listFiles, readPages } from '../helpers/build.ts';
+import { spawn } from 'node:child_process';
+import { buildSite, childEnv, listFiles, projectRoot, readPages, tempDir } from '../helpers/build.ts';
 
 const site = inject('site');
 
@@ -54,5 +55,40 @@ describe('preview mode (ARCHIVE_PREVIEW=1)', () => {
 
     // A published dispatch is not marked.
     expect(load(pages.get('/2025/12/01/port-upgrade/')!)('article.dispatch .status').length).toBe(0);
+  });
+});
+
+describe('npm run dev', () => {
+  it('previews drafts and embargoed dispatches, marked', async () => {
+    const port = 4800 + Math.floor(Math.random() * 1000);
+    const dev = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port)], {
+      cwd: projectRoot,
+      env: childEnv({ ARCHIVE_DIR: site.archiveDir, ASTRO_CACHE_DIR: await tempDir('dev-cache') }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    dev.stdout.on('data', (chunk) => (output += chunk));
+    dev.stderr.on('data', (chunk) => (output += chunk));
+    try {
+      const origin = `http://localhost:${port}`;
+      const get = async (url: string) => {
+        for (let i = 0; i < 100; i++) {
+          try {
+            const response = await fetch(origin + encodeURI(url));
+            if (response.ok) return load(await response.text());
+          } catch {
+            // Not listening yet.
+          }
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        throw new Error(`dev server never answered ${url}:\n${output}`);
+      };
+      const draft = await get('/2025/12/02/draft-budget/');
+      expect(draft('.status[data-status=draft]').text()).toBe('مسودة: لن تنشر');
+      const embargoed = await get('/2099/01/15/embargoed-census/');
+      expect(embargoed('.status[data-status=embargoed]').length).toBe(1);
+    } finally {
+      dev.kill();
+    }
   });
 });

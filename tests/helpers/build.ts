@@ -18,6 +18,21 @@ export interface BuildResult {
   outDir: string;
 }
 
+/**
+ * The environment of a child astro process: this one's, without what vitest
+ * adds (MODE=test, DEV=1, VITEST…), which Astro would read as its own.
+ */
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const vitestKeys = /^(VITEST.*|TEST|MODE|DEV|PROD|SSR|BASE_URL|NODE_ENV)$/;
+  return {
+    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.test(key))),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ...extra,
+  };
+}
+
 export function tempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(tmpdir(), `wal-${prefix}-`));
 }
@@ -33,18 +48,7 @@ export async function buildSite(options: {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
       cwd: projectRoot,
-      env: {
-        ...process.env,
-        ARCHIVE_DIR: options.archiveDir,
-        ASTRO_CACHE_DIR: cacheDir,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-        FORCE_COLOR: '0',
-        ARCHIVE_PREVIEW: '',
-        // vitest sets NODE_ENV=test; a real build runs without it.
-        NODE_ENV: 'production',
-        ...options.env,
-      },
+      env: childEnv({ ARCHIVE_DIR: options.archiveDir, ASTRO_CACHE_DIR: cacheDir, ARCHIVE_PREVIEW: '', ...options.env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
