@@ -10,7 +10,7 @@ import { archiveDir, siteConfig } from '../src/config.ts';
 import { dispatchFileText, dispatchPathFor, slugFromTitle } from '../src/lib/dispatch-writer.ts';
 import { parseDispatch } from '../src/lib/dispatch-file.ts';
 import { formatProblem, problemMessage, type DispatchProblem } from '../src/lib/problems.ts';
-import { categoryRegistry, cityRegistry, sourceRegistry, type Registry } from '../src/lib/registries.ts';
+import { categoryRegistry, cityRegistry, sourceRegistry, unknownEntry, type Registry } from '../src/lib/registries.ts';
 import { slugify } from '../src/lib/text.ts';
 import { fail, projectRoot } from './cli.ts';
 
@@ -38,7 +38,7 @@ function resolve<T extends { slug: string }>(registry: Registry<T>, value: strin
     line: 0,
     field: noun,
     code: 'registry.unknown',
-    params: { value, noun, plural, suggestion: registry.suggest(value), file: registry.file },
+    params: unknownEntry(registry, value, noun, plural),
   };
   fail(`--${noun}: ${problemMessage(problem)}\n--${noun}: ${problemMessage(problem, 'ar')}`);
 }

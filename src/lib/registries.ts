@@ -70,3 +70,8 @@ export const categoryRegistry = registry('content/categories.json', categories, 
   c.slug,
 ]);
 export const sourceRegistry = registry('content/sources.json', sources, (s) => [s.code, s.slug]);
+
+/** Parameters of a 'registry.unknown' problem: the value and its nearest valid key. */
+export function unknownEntry<T>(registry: Registry<T>, value: string, noun: string, plural: string): Record<string, string> {
+  return { value: value.trim(), noun, plural, suggestion: registry.suggest(value), file: registry.file };
+}

@@ -7,7 +7,7 @@
 import { z } from 'astro/zod';
 import { parseDateTime } from './dates.ts';
 import type { ProblemCode } from './problems.ts';
-import { categoryRegistry, cityRegistry, sourceRegistry, type Registry } from './registries.ts';
+import { categoryRegistry, cityRegistry, sourceRegistry, unknownEntry, type Registry } from './registries.ts';
 import { cleanText, slugify } from './text.ts';
 import { siteConfig } from '../config.ts';
 
@@ -37,17 +37,7 @@ function vocabulary<T extends { slug: string }>(registry: Registry<T>, noun: str
   return z.string({ error: problemRef('registry.type', { noun, file: registry.file }) }).transform((value, ctx) => {
     const entry = registry.find(value);
     if (entry) return entry.slug;
-    ctx.addIssue({
-      code: 'custom',
-      input: value,
-      message: problemRef('registry.unknown', {
-        value,
-        noun,
-        plural,
-        suggestion: registry.suggest(value),
-        file: registry.file,
-      }),
-    });
+    ctx.addIssue({ code: 'custom', input: value, message: problemRef('registry.unknown', unknownEntry(registry, value, noun, plural)) });
     return z.NEVER;
   });
 }

@@ -6,7 +6,7 @@
 import { fold } from './arabic.ts';
 import { fromWallTime } from './dates.ts';
 import type { DispatchProblem } from './problems.ts';
-import { cityRegistry, sourceRegistry } from './registries.ts';
+import { cityRegistry, sourceRegistry, unknownEntry } from './registries.ts';
 import { cleanText } from './text.ts';
 
 export interface WireDispatch {
@@ -74,24 +74,10 @@ export function parseWire(input: string, file: string): WireResult {
   if (!match?.groups) return problem(lead.line, 'dateline', 'wire.dateline');
   const { city: cityName, day, month: monthName, year, source: sourceName } = match.groups;
   const city = lookup(cityRegistry, cityName.trim());
-  if (!city) {
-    return problem(lead.line, 'city', 'registry.unknown', {
-      value: cityName.trim(),
-      noun: 'city',
-      plural: 'cities',
-      suggestion: cityRegistry.suggest(cityName),
-      file: cityRegistry.file,
-    });
-  }
+  if (!city) return problem(lead.line, 'city', 'registry.unknown', unknownEntry(cityRegistry, cityName, 'city', 'cities'));
   const source = lookup(sourceRegistry, sourceName.trim());
   if (!source) {
-    return problem(lead.line, 'source', 'registry.unknown', {
-      value: sourceName.trim(),
-      noun: 'source',
-      plural: 'sources',
-      suggestion: sourceRegistry.suggest(sourceName),
-      file: sourceRegistry.file,
-    });
+    return problem(lead.line, 'source', 'registry.unknown', unknownEntry(sourceRegistry, sourceName, 'source', 'sources'));
   }
   const month = /^\d+$/.test(monthName) ? Number(monthName) : monthByName.get(fold(monthName).replace(/\s+/g, ' '));
   if (!month || month > 12) return problem(lead.line, 'date', 'wire.month', { value: monthName });
