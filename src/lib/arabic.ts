@@ -7,11 +7,11 @@
  * - letters: hamza forms of alef → ا; ى and Persian ی → ي; Persian ک → ك;
  *   ة → ه; ؤ and ئ → ء (so «مسؤول» and «مسئول» meet); tashkeel and tatweel go;
  * - digits: Arabic-Indic and Persian digits → 0-9;
- * - clitics: a leading conjunction و/ف, the article ال and the prepositions
- *   ب/ك/ل before it (written لل for ل+ال) are dropped, so «والحكومة»,
+ * - clitics: the article ال, the prepositions ب/ك/ل before it (written لل
+ *   for ل+ال) and a conjunction و/ف before those are dropped, so «والحكومة»,
  *   «للحكومة» and «حكومة» meet, and «الوزير» meets «وزير».
- * A few extra tokens per word (indexVariants) catch prepositions without the
- * article: «بطرابلس» → «طرابلس», «لليبيا» → «ليبيا».
+ * One extra index token per word (indexVariants) catches a conjunction or a
+ * preposition before a bare word: «وسبها» → «سبها», «بطرابلس» → «طرابلس».
  */
 
 const MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
@@ -51,10 +51,10 @@ export function words(text: string): string[] {
 }
 
 const isArabic = (w: string) => /^[\u0621-\u064a]/.test(w);
+const letters = (word: string) => fold(word).replace(/[^\p{L}\p{N}]/gu, '');
 
-function stripConjunction(w: string): string {
-  return isArabic(w) && (w[0] === 'و' || w[0] === 'ف') && w.length >= 4 ? w.slice(1) : w;
-}
+/** و or ف directly before the article is surely a conjunction: «والحكومة». */
+const CONJUNCTION_BEFORE_ARTICLE = /^[وف](?=(?:[بكل]?ال|لل)\p{L}{2})/u;
 
 function stripArticle(w: string): string {
   const match = /^(?:[بكل]?ال|لل)/.exec(w);
@@ -63,19 +63,25 @@ function stripArticle(w: string): string {
 
 /** The canonical token of one word ('' when nothing searchable is left). */
 export function normalizeWord(word: string): string {
-  const folded = fold(word).replace(/[^\p{L}\p{N}]/gu, '');
-  return stripConjunction(stripArticle(stripConjunction(folded)));
+  return stripArticle(letters(word).replace(CONJUNCTION_BEFORE_ARTICLE, ''));
 }
 
-/** Extra index tokens for a word: its form without a bare preposition. */
+/**
+ * Extra index tokens for a word whose first letter may be a clitic: a
+ * conjunction before a bare word («وسبها» → «سبها») or a preposition
+ * («بطرابلس» → «طرابلس», «لليبيا» → «ليبيا»). Only the index gets them; a
+ * query keeps its word whole (a reader typing «وزير» means وزير).
+ */
 export function indexVariants(word: string): string[] {
-  const folded = stripConjunction(fold(word).replace(/[^\p{L}\p{N}]/gu, ''));
   const canonical = normalizeWord(word);
   const variants = new Set<string>();
-  if (/^[بكل]/.test(folded) && folded.length >= 4) {
-    const rest = normalizeWord(folded.slice(1));
-    if (rest !== canonical) variants.add(rest);
+  // Up to two clitics: «وبطرابلس» → «بطرابلس» → «طرابلس», «وليبيا» → «ليبيا» → «يبيا».
+  let rest = letters(word);
+  for (let depth = 0; depth < 2 && isArabic(rest) && rest.length >= 4 && /^[وفبكل]/.test(rest); depth++) {
+    rest = rest.slice(1);
+    variants.add(normalizeWord(rest));
   }
+  variants.delete(canonical);
   return [...variants];
 }
 

@@ -68,10 +68,12 @@ function characterProblems(source: SourceFile): DispatchProblem[] {
   return problems;
 }
 
-/** Every path the site will have for these dispatches. */
-function sitePaths(dispatches: readonly ParsedDispatch[]): Set<string> {
+/** Every path the site will have for the published dispatches. */
+function sitePaths(dispatches: readonly ParsedDispatch[], now: Date): Set<string> {
   const paths = new Set([homePath, archivePath, cityIndexPath, categoryIndexPath, tagIndexPath, searchPath, mainFeedPath]);
   for (const { data } of dispatches) {
+    // A draft or an embargoed dispatch has no page yet: a link to it is broken.
+    if (data.draft || data.date > now) continue;
     const { year, month } = dateSegments(data.date);
     paths.add(dispatchPath(data.date, data.slug));
     paths.add(archiveYearPath(year)).add(archiveMonthPath(year, month));
@@ -86,6 +88,12 @@ function linkProblems(d: ParsedDispatch, paths: Set<string>): DispatchProblem[] 
   const visit = (node: { type: string; children?: unknown[] }) => {
     if (node.type === 'link') {
       const link = node as Link;
+      const line = d.bodyLine + (link.position?.start.line ?? 1) - 1;
+      try {
+        new URL(link.url, 'https://site.invalid/');
+      } catch {
+        problems.push({ file: d.file, line, field: 'body', code: 'link.invalid', params: { value: link.url }, severity: 'error' });
+      }
       if (link.url.startsWith('/') && !link.url.startsWith('//')) {
         let target = link.url.split(/[?#]/)[0];
         try {
@@ -98,7 +106,7 @@ function linkProblems(d: ParsedDispatch, paths: Set<string>): DispatchProblem[] 
         if (!known) {
           problems.push({
             file: d.file,
-            line: d.bodyLine + (link.position?.start.line ?? 1) - 1,
+            line,
             field: 'body',
             code: 'link.broken',
             params: { value: link.url },
@@ -156,7 +164,7 @@ export function checkArchive(sources: readonly SourceFile[], now: Date): Dispatc
     ...findDuplicateUrls(dispatches.map((d) => ({ file: d.file, line: d.lines.slug ?? 1, date: d.data.date, slug: d.data.slug }))),
     ...nearDuplicates(dispatches),
   );
-  const paths = sitePaths(dispatches);
+  const paths = sitePaths(dispatches, now);
   for (const d of dispatches) {
     problems.push(...linkProblems(d, paths));
     const typed = ARABIC_DATELINE.exec(d.body.trimStart());

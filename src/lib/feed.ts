@@ -20,13 +20,22 @@ export const feedStylesheet = '/rss.xsl';
 
 const URL_PROPERTIES = ['href', 'src', 'poster', 'cite'];
 
+/** `value` resolved against `base`, or left as it is when it is not a URL. */
+function resolveUrl(value: string, base: string): string {
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return value;
+  }
+}
+
 /** Rewrites relative href/src/srcset in an HTML fragment against `base`. */
 export function absolutizeUrls(html: string, base: string): string {
   const tree = fromHtml(html, { fragment: true });
   visit(tree, 'element', (node) => {
     for (const name of URL_PROPERTIES) {
       const value = node.properties[name];
-      if (typeof value === 'string') node.properties[name] = new URL(value, base).href;
+      if (typeof value === 'string') node.properties[name] = resolveUrl(value, base);
     }
     const srcSet = node.properties.srcSet;
     if (srcSet !== undefined && srcSet !== null) {
@@ -34,7 +43,7 @@ export function absolutizeUrls(html: string, base: string): string {
       node.properties.srcSet = candidates
         .map((candidate) => {
           const [url, ...descriptor] = candidate.trim().split(/\s+/);
-          return [new URL(url, base).href, ...descriptor].join(' ');
+          return [resolveUrl(url, base), ...descriptor].join(' ');
         })
         .join(', ');
     }
@@ -81,7 +90,8 @@ export function feedOptions(
       return {
         title: d.title,
         link: url,
-        description: `${dateline(d)} ${d.summary}`,
+        // RSS readers treat description as HTML: escape the text.
+        description: escapeHtml(`${dateline(d)} ${d.summary}`),
         content: `<div dir="${siteConfig.dir}" lang="${siteConfig.lang}">${absolutizeUrls(body, url)}</div>`,
         categories: [d.category.name, ...d.tags.map((tag) => tag.name)],
         customData: `<pubDate>${toRfc822(d.date)}</pubDate>`,

@@ -86,6 +86,10 @@ const messages = {
     en: 'opens with a dateline («{value}»); delete it: the site writes the dateline from city, date and source',
     ar: 'يبدأ بسطر التاريخ («{value}»)؛ احذفه: الموقع يكتبه من المدينة والتاريخ والمصدر',
   },
+  'link.invalid': {
+    en: '«{value}» is not a valid URL; a reader following it gets an error',
+    ar: '«{value}» ليس رابطًا صحيحًا؛ سيصل القارئ إلى خطأ',
+  },
   'link.broken': {
     en: 'links to {value}, which is not a page of the site',
     ar: 'يشير إلى {value} وليس صفحة في الموقع',

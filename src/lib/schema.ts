@@ -66,9 +66,17 @@ export const dispatchSchema = z
     source: vocabulary(sourceRegistry, 'source', 'sources').default(sourceRegistry.find(siteConfig.defaultSource)!.slug),
     category: vocabulary(categoryRegistry, 'category', 'categories'),
     tags: z
-      .array(requiredText('a tag'), { error: problemRef('tags.type') })
+      .array(
+        requiredText('a tag').refine((tag) => slugify(tag) !== '', { message: problemRef('slug.empty') }),
+        { error: problemRef('tags.type') },
+      )
       .default([])
-      .transform((tags) => [...new Set(tags)]),
+      // Spellings that make one URL are one tag; the first spelling names it.
+      .transform((tags) => {
+        const bySlug = new Map<string, string>();
+        for (const tag of tags) if (!bySlug.has(slugify(tag))) bySlug.set(slugify(tag), tag);
+        return [...bySlug.values()];
+      }),
     summary: requiredText('the lead').optional(),
     updated: dateTime.optional(),
     corrections: z.array(correction, { error: problemRef('corrections.type') }).default([]),
@@ -79,6 +87,11 @@ export const dispatchSchema = z
     if (data.updated && data.updated < data.date) {
       ctx.addIssue({ code: 'custom', path: ['updated'], message: problemRef('updated.beforeDate') });
     }
+    data.corrections.forEach((correction, i) => {
+      if (correction.date < data.date) {
+        ctx.addIssue({ code: 'custom', path: ['corrections', i, 'date'], message: problemRef('updated.beforeDate') });
+      }
+    });
   })
   // The last correction is the last update, whether or not `updated` says so.
   .transform((data) => {

@@ -50,8 +50,14 @@ export const ARABIC_DATELINE = new RegExp(
 const LATIN_DATELINE = new RegExp(
   `^(?<city>[A-Za-z][A-Za-z\\s'-]*?)\\s*,\\s*(?<day>\\d{1,2})[./-](?<month>\\d{1,2})[./-](?<year>\\d{4})\\s*${DASH}\\s*(?<source>[A-Za-z][A-Za-z\\s]*?)\\s*${DASH}\\s*`,
 );
-/** «(وال)», «...(وال ) ...» and the like at the very end. */
-const CLOSING = /\s*(?:\.{2,}|…)?\s*\(\s*[\p{L}\s]{2,12}?\s*\)\s*(?:\.{2,}|…)?\s*$/u;
+/** «(وال)», «...(وال ) ...» and the like at the very end (checked against the sources). */
+const CLOSING = /\s*(?:\.{2,}|…)?\s*\(\s*([^()]{1,12}?)\s*\)\s*(?:\.{2,}|…)?\s*$/u;
+
+/** The last paragraph without a closing source marker; other brackets stay. */
+function withoutClosingMarker(paragraph: string): string {
+  const match = CLOSING.exec(paragraph);
+  return match && sourceRegistry.find(match[1]) ? paragraph.slice(0, match.index) : paragraph;
+}
 
 function lookup<T extends { slug: string }>(registry: { find(v: string): T | undefined }, value: string) {
   return registry.find(value) ?? registry.find(value.toLowerCase().trim().replace(/\s+/g, '-'));
@@ -88,7 +94,7 @@ export function parseWire(input: string, file: string): WireResult {
   }
 
   const paragraphs = [lead.text.slice(match[0].length), ...rest.map((l) => l.text)];
-  paragraphs[paragraphs.length - 1] = paragraphs[paragraphs.length - 1].replace(CLOSING, '');
+  paragraphs[paragraphs.length - 1] = withoutClosingMarker(paragraphs[paragraphs.length - 1]);
   return {
     ok: true,
     dispatch: {

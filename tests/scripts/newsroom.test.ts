@@ -104,7 +104,8 @@ async function defectArchive() {
   await file('good.md', ['title: "الميناء يستقبل سفينة حاويات كبيرة"', ...base], 'نص سليم فيه [رابط صحيح](/2025/12/01/good/) و[قسم](/category/economy/).');
   await file('near.md', ['title: "الميناء يستقبل سفينة حاويات كبيره"', ...base], 'نص.');
   await file('twin.md', ['title: "خبر آخر تماما"', ...base, 'slug: good'], 'نص.');
-  await file('links.md', ['title: "خبر فيه روابط"', ...base], 'فقرة أولى.\n\nفقرة فيها [رابط مكسور](/2025/12/01/missing/) هنا.');
+  await file('links.md', ['title: "خبر فيه روابط"', ...base], 'فقرة أولى.\n\nفقرة فيها [رابط مكسور](/2025/12/01/missing/) هنا.\n[مسودة](/2025/12/01/secret/) و[عنوان خطأ](https://lana.ly:8o8o/news).');
+  await file('secret.md', ['title: "مسودة لم تنشر"', ...base, 'draft: true'], 'نص.');
   await file('invisible.md', ['title: "عنوان فيه \u202eمحرف اتجاه"', ...base], 'سطر فيه\u200b مسافة خفية.\nسطر فيه\u0007 جرس.');
   await file('nfd.md', [`title: "${'إسعاف أهالي'.normalize('NFD')}"`, ...base], 'نص.');
   await file('city.md', ['title: "مدينة خطأ"', 'date: "2025-12-01T10:00:00"', 'city: طرابلش', 'category: اقتصاد'], 'نص.');
@@ -126,11 +127,13 @@ describe('npm run check', () => {
       `${f('invisible.md')}:7: body: contains an invisible zero-width character (U+200B); delete it [warning]`,
       `${f('invisible.md')}:8: body: contains a control character (U+0007); delete it [warning]`,
       `${f('links.md')}:9: body: links to /2025/12/01/missing/, which is not a page of the site [error]`,
+      `${f('links.md')}:10: body: links to /2025/12/01/secret/, which is not a page of the site [error]`,
+      `${f('links.md')}:10: body: «https://lana.ly:8o8o/news» is not a valid URL; a reader following it gets an error [error]`,
       `${f('near.md')}:2: title: looks like a duplicate of «الميناء يستقبل سفينة حاويات كبيرة» (${f('good.md')}) on the same day [warning]`,
       `${f('nfd.md')}:2: title: is not in Unicode NFC (decomposed letters, as macOS writes them); the build normalises it, but save the file as NFC [warning]`,
       `${f('twin.md')}:6: slug: «good» is already used on the same day by ${f('good.md')} (both would be /2025/12/01/good/); rename this file or set a different slug [error]`,
       `${f('typed.md')}:7: body: opens with a dateline («طرابلس 02 ديسمبر 2025 (وال) -»); delete it: the site writes the dateline from city, date and source [warning]`,
-      'Checked 9 files in ' + result.stderr.match(/in ([\d.]+) s/)![1] + ' s: 3 errors, 6 warnings.',
+      'Checked 10 files in ' + result.stderr.match(/in ([\d.]+) s/)![1] + ' s: 5 errors, 6 warnings.',
     ]);
   });
 
@@ -138,9 +141,9 @@ describe('npm run check', () => {
     const archive = await defectArchive();
     const ar = run('check.ts', ['--lang', 'ar'], { env: { ARCHIVE_DIR: archive } });
     expect(ar.stderr).toContain('city: «طرابلش» ليست مدينة معروفة. هل تقصد «طرابلس»؟ (القائمة في content/cities.json) [خطأ]');
-    expect(ar.stderr).toMatch(/فُحص 9 ملف في [\d.]+ ث: 3 خطأ، 6 تنبيه\./);
+    expect(ar.stderr).toMatch(/فُحص 10 ملف في [\d.]+ ث: 5 خطأ، 6 تنبيه\./);
     const json = JSON.parse(run('check.ts', ['--json'], { env: { ARCHIVE_DIR: archive } }).stdout);
-    expect(json).toMatchObject({ files: 9, errors: 3, warnings: 6 });
+    expect(json).toMatchObject({ files: 10, errors: 5, warnings: 6 });
     expect(json.problems[0]).toMatchObject({ line: 4, field: 'city', code: 'registry.unknown', severity: 'error' });
   });
 

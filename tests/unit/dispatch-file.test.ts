@@ -39,6 +39,11 @@ describe('a valid dispatch', () => {
     expect(data.summary).toBeUndefined();
   });
 
+  it('keeps one spelling of tags that make one URL', () => {
+    const result = parseDispatch(file, '2025/12/x', source({ tags: '["النفط", "النِّفط", "Oil", "oil!"]' }));
+    expect(result.ok && result.dispatch.data.tags).toEqual(['النفط', 'Oil']);
+  });
+
   it('takes the latest correction as the last update', () => {
     const result = parseDispatch(
       file,
@@ -82,6 +87,8 @@ describe('invalid front-matter names file, line, field, value and a fix', () => 
     ['unknown field', { subtitle: '"x"' }, `${file}:6: subtitle: unknown field. Did you mean «title»?`],
     ['tags not a list', { tags: 'النفط' }, `${file}:6: tags: must be a list of tags`],
     ['draft not boolean', { draft: '"نعم"' }, `${file}:6: draft: must be true or false`],
+    ['tag without letters', { tags: '["#"]' }, `${file}:6: tags.0: must contain letters or digits`],
+    ['correction before publication', { corrections: '\n  - date: "2025-11-02T10:00"\n    note: "ت"' }, `${file}:6: corrections.0.date: is earlier than date`],
     ['correction without a note', { corrections: '\n  - date: "2025-12-02T10:00"' }, `${file}:6: corrections.0.note: is required`],
     ['bad slug', { slug: '"My Slug"' }, `${file}:6: slug: «My Slug» is not a URL slug; did you mean «my-slug»?`],
     [

@@ -51,6 +51,12 @@ describe('absolutizeUrls', () => {
   });
 });
 
+describe('absolutizeUrls with broken URLs', () => {
+  it('leaves a value that is not a URL as it is instead of failing', () => {
+    expect(absolutizeUrls('<a href="https://lana.ly:8o8o/x">أ</a>', 'https://s.example/')).toBe('<a href="https://lana.ly:8o8o/x">أ</a>');
+  });
+});
+
 describe('news sitemap', () => {
   const list = [
     make('newest', '2025-12-03T12:00:00Z'),

@@ -30,6 +30,17 @@ describe('parseWire on the variants real wires use', () => {
     }
   });
 
+  it('removes only a source marker at the end, not other brackets', () => {
+    const wire = (end: string) => parseWire(`عنوان\nطرابلس 01 ديسمبر 2025 (وال) - نص.\nوقالت منظمة الطفولة ${end}`, 'x.txt');
+    const last = (end: string) => {
+      const result = wire(end);
+      return result.ok ? result.dispatch.paragraphs.at(-1) : undefined;
+    };
+    expect(last('(يونيسف)')).toBe('وقالت منظمة الطفولة (يونيسف)');
+    expect(last('كلاما (وال)')).toBe('وقالت منظمة الطفولة كلاما');
+    expect(last('كلاما ...( وات ) ...')).toBe('وقالت منظمة الطفولة كلاما');
+  });
+
   it('keeps the headline without site chrome or a final full stop', () => {
     const result = parseWire(fixture('standard.txt'), 'standard.txt');
     expect(result.ok && result.dispatch.title).toBe('بلدية طرابلس تفتتح ثلاث حدائق عامة جديدة في أحياء المدينة');
