@@ -94,6 +94,15 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
     await context.close();
   });
 
+  it('ranks a headline match above a body match when sorted by relevance', async () => {
+    // «رسوم» is in the headline of an older dispatch and only in the body of a newer one.
+    const { page, context } = await open('/search/?q=رسوم');
+    await expect.poll(() => resultTitles(page)).toEqual(['إسعاف أهالي غريان بعد السيول', 'تعديل رسوم الخدمات في ميناء بنغازي']);
+    await page.selectOption('[data-search-sort]', 'relevance');
+    await expect.poll(() => resultTitles(page)).toEqual(['تعديل رسوم الخدمات في ميناء بنغازي', 'إسعاف أهالي غريان بعد السيول']);
+    await context.close();
+  });
+
   it('shows ten results, then ten more on demand', async () => {
     const { page, context } = await open('/search/?q=المباراة');
     await expect.poll(() => page.locator('pagefind-results li').count()).toBe(10);
