@@ -80,12 +80,20 @@ export function startSearch() {
 
   // Pagefind's filter dropdowns render <button role="combobox"> named only by
   // its content, which a combobox does not take its name from (axe:
-  // button-name); name each trigger after its filter's label.
+  // button-name), and name their options in English («طرابلس, 3 results»).
+  // Name the trigger after its filter and the options in Arabic.
+  const setLabel = (el: Element, label: string) => {
+    if (el.getAttribute('aria-label') !== label) el.setAttribute('aria-label', label);
+  };
   for (const dropdown of root.querySelectorAll('pagefind-filter-dropdown')) {
     const label = dropdown.getAttribute('label') ?? '';
     const name = () => {
       const trigger = dropdown.querySelector('.pf-dropdown-trigger');
-      if (trigger && trigger.getAttribute('aria-label') !== label) trigger.setAttribute('aria-label', label);
+      if (trigger) setLabel(trigger, label);
+      for (const option of dropdown.querySelectorAll('[role=option][data-value]')) {
+        const count = Number(option.querySelector('.pf-dropdown-option-count')?.textContent ?? 0);
+        setLabel(option, `${option.getAttribute('data-value')}، ${countResults(count)}`);
+      }
     };
     name();
     new MutationObserver(name).observe(dropdown, { childList: true, subtree: true });

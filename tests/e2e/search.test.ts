@@ -61,6 +61,8 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('ميناء');
 
     await page.click('pagefind-filter-dropdown[filter=city] button.pf-dropdown-trigger');
+    expect(await page.getAttribute('pagefind-filter-dropdown[filter=city] button.pf-dropdown-trigger', 'aria-label')).toBe('المدينة');
+    expect(await page.getAttribute('pagefind-filter-dropdown[filter=city] [role=option][data-value="طرابلس"]', 'aria-label')).toBe('طرابلس، نتيجة واحدة');
     await page.click('pagefind-filter-dropdown[filter=city] [role=option][data-value="طرابلس"]');
     await expect.poll(() => resultDatelines(page)).toEqual(['طرابلس 01 ديسمبر 2025 (وال)']);
 
