@@ -31,15 +31,20 @@ export default function archiveSearch(): AstroIntegration {
           const files = (await readdir(outDir, { recursive: true }))
             .filter((file) => file.endsWith('index.html'))
             .sort();
-          let count = 0;
+          // Records are sent in file order without waiting for each answer:
+          // Pagefind numbers pages in the order it receives them (so the order
+          // must not vary), and reading here overlaps indexing in its process.
+          const pending: Promise<{ url: string; errors: string[] }>[] = [];
           for (const file of files) {
             const url = `/${file.split(path.sep).join('/').replace(/index\.html$/, '')}`;
             const record = extractRecord(await readFile(path.join(outDir, file), 'utf8'), url);
             if (!record) continue;
-            const added = await index.addHTMLFile({ url, content: recordHtml(record) });
-            if (added.errors.length > 0) fail(`index ${url}`, added.errors);
-            count++;
+            pending.push(index.addHTMLFile({ url, content: recordHtml(record) }).then(({ errors }) => ({ url, errors })));
           }
+          for (const { url, errors } of await Promise.all(pending)) {
+            if (errors.length > 0) fail(`index ${url}`, errors);
+          }
+          const count = pending.length;
           const written = await index.writeFiles({ outputPath: path.join(outDir, searchBundleDir) });
           if (written.errors.length > 0) fail('write the index', written.errors);
           logger.info(`Indexed ${count} dispatches in ${Math.round(performance.now() - started)} ms`);

@@ -53,13 +53,18 @@ const textOf = (el: Element | undefined) => (el ? toText(el).replace(/\s+/g, ' '
 
 /** The record of a built page, or undefined for pages that are not dispatches. */
 export function extractRecord(html: string, url: string): SearchRecord | undefined {
-  if (!html.includes('data-pagefind-body')) return undefined;
-  const tree = fromHtml(html);
+  // Parse only the article and the head's description: the rest of the page
+  // is most of its bytes and none of the record.
+  const start = html.lastIndexOf('<article', html.indexOf('data-pagefind-body'));
+  const end = html.indexOf('</article>', start);
+  if (start < 0 || end < 0) return undefined;
+  const tree = fromHtml(html.slice(start, end + '</article>'.length), { fragment: true });
   const article = find(tree, (el) => el.properties.dataPagefindBody !== undefined);
   if (!article) return undefined;
   const title = textOf(find(article, (el) => el.tagName === 'h1'));
   const body = find(article, (el) => hasClass(el, 'body'));
-  const description = find(tree, (el) => el.tagName === 'meta' && el.properties.name === 'description');
+  const head = html.slice(0, html.indexOf('</head>') + 1);
+  const description = find(fromHtml(head), (el) => el.tagName === 'meta' && el.properties.name === 'description');
   return {
     url,
     title,
