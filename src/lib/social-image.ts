@@ -7,8 +7,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as fontkit from 'fontkit';
 import { socialImageSize } from './brand.ts';
 import { escapeXml } from './xml.ts';
@@ -95,17 +96,21 @@ export function socialSvg(card: SocialCard, widthOf = measure): string {
   ].join('\n');
 }
 
-/** resvg set up with the card font only (no system fonts: same output everywhere). */
-export function createRenderer(svg: string, width?: number): Resvg {
-  return new Resvg(svg, {
+/** resvg options: the card font only (no system fonts: same output everywhere). */
+function renderOptions(width?: number): ResvgRenderOptions {
+  return {
     font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: FAMILY },
     fitTo: width ? { mode: 'width', value: width } : { mode: 'original' },
-  });
+  };
 }
 
-/** Renders an SVG that uses the card font to PNG bytes, `width` px wide. */
-export function renderPng(svg: string, width?: number): Buffer {
-  return createRenderer(svg, width).render().asPng();
+export function createRenderer(svg: string, width?: number): Resvg {
+  return new Resvg(svg, renderOptions(width));
+}
+
+/** Renders an SVG that uses the card font to PNG bytes, `width` px wide, off the main thread. */
+export async function renderPng(svg: string, width?: number): Promise<Buffer> {
+  return (await renderAsync(svg, renderOptions(width))).asPng();
 }
 
 // Rendering costs tens of milliseconds an image; unchanged cards are reused
@@ -113,15 +118,15 @@ export function renderPng(svg: string, width?: number): Buffer {
 const cacheDir = path.join(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'social-images');
 
 /** renderPng, reusing an earlier render of the same SVG. */
-export function cachedPng(svg: string, width?: number): Buffer {
+export async function cachedPng(svg: string, width?: number): Promise<Buffer> {
   const key = createHash('sha1').update(`${width}:${svg}`).digest('hex');
   const file = path.join(cacheDir, `${key}.png`);
   try {
-    return readFileSync(file);
+    return await readFile(file);
   } catch {
-    const png = renderPng(svg, width);
-    mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(file, png);
+    const png = await renderPng(svg, width);
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(file, png);
     return png;
   }
 }

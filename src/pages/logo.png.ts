@@ -5,5 +5,5 @@ import favicon from '../../public/favicon.svg?raw';
 import { logoImage } from '../lib/brand.ts';
 import { cachedPng } from '../lib/social-image.ts';
 
-export const GET: APIRoute = () =>
-  new Response(new Uint8Array(cachedPng(favicon, logoImage.width)), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute = async () =>
+  new Response(new Uint8Array(await cachedPng(favicon, logoImage.width)), { headers: { 'Content-Type': 'image/png' } });

@@ -3,7 +3,7 @@ import { siteConfig } from '../config.ts';
 import { t } from '../i18n/ar.ts';
 import { cachedPng, socialSvg } from '../lib/social-image.ts';
 
-export const GET: APIRoute = () => {
+export const GET: APIRoute = async () => {
   const svg = socialSvg({ site: siteConfig.title, headline: t('home.title'), footer: siteConfig.origin.replace(/^https?:\/\//, '') });
-  return new Response(new Uint8Array(cachedPng(svg)), { headers: { 'Content-Type': 'image/png' } });
+  return new Response(new Uint8Array(await cachedPng(svg)), { headers: { 'Content-Type': 'image/png' } });
 };
