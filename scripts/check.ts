@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { archiveDir } from '../src/config.ts';
 import { checkArchive, type SourceFile } from '../src/lib/archive-check.ts';
 import { problemMessage, type Lang } from '../src/lib/problems.ts';
-import { printProblems, projectRoot, readSources } from './cli.ts';
+import { readSources } from '../src/loaders/dispatches.ts';
+import { printProblems, projectRoot } from './cli.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,7 +27,7 @@ const started = performance.now();
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const git = (...args: string[]) => execFileSync('git', args, { cwd: projectRoot, encoding: 'utf8', maxBuffer: 1 << 28 });
 
-let sources = await readSources();
+let sources = await readSources(projectRoot, archiveDir);
 let only: Set<string> | undefined;
 if (values.staged) {
   const prefix = `${archiveDir.replace(/\/$/, '')}/`;

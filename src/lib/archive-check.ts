@@ -9,7 +9,7 @@ import type { Link } from 'mdast';
 import { normalizeQuery } from './arabic.ts';
 import { dateSegments, formatDate, formatTime } from './dates.ts';
 import { findDuplicateUrls } from './dispatch.ts';
-import { parseDispatch, type ParsedDispatch } from './dispatch-file.ts';
+import { parseDispatch, type ParsedDispatch, type SourceFile } from './dispatch-file.ts';
 import type { DispatchProblem, ProblemCode } from './problems.ts';
 import { categoryRegistry, cityRegistry } from './registries.ts';
 import { slugify } from './text.ts';
@@ -30,13 +30,7 @@ import {
   tagPath,
 } from './urls.ts';
 
-export interface SourceFile {
-  /** Path shown in messages. */
-  file: string;
-  /** Entry id: path under the archive folder without .md. */
-  id: string;
-  text: string;
-}
+export type { SourceFile } from './dispatch-file.ts';
 
 const INVISIBLE: [RegExp, ProblemCode][] = [
   [/[\u202a-\u202e\u2066-\u2069]/gu, 'text.bidi'],

@@ -27,11 +27,20 @@ export interface ParsedDispatch {
   lines: Record<string, number>;
 }
 
+/** A dispatch file as read from disk, before parsing. */
+export interface SourceFile {
+  /** Path shown in messages (relative to the project root). */
+  file: string;
+  /** Entry id: the path under the archive folder, NFC, without .md. */
+  id: string;
+  text: string;
+}
+
 export type ParseResult = { ok: true; dispatch: ParsedDispatch } | { ok: false; problems: DispatchProblem[] };
 
 // Timestamps stay strings so that a date without an offset can be read as
 // Tripoli time; YAML's default schema would silently take it as UTC.
-export const frontMatterOptions = {
+const frontMatterOptions = {
   engines: {
     yaml: (source: string) => loadYaml(source, { schema: CORE_SCHEMA }) as object,
   },

@@ -17,6 +17,7 @@ import {
   parseDispatch,
   type DispatchProblem,
   type ParsedDispatch,
+  type SourceFile,
 } from '../lib/dispatch-file.ts';
 
 /** Markdown files under `dir`, skipping names that start with _ or . */
@@ -55,15 +56,23 @@ export type LoadedDispatch = ParsedDispatch & {
   digest: string;
 };
 
+/** Every dispatch file under `dir`, with its path relative to `root` and its entry id. */
+export async function readSources(root: string, dir: string): Promise<SourceFile[]> {
+  const absolute = path.resolve(root, dir);
+  return Promise.all(
+    (await listDispatchFiles(absolute)).map(async (name) => ({
+      file: path.relative(root, path.join(absolute, name)).split(path.sep).join('/'),
+      id: name.slice(0, -'.md'.length).normalize('NFC'),
+      text: await readFile(path.join(absolute, name), 'utf8'),
+    })),
+  );
+}
+
 /** Parses every dispatch under `dir`; throws one ArchiveError listing all problems. */
 export async function readArchive(root: string, dir: string): Promise<LoadedDispatch[]> {
-  const absolute = path.resolve(root, dir);
   const problems: DispatchProblem[] = [];
   const dispatches: LoadedDispatch[] = [];
-  for (const name of await listDispatchFiles(absolute)) {
-    const file = path.relative(root, path.join(absolute, name)).split(path.sep).join('/');
-    const id = name.slice(0, -'.md'.length).normalize('NFC');
-    const text = await readFile(path.join(absolute, name), 'utf8');
+  for (const { file, id, text } of await readSources(root, dir)) {
     const result = parseDispatch(file, id, text);
     if (!result.ok) {
       problems.push(...result.problems);
