@@ -8,10 +8,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { archiveDir } from '../src/config.ts';
+import { archiveDir, imagesDir } from '../src/config.ts';
 import { checkArchive, type SourceFile } from '../src/lib/archive-check.ts';
 import { problemMessage, type Lang } from '../src/lib/problems.ts';
-import { readSources } from '../src/loaders/dispatches.ts';
+import { photoFinder, readSources } from '../src/loaders/dispatches.ts';
 import { printProblems, projectRoot } from './cli.ts';
 
 const { values } = parseArgs({
@@ -41,7 +41,7 @@ if (values.staged) {
   only = new Set(stagedText.keys());
 }
 
-const problems = checkArchive(sources, new Date()).filter((p) => !only || only.has(p.file.normalize('NFC')));
+const problems = checkArchive(sources, new Date(), photoFinder(projectRoot, imagesDir)).filter((p) => !only || only.has(p.file.normalize('NFC')));
 const errors = problems.filter((p) => (p.severity ?? 'error') === 'error').length;
 const warnings = problems.filter((p) => p.severity === 'warning').length;
 

@@ -49,6 +49,14 @@ export const siteConfig: SiteConfig = {
 export const archiveDir = process.env.ARCHIVE_DIR ?? 'content/dispatches';
 
 /**
+ * Photos shared by several dispatches, beside the archive folder
+ * (content/images). A dispatch names a photo by file name; one beside the
+ * dispatch wins over one here.
+ */
+export const imagesDir =
+  process.env.IMAGES_DIR ?? [archiveDir.replace(/\/+$/, '').replace(/\/?[^/]*$/, ''), 'images'].filter(Boolean).join('/');
+
+/**
  * Preview shows drafts and embargoed dispatches, marked as such: always
  * under `astro dev`, and in a build when ARCHIVE_PREVIEW=1.
  */

@@ -1,10 +1,45 @@
 /** The site's RSS feeds: the main one and one per city and per category. */
-import { getArchive } from './archive.ts';
+import { getImage } from 'astro:assets';
+import { getArchive, type Archive } from './archive.ts';
+import { enclosurePhoto } from './photos.ts';
 import { taxonomies, termFeed } from './terms.ts';
 import { siteConfig } from '../config.ts';
 import { t } from '../i18n/ar.ts';
-import { feedOptions } from '../lib/feed.ts';
+import type { Dispatch, Photo } from '../lib/dispatch.ts';
+import { feedOptions, feedPhotoHtml, feedSize, type FeedItemContent } from '../lib/feed.ts';
+import { fillPhotos } from '../lib/photos.ts';
 import { homePath, mainFeedPath } from '../lib/urls.ts';
+
+/** Feed readers get one JPEG per photo, as wide as the article column allows. */
+async function photoHtml(photo: Photo): Promise<string> {
+  const image = await getImage({ src: photo.src, width: Math.min(800, photo.src.width), format: 'jpg' });
+  const { width, height } = image.attributes as { width: number; height: number };
+  return feedPhotoHtml({ path: image.src, width, height, type: 'image/jpeg' }, photo);
+}
+
+const contents = new WeakMap<Dispatch, Promise<FeedItemContent>>();
+
+/** An item's photos and body; the same dispatch in many feeds is worked out once. */
+function itemContent(archive: Archive, d: Dispatch): Promise<FeedItemContent> {
+  let content = contents.get(d);
+  if (!content) {
+    content = (async () => {
+      const photos = await Promise.all(d.photos.map(photoHtml));
+      const html = fillPhotos(archive.entry(d).rendered?.html ?? '', (n) => photos[n]);
+      if (!d.image) return { html };
+      return { html, leadHtml: await photoHtml(d.image), enclosure: await enclosurePhoto(d.image.src) };
+    })();
+    contents.set(d, content);
+  }
+  return content;
+}
+
+/** Item contents of the dispatches a feed shows, looked up synchronously. */
+async function contentsOf(archive: Archive, dispatches: readonly Dispatch[]) {
+  const shown = dispatches.slice(0, feedSize);
+  const resolved = new Map(await Promise.all(shown.map(async (d) => [d, await itemContent(archive, d)] as const)));
+  return (d: Dispatch) => resolved.get(d)!;
+}
 
 export async function mainFeed() {
   const archive = await getArchive();
@@ -16,7 +51,7 @@ export async function mainFeed() {
       feedPath: mainFeedPath,
     },
     archive.dispatches,
-    (d) => archive.entry(d).rendered?.html ?? '',
+    await contentsOf(archive, archive.dispatches),
   );
 }
 
@@ -24,22 +59,24 @@ export async function mainFeed() {
 export async function termFeedPaths(taxonomy: 'city' | 'category') {
   const archive = await getArchive();
   const describe = taxonomy === 'city' ? 'feed.cityDescription' : 'feed.categoryDescription';
-  return taxonomies[taxonomy].groups(archive).map((group) => {
-    const feed = termFeed(taxonomy, group)!;
-    return {
-      params: { term: group.slug },
-      props: {
-        options: feedOptions(
-          {
-            title: feed.title,
-            description: t(describe, { name: group.name, site: siteConfig.title }),
-            pagePath: group.href,
-            feedPath: feed.href,
-          },
-          group.dispatches,
-          (d) => archive.entry(d).rendered?.html ?? '',
-        ),
-      },
-    };
-  });
+  return Promise.all(
+    taxonomies[taxonomy].groups(archive).map(async (group) => {
+      const feed = termFeed(taxonomy, group)!;
+      return {
+        params: { term: group.slug },
+        props: {
+          options: feedOptions(
+            {
+              title: feed.title,
+              description: t(describe, { name: group.name, site: siteConfig.title }),
+              pagePath: group.href,
+              feedPath: feed.href,
+            },
+            group.dispatches,
+            await contentsOf(archive, group.dispatches),
+          ),
+        },
+      };
+    }),
+  );
 }

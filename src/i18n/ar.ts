@@ -49,6 +49,7 @@ const strings = {
   'dispatch.next': 'الخبر التالي',
   'dispatch.related': 'أخبار ذات صلة',
   'dispatch.corrections': 'تصحيحات',
+  'photo.credit': 'الصورة: {{credit}}',
   'dispatch.draft': 'مسودة: لن تنشر',
   'dispatch.embargoed': 'محظور النشر حتى {{date}} الساعة {{time}}',
   'share.label': 'شارك الخبر',

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
-import { archiveDir } from '../config.ts';
+import { archiveDir, imagesDir } from '../config.ts';
 import { readArchive } from '../loaders/dispatches.ts';
 import { lastModified } from '../lib/sitemap.ts';
 
@@ -16,7 +16,7 @@ export default function archiveSitemap(root: URL) {
   return sitemap({
     entryLimit: sitemapEntryLimit,
     async serialize(item) {
-      lastmods ??= readArchive(fileURLToPath(root), archiveDir).then(lastModified);
+      lastmods ??= readArchive(fileURLToPath(root), archiveDir, imagesDir).then(lastModified);
       const lastmod = (await lastmods).get(item.url);
       return lastmod ? { ...item, lastmod: lastmod.toISOString() } : item;
     },

@@ -10,6 +10,7 @@ import { normalizeQuery } from './arabic.ts';
 import { dateSegments, formatDate, formatTime } from './dates.ts';
 import { findDuplicateUrls } from './dispatch.ts';
 import { parseDispatch, type ParsedDispatch, type SourceFile } from './dispatch-file.ts';
+import { resolveDispatchPhotos, type FindPhoto } from './photos.ts';
 import type { DispatchProblem, ProblemCode } from './problems.ts';
 import { categoryRegistry, cityRegistry } from './registries.ts';
 import { slugify } from './text.ts';
@@ -144,8 +145,11 @@ function nearDuplicates(dispatches: readonly ParsedDispatch[]): DispatchProblem[
   return problems;
 }
 
-/** Every problem of an archive, sorted by file and line. */
-export function checkArchive(sources: readonly SourceFile[], now: Date): DispatchProblem[] {
+/**
+ * Every problem of an archive, sorted by file and line.
+ * @param findPhoto where photos are looked for (the build's rules: photos.ts)
+ */
+export function checkArchive(sources: readonly SourceFile[], now: Date, findPhoto: FindPhoto): DispatchProblem[] {
   const problems: DispatchProblem[] = [];
   const dispatches: ParsedDispatch[] = [];
   for (const source of sources) {
@@ -160,7 +164,7 @@ export function checkArchive(sources: readonly SourceFile[], now: Date): Dispatc
   );
   const paths = sitePaths(dispatches, now);
   for (const d of dispatches) {
-    problems.push(...linkProblems(d, paths));
+    problems.push(...linkProblems(d, paths), ...resolveDispatchPhotos(d, findPhoto).problems);
     const typed = ARABIC_DATELINE.exec(d.body.trimStart());
     if (typed) {
       problems.push({

@@ -123,7 +123,8 @@ export function parseDispatch(file: string, id: string, source: string): ParseRe
         : decode(issue.message);
       problems.push({
         file,
-        line: lineOf(field),
+        // A field that is missing has no line: point at the photo it belongs to.
+        line: lines[field] ?? (field.startsWith('image') ? lines.image : undefined) ?? 1,
         field: issue.path.join('.') || field,
         code: ref?.code ?? 'text.type',
         params: ref?.params ?? { what: issue.message },

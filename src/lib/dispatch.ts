@@ -2,6 +2,7 @@
  * A dispatch as pages see it: registry entries resolved, URL and dateline
  * derived. Pure functions over loader data, so tests reach them directly.
  */
+import type { ImageMetadata } from 'astro';
 import { formatDate } from './dates.ts';
 import type { DispatchProblem } from './problems.ts';
 import {
@@ -19,6 +20,15 @@ import { dispatchPath } from './urls.ts';
 export interface Tag {
   name: string;
   slug: string;
+}
+
+export interface Photo {
+  src: ImageMetadata;
+  /** What the photo shows, for readers who cannot see it. */
+  alt: string;
+  caption?: string;
+  /** Who took it: the front-matter's imageCredit, else the source agency. */
+  credit: string;
 }
 
 export interface Dispatch {
@@ -39,15 +49,26 @@ export interface Dispatch {
   /** Dated after the build's "now": withheld unless previewing. */
   embargoed: boolean;
   url: string;
+  /** The lead photo. */
+  image?: Photo;
+  /** Photos of the body, in reading order (placed by its photo markers). */
+  photos: Photo[];
 }
 
-export type StoredDispatchData = DispatchData & { slug: string; summary: string };
+/** Data as the loader stores it; Astro has turned photo paths into ImageMetadata. */
+export type StoredDispatchData = Omit<DispatchData, 'image'> & {
+  slug: string;
+  summary: string;
+  image?: ImageMetadata;
+  photos?: { src: ImageMetadata; alt: string; caption?: string }[];
+};
 
 export function toDispatch(
   entry: { id: string; filePath?: string; data: StoredDispatchData },
   now: Date,
 ): Dispatch {
   const { data } = entry;
+  const source = sourceRegistry.get(data.source);
   return {
     id: entry.id,
     file: entry.filePath ?? entry.id,
@@ -57,13 +78,21 @@ export function toDispatch(
     updated: data.updated,
     city: cityRegistry.get(data.city),
     category: categoryRegistry.get(data.category),
-    source: sourceRegistry.get(data.source),
+    source,
     tags: data.tags.map((name) => ({ name, slug: slugify(name) })),
     summary: data.summary,
     corrections: [...(data.corrections ?? [])].sort((a, b) => a.date.getTime() - b.date.getTime()),
     draft: data.draft,
     embargoed: data.date.getTime() > now.getTime(),
     url: dispatchPath(data.date, data.slug),
+    image: data.image && {
+      src: data.image,
+      alt: data.imageAlt ?? '',
+      caption: data.imageCaption,
+      credit: data.imageCredit ?? source.name,
+    },
+    // Body photos are credited to the agency; a caption can name someone else.
+    photos: (data.photos ?? []).map((photo) => ({ ...photo, credit: source.name })),
   };
 }
 

@@ -60,14 +60,44 @@ export interface FeedChannel {
   feedPath: string;
 }
 
+export interface FeedPhotoFile {
+  /** Site path of the file. */
+  path: string;
+  width: number;
+  height: number;
+  type: string;
+}
+
+/** What an item shows besides its text: the body as HTML and the lead photo. */
+export interface FeedItemContent {
+  /** Sanitised body HTML, photos included. */
+  html: string;
+  /** The lead photo's figure, shown above the body. */
+  leadHtml?: string;
+  enclosure?: FeedPhotoFile;
+}
+
+/**
+ * A photo as feed readers show it: one plain JPEG, no <picture>, with its
+ * caption and credit. The length of an enclosure is only known once the
+ * image pipeline has written it: see src/integrations/enclosures.ts.
+ */
+export function feedPhotoHtml(file: FeedPhotoFile, photo: { alt: string; caption?: string; credit: string }): string {
+  const caption = [photo.caption, `(${photo.credit})`].filter(Boolean).join(' ');
+  return (
+    `<figure><img src="${escapeHtml(file.path)}" alt="${escapeHtml(photo.alt)}" width="${file.width}" height="${file.height}">` +
+    `<figcaption>${escapeHtml(caption)}</figcaption></figure>`
+  );
+}
+
 /**
  * @param dispatches newest first; the first `feedSize` become items
- * @param bodyHtml the sanitised body HTML of a dispatch
+ * @param content what each item shows besides its text
  */
 export function feedOptions(
   channel: FeedChannel,
   dispatches: readonly Dispatch[],
-  bodyHtml: (d: Dispatch) => string,
+  content: (d: Dispatch) => FeedItemContent,
 ): RSSOptions {
   const items = dispatches.slice(0, feedSize);
   const newest = items[0]?.date;
@@ -86,7 +116,8 @@ export function feedOptions(
     ].join(''),
     items: items.map((d) => {
       const url = absoluteUrl(d.url);
-      const body = withDateline(bodyHtml(d), escapeHtml(dateline(d))) + correctionsHtml(d.corrections);
+      const { html, leadHtml = '', enclosure } = content(d);
+      const body = leadHtml + withDateline(html, escapeHtml(dateline(d))) + correctionsHtml(d.corrections);
       return {
         title: d.title,
         link: url,
@@ -95,6 +126,7 @@ export function feedOptions(
         content: `<div dir="${siteConfig.dir}" lang="${siteConfig.lang}">${absolutizeUrls(body, url)}</div>`,
         categories: [d.category.name, ...d.tags.map((tag) => tag.name)],
         customData: `<pubDate>${toRfc822(d.date)}</pubDate>`,
+        ...(enclosure && { enclosure: { url: absoluteUrl(enclosure.path), length: 0, type: enclosure.type } }),
       };
     }),
   };

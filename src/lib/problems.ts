@@ -86,6 +86,34 @@ const messages = {
     en: 'opens with a dateline («{value}»); delete it: the site writes the dateline from city, date and source',
     ar: 'يبدأ بسطر التاريخ («{value}»)؛ احذفه: الموقع يكتبه من المدينة والتاريخ والمصدر',
   },
+  'image.missing': {
+    en: 'no photo «{value}» beside this dispatch or in the images folder; add the file or fix the name',
+    ar: 'لا توجد صورة «{value}» بجانب هذا الخبر ولا في مجلد الصور؛ أضف الملف أو صحّح الاسم',
+  },
+  'image.format': {
+    en: '«{value}» is not a photo file; use one of: {formats}',
+    ar: '«{value}» ليس ملف صورة؛ استعمل إحدى الصيغ: {formats}',
+  },
+  'image.remote': {
+    en: '«{value}» is on another site; save the photo beside the dispatch or in the images folder and name the file',
+    ar: '«{value}» على موقع آخر؛ احفظ الصورة بجانب الخبر أو في مجلد الصور واكتب اسم الملف',
+  },
+  'image.altMissing': {
+    en: 'is required with image: describe the photo for readers who cannot see it, e.g. imageAlt: "رافعات في ميناء طرابلس عند الفجر"',
+    ar: 'حقل مطلوب مع image: صف الصورة لمن لا يراها، مثل imageAlt: "رافعات في ميناء طرابلس عند الفجر"',
+  },
+  'image.withoutImage': {
+    en: 'describes a photo, but the dispatch has no image field; add image: <file> or delete this line',
+    ar: 'يصف صورة، لكن الخبر بلا حقل image؛ أضف image: <اسم الملف> أو احذف هذا السطر',
+  },
+  'image.bodyAlt': {
+    en: 'the photo «{value}» has no description: write ![what the photo shows]({value} "caption")',
+    ar: 'الصورة «{value}» بلا وصف: اكتب ![ما تظهره الصورة]({value} "التعليق")',
+  },
+  'image.html': {
+    en: 'a photo written as an HTML <img> gets no sizes, caption or credit, and a file name is not found; write ![description](file.jpg "caption")',
+    ar: 'الصورة المكتوبة بوسم <img> تُنشر بلا أحجام ولا تعليق ولا حقوق، ولا يُعثر على اسم الملف؛ اكتب ![الوصف](file.jpg "التعليق")',
+  },
   'link.invalid': {
     en: '«{value}» is not a valid URL; a reader following it gets an error',
     ar: '«{value}» ليس رابطًا صحيحًا؛ سيصل القارئ إلى خطأ',

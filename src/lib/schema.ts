@@ -82,8 +82,24 @@ export const dispatchSchema = z
     corrections: z.array(correction, { error: problemRef('corrections.type') }).default([]),
     draft: z.boolean({ error: problemRef('draft.type') }).default(false),
     slug: slug.optional(),
+    /** The lead photo: a file beside the dispatch or in the images folder (see photos.ts). */
+    image: requiredText('the photo file name').optional(),
+    imageAlt: requiredText('the photo description').optional(),
+    imageCaption: requiredText('the caption').optional(),
+    /** Who took the photo; the source agency when absent. */
+    imageCredit: requiredText('the photo credit').optional(),
   })
   .superRefine((data, ctx) => {
+    if (data.image !== undefined && data.imageAlt === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['imageAlt'], message: problemRef('image.altMissing') });
+    }
+    if (data.image === undefined) {
+      for (const field of ['imageAlt', 'imageCaption', 'imageCredit'] as const) {
+        if (data[field] !== undefined) {
+          ctx.addIssue({ code: 'custom', path: [field], message: problemRef('image.withoutImage') });
+        }
+      }
+    }
     if (data.updated && data.updated < data.date) {
       ctx.addIssue({ code: 'custom', path: ['updated'], message: problemRef('updated.beforeDate') });
     }

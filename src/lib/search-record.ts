@@ -21,6 +21,8 @@ export interface SearchRecord {
   text: string;
   filters: Record<string, string>;
   sort: Record<string, string>;
+  /** Site path of the lead photo's thumbnail, when the dispatch has one. */
+  image?: string;
 }
 
 function find(tree: Root | Element, test: (el: Element) => boolean): Element | undefined {
@@ -49,7 +51,17 @@ export function parsePairs(value: unknown): Record<string, string> {
   return pairs;
 }
 
-const textOf = (el: Element | undefined) => (el ? toText(el).replace(/\s+/g, ' ').trim() : '');
+/** Text of an element, leaving out what the page marks data-pagefind-ignore (photo credits). */
+function textOf(el: Element | undefined): string {
+  if (!el) return '';
+  const kept = structuredClone(el);
+  visit(kept, 'element', (node, index, parent) => {
+    if (node.properties.dataPagefindIgnore === undefined || !parent || index === undefined) return undefined;
+    parent.children.splice(index, 1);
+    return index;
+  });
+  return toText(kept).replace(/\s+/g, ' ').trim();
+}
 
 /** The record of a built page, or undefined for pages that are not dispatches. */
 export function extractRecord(html: string, url: string): SearchRecord | undefined {
@@ -73,6 +85,7 @@ export function extractRecord(html: string, url: string): SearchRecord | undefin
     text: `${title}\n${textOf(body)}`,
     filters: parsePairs(article.properties.dataPagefindFilter),
     sort: parsePairs(article.properties.dataPagefindSort),
+    ...(typeof article.properties.dataSearchImage === 'string' && { image: article.properties.dataSearchImage }),
   };
 }
 
@@ -103,6 +116,7 @@ export function recordHtml(record: SearchRecord): string {
     meta('dateline', record.dateline),
     meta('summary', record.summary),
     meta('text', record.text),
+    ...(record.image ? [meta('image', record.image)] : []),
     ...Object.entries(record.filters).map(([name, value]) => filter(name, value)),
     '</div></main></body></html>',
   ].join('');

@@ -12,7 +12,8 @@ export interface ImageRef {
   height: number;
 }
 
-export function newsArticle(d: Dispatch, image: ImageRef, logo: ImageRef) {
+/** @param images the lead photo's crops, or the generated headline card */
+export function newsArticle(d: Dispatch, images: readonly ImageRef[], logo: ImageRef) {
   const url = absoluteUrl(d.url);
   return {
     '@context': 'https://schema.org',
@@ -35,7 +36,13 @@ export function newsArticle(d: Dispatch, image: ImageRef, logo: ImageRef) {
         datePublished: toIsoWithOffset(c.date),
       })),
     }),
-    image: [{ '@type': 'ImageObject', url: absoluteUrl(image.path), width: image.width, height: image.height }],
+    image: images.map((image) => ({
+      '@type': 'ImageObject',
+      url: absoluteUrl(image.path),
+      width: image.width,
+      height: image.height,
+      ...(d.image && { caption: d.image.caption ?? d.image.alt, creditText: d.image.credit }),
+    })),
     locationCreated: {
       '@type': 'Place',
       name: d.city.name,

@@ -5,6 +5,7 @@
  * field, fix) instead of stopping at the first.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,6 +13,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { categories, cities, sources } from '../lib/registries.ts';
 import { leadText, summarize } from '../lib/summary.ts';
 import { findDuplicateUrls } from '../lib/dispatch.ts';
+import { PHOTO_EXTENSIONS, placePhotos, resolveDispatchPhotos, type FindPhoto, type ResolvedPhoto } from '../lib/photos.ts';
 import {
   formatProblem,
   parseDispatch,
@@ -52,9 +54,26 @@ const registriesDigest = createHash('sha1')
   .digest('hex');
 
 export type LoadedDispatch = ParsedDispatch & {
-  /** Changes whenever the file or the registries change. */
+  /** Changes whenever the file, the registries or where its photos are found change. */
   digest: string;
+  /** The lead photo and the body's photos, found on disk. */
+  photos: { lead?: ResolvedPhoto; body: ResolvedPhoto[] };
 };
+
+const isFile = (file: string) => existsSync(file) && statSync(file).isFile();
+
+/** Looks for a photo beside the dispatch, then in `imagesDir` (both under `root`). */
+export function photoFinder(root: string, imagesDir: string): FindPhoto {
+  return (dispatchFile, src) => {
+    const folder = path.dirname(path.resolve(root, dispatchFile));
+    const candidates = [path.resolve(folder, src.normalize('NFC')), path.resolve(root, imagesDir, src.normalize('NFC'))];
+    // macOS may have written the file name decomposed (NFD).
+    const found = candidates.flatMap((file) => [file, file.normalize('NFD')]).find(isFile);
+    if (!found) return undefined;
+    const relative = path.relative(folder, found).split(path.sep).join('/');
+    return relative.startsWith('../') ? relative : `./${relative}`;
+  };
+}
 
 /** Every dispatch file under `dir`, with its path relative to `root` and its entry id. */
 export async function readSources(root: string, dir: string): Promise<SourceFile[]> {
@@ -69,17 +88,26 @@ export async function readSources(root: string, dir: string): Promise<SourceFile
 }
 
 /** Parses every dispatch under `dir`; throws one ArchiveError listing all problems. */
-export async function readArchive(root: string, dir: string): Promise<LoadedDispatch[]> {
+export async function readArchive(root: string, dir: string, imagesDir: string): Promise<LoadedDispatch[]> {
   const problems: DispatchProblem[] = [];
   const dispatches: LoadedDispatch[] = [];
+  const findPhoto = photoFinder(root, imagesDir);
   for (const { file, id, text } of await readSources(root, dir)) {
     const result = parseDispatch(file, id, text);
     if (!result.ok) {
       problems.push(...result.problems);
       continue;
     }
-    const digest = createHash('sha1').update(registriesDigest).update(file).update(text).digest('hex');
-    dispatches.push({ ...result.dispatch, digest });
+    const { problems: photoProblems, ...photos } = resolveDispatchPhotos(result.dispatch, findPhoto);
+    // Warnings are for `npm run check`; the build stops only on errors.
+    problems.push(...photoProblems.filter((p) => p.severity === 'error'));
+    const digest = createHash('sha1')
+      .update(registriesDigest)
+      .update(file)
+      .update(text)
+      .update(JSON.stringify(photos))
+      .digest('hex');
+    dispatches.push({ ...result.dispatch, digest, photos });
   }
   problems.push(
     ...findDuplicateUrls(
@@ -90,10 +118,23 @@ export async function readArchive(root: string, dir: string): Promise<LoadedDisp
   return dispatches;
 }
 
-export function dispatchLoader(options: { dir: string }): Loader {
+// What Astro's image() schema helper turns a path into during content sync
+// (astro/dist/content/utils.js): the data store then imports the file
+// through Vite, and entries read it back as ImageMetadata. The loader does
+// the same after checking the file exists, so a missing photo is reported
+// with its dispatch, line and field instead of as a bundling error.
+const IMAGE_IMPORT_PREFIX = '__ASTRO_IMAGE_';
+
+const storedPhoto = (photo: ResolvedPhoto) => ({
+  src: `${IMAGE_IMPORT_PREFIX}${photo.path}`,
+  alt: photo.alt,
+  ...(photo.caption !== undefined && { caption: photo.caption }),
+});
+
+export function dispatchLoader(options: { dir: string; imagesDir: string }): Loader {
   async function sync({ config, store, renderMarkdown }: LoaderContext) {
     const root = fileURLToPath(config.root);
-    const dispatches = await readArchive(root, options.dir);
+    const dispatches = await readArchive(root, options.dir, options.imagesDir);
     const stale = new Set(store.keys());
     for (const dispatch of dispatches) {
       stale.delete(dispatch.id);
@@ -103,12 +144,20 @@ export function dispatchLoader(options: { dir: string }): Loader {
         fileURL: pathToFileURL(path.resolve(root, dispatch.file)),
       });
       const summary = dispatch.data.summary ?? summarize(leadText(rendered.html));
+      const { lead, body } = dispatch.photos;
       store.set({
         id: dispatch.id,
-        data: { ...dispatch.data, summary },
+        data: {
+          ...dispatch.data,
+          summary,
+          ...(lead && { image: `${IMAGE_IMPORT_PREFIX}${lead.path}` }),
+          photos: body.map(storedPhoto),
+        },
         filePath: dispatch.file,
         digest: dispatch.digest,
-        rendered,
+        // Photos become markers the page fills in (see photos.ts); Astro's own
+        // image handling of rendered Markdown is not used.
+        rendered: { html: placePhotos(rendered.html), metadata: { ...rendered.metadata, imagePaths: [] } },
       });
     }
     for (const id of stale) store.delete(id);
@@ -121,9 +170,14 @@ export function dispatchLoader(options: { dir: string }): Loader {
       const { watcher, config, logger } = context;
       if (!watcher) return;
       const dir = path.resolve(fileURLToPath(config.root), options.dir);
-      watcher.add(dir);
+      const images = path.resolve(fileURLToPath(config.root), options.imagesDir);
+      watcher.add([dir, images]);
+      // A photo that appears can mend a dispatch that named it too early.
+      const relevant = (file: string) =>
+        (file.startsWith(dir) && file.endsWith('.md')) ||
+        ((file.startsWith(dir) || file.startsWith(images)) && PHOTO_EXTENSIONS.includes(path.extname(file).slice(1).toLowerCase()));
       const onChange = async (changed: string) => {
-        if (!changed.startsWith(dir) || !changed.endsWith('.md')) return;
+        if (!relevant(changed)) return;
         try {
           await sync(context);
         } catch (error) {

@@ -30,9 +30,13 @@ interface ResultsElement extends HTMLElement {
 const PAGE = 10;
 
 function resultHtml(data: ResultData): string {
-  const { title = '', dateline = '', text = '' } = data.meta;
+  const { title = '', dateline = '', text = '', image } = data.meta;
+  // The linked title names the result; its thumbnail adds nothing to read.
+  const thumbnail = image
+    ? `<img class="thumbnail" src="${escapeHtml(image)}" alt="" width="120" height="90" loading="lazy" decoding="async">`
+    : '';
   return (
-    `<li class="result"><h2><a href="${escapeHtml(data.url)}">${escapeHtml(title)}</a></h2>` +
+    `<li class="result">${thumbnail}<h2><a href="${escapeHtml(data.url)}">${escapeHtml(title)}</a></h2>` +
     `<p class="dateline">${escapeHtml(dateline.replace(/\s*-$/, ''))}</p>` +
     // The title is shown above; the excerpt comes from the body after it.
     `<p class="excerpt">${excerptHtml(text, data.locations, 30, indexedWordSpans(title).length)}</p></li>`

@@ -16,7 +16,7 @@ let files: Set<string>;
 const now = new Date();
 
 beforeAll(async () => {
-  all = await readArchive(projectRoot, 'content/dispatches');
+  all = await readArchive(projectRoot, 'content/dispatches', 'content/images');
   published = all.filter((d) => !d.data.draft && d.data.date <= now);
   const result = await buildSite({ archiveDir: 'content/dispatches' });
   expect(result.code, result.output).toBe(0);

@@ -4,7 +4,9 @@ import { siteConfig } from '../../../../../config.ts';
 import { dateline, type Dispatch } from '../../../../../lib/dispatch.ts';
 import { cachedPng, socialSvg } from '../../../../../lib/social-image.ts';
 
-export const getStaticPaths = (() => dispatchPaths()) satisfies GetStaticPaths;
+// A dispatch with a lead photo is shared with a crop of it instead.
+export const getStaticPaths = (async () =>
+  (await dispatchPaths()).filter(({ props }) => !props.dispatch.image)) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { dispatch } = props as { dispatch: Dispatch };
