@@ -26,6 +26,7 @@ describe('a broken dispatch fails the build', () => {
     ],
     ['unknown-city', 'typo-city.md:5: city: «مصراته» is not a known city. Did you mean «مصراتة»?'],
     ['unknown-field', 'extra-field.md:6: author: unknown field.'],
+    ['missing-image-alt', 'no-alt.md:6: imageAlt: is required with image: describe the photo for readers who cannot see it'],
     [
       'duplicate-slug',
       'b-port.md:6: slug: «port-news» is already used on the same day by tests/fixtures/broken/duplicate-slug/2025/12/a-port.md',
@@ -38,6 +39,17 @@ describe('a broken dispatch fails the build', () => {
     // The good dispatch beside it is not published without the broken one.
     expect(built).toEqual([]);
   });
+});
+
+it('a photo that is not there fails the build, naming the dispatch, line and field of each', async () => {
+  const { code, output, built } = await buildBroken('missing-image');
+  expect(code).not.toBe(0);
+  expect(output).toContain('2 problems in the dispatch archive');
+  expect(output).toContain(
+    file('missing-image', 'no-photo.md:6: image: no photo «nowhere.jpg» beside this dispatch or in the images folder; add the file or fix the name'),
+  );
+  expect(output).toContain(file('missing-image', 'no-photo.md:11: body: no photo «also-missing.png» beside this dispatch'));
+  expect(built).toEqual([]);
 });
 
 it('lists every problem of every file, not just the first', async () => {

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { fillerCity } from '../helpers/archive.ts';
 import { readPages } from '../helpers/build.ts';
@@ -46,7 +47,9 @@ describe('every page', () => {
       expect(meta($, 'og:type'), url).toBe(url.match(/^\/\d{4}\/\d\d\/\d\d\//) ? 'article' : 'website');
       const image = meta($, 'og:image')!;
       expect(image.startsWith(`${origin}/`), url).toBe(true);
-      expect(await pngSize(image), url).toMatchObject({ width: 1200, height: 630 });
+      // The generated headline card (PNG), or a crop of the lead photo (JPEG).
+      const { width, height, format } = await sharp(await readFile(distFile(image))).metadata();
+      expect({ width, height, type: `image/${format}` }, url).toEqual({ width: 1200, height: 630, type: meta($, 'og:image:type') });
       expect(meta($, 'twitter:card'), url).toBe('summary_large_image');
       expect(meta($, 'twitter:image'), url).toBe(image);
       const feeds = $('link[rel=alternate][type="application/rss+xml"]').map((_, l) => l.attribs.href).get();

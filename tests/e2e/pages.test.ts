@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { nfdName } from '../helpers/archive.ts';
+import { nfdName, photoDispatch } from '../helpers/archive.ts';
 import { hasBrowser, launchBrowser, serve } from '../helpers/browser.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -17,6 +17,7 @@ const urls = [
   '/page/2/',
   '/2025/12/01/port-upgrade/',
   '/2025/12/01/port-fees-corrected/',
+  photoDispatch.url,
   `/2025/12/04/${nfdName}/`,
   '/archive/',
   '/archive/2025/12/',
@@ -123,6 +124,32 @@ describe.skipIf(!hasBrowser)('in chromium', () => {
       [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family} ${f.weight}`),
     );
     expect(loaded.map((f) => f.replaceAll('"', ''))).toContain('Noto Naskh Arabic 400');
+    await context.close();
+  });
+
+  it('loads the photos as AVIF, the lead at once and the body photo when scrolled to, without shifting the text', async () => {
+    const { page, context, errors } = await open(photoDispatch.url);
+    const photos = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLImageElement>('figure.photo img')].map((img) => ({
+          loaded: img.complete && img.naturalWidth > 0,
+          format: img.currentSrc.split('.').pop(),
+          // Reserved space before the file arrives: width and height attributes.
+          ratio: Math.round((img.getBoundingClientRect().width / img.getBoundingClientRect().height) * 100) / 100,
+        })),
+      );
+    const [leadPhoto] = await photos();
+    expect(leadPhoto).toEqual({ loaded: true, format: 'avif', ratio: 1.6 });
+    await page.locator('.body figure.photo').scrollIntoViewIfNeeded();
+    await expect.poll(photos).toEqual([leadPhoto, { loaded: true, format: 'avif', ratio: 1.5 }]);
+    // The caption reads right to left under the photo, the credit after it.
+    const caption = await page.evaluate(() => {
+      const figcaption = document.querySelector('article > figure.photo figcaption')!;
+      const [text, credit] = [figcaption.querySelector('.caption')!, figcaption.querySelector('.credit')!].map((el) => el.getBoundingClientRect());
+      return { direction: getComputedStyle(figcaption).direction, creditLeftOfText: credit.right <= text.left + 1 || credit.top > text.top };
+    });
+    expect(caption).toEqual({ direction: 'rtl', creditLeftOfText: true });
+    expect(errors).toEqual([]);
     await context.close();
   });
 

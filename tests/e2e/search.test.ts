@@ -74,6 +74,17 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
     await context.close();
   });
 
+  it('shows the lead photo of a result as a thumbnail that loads', async () => {
+    const { page, context, errors, foreign } = await open('/search/?q=احتفالات رأس السنة');
+    const thumbnail = page.locator('pagefind-results li:has(a[href="/2026/01/01/new-year-sebha/"]) img.thumbnail');
+    await thumbnail.waitFor();
+    expect(await thumbnail.getAttribute('alt')).toBe('');
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(240);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
   it('works with the keyboard alone, and finds spelling variants', async () => {
     const { page, context, errors } = await open('/');
     await page.keyboard.press('Tab'); // skip link

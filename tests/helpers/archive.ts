@@ -1,10 +1,11 @@
 /**
  * The test archive: the hand-written fixtures in tests/fixtures/site plus
- * generated dispatches (enough for several listing pages) and a file whose
- * name is written in NFD, as macOS would.
+ * generated dispatches (enough for several listing pages), a file whose
+ * name is written in NFD, as macOS would, and the photos a fixture names.
  */
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 import { projectRoot } from './build.ts';
 
 export const fillerCount = 45;
@@ -13,6 +14,24 @@ export const fillerCategory = { name: 'رياضة', slug: 'sports' };
 export const fillerTag = 'الدوري';
 /** File name of the NFD fixture (NFC form). */
 export const nfdName = 'أخبار-إسعاف-عاجلة';
+
+/** The photos of tests/fixtures/site/2026/01/new-year-sebha.md. */
+export const photoDispatch = {
+  url: '/2026/01/01/new-year-sebha/',
+  /** Beside the dispatch; its Arabic name is written NFD on disk. */
+  lead: { name: 'ساحة-سبها.jpg', width: 1600, height: 1000 },
+  /** In the shared images folder, narrower than the widest article size. */
+  body: { name: 'fireworks.png', width: 900, height: 600 },
+};
+
+/** A photo-sized test image: a diagonal gradient, so crops and sizes differ. */
+function testPhoto(width: number, height: number): sharp.Sharp {
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    '<defs><linearGradient id="g" x2="1" y2="1"><stop stop-color="#1d4e89"/><stop offset="1" stop-color="#f2b134"/></linearGradient></defs>' +
+    '<rect width="100%" height="100%" fill="url(#g)"/></svg>';
+  return sharp(Buffer.from(svg));
+}
 
 export function fillerDispatch(n: number): string {
   const day = String((n % 28) + 1).padStart(2, '0');
@@ -50,5 +69,10 @@ export async function makeTestArchive(dir: string): Promise<string> {
     .join('\n')
     .normalize('NFD');
   await writeFile(path.join(dir, '2025/12', `${nfdName.normalize('NFD')}.md`), nfd);
+  const { lead, body } = photoDispatch;
+  await testPhoto(lead.width, lead.height).jpeg().toFile(path.join(dir, '2026/01', lead.name.normalize('NFD')));
+  const images = path.join(dir, '..', 'images');
+  await mkdir(images, { recursive: true });
+  await testPhoto(body.width, body.height).png().toFile(path.join(images, body.name));
   return dir;
 }

@@ -147,6 +147,48 @@ describe('npm run check', () => {
     expect(json.problems[0]).toMatchObject({ line: 4, field: 'city', code: 'registry.unknown', severity: 'error' });
   });
 
+  it('finds photos beside a dispatch or in the images folder, and names each it cannot use', async () => {
+    const root = await tempDir('photos');
+    const dir = path.join(root, 'dispatches', '2025', '12');
+    await mkdir(dir, { recursive: true });
+    await mkdir(path.join(root, 'images'));
+    await writeFile(path.join(root, 'images', 'shared.jpg'), 'a photo');
+    await writeFile(path.join(dir, 'beside.jpg'), 'a photo');
+    const head = (title: string, extra: string[]) =>
+      ['---', `title: "${title}"`, 'date: "2025-12-01T09:00:00"', 'city: طرابلس', 'category: محليات', ...extra, '---'];
+    await writeFile(
+      path.join(dir, 'photos.md'),
+      [
+        ...head('خبر بصور', ['image: shared.jpg', 'imageAlt: "وصف"']),
+        'نص الخبر.',
+        '',
+        '![وصف](beside.jpg "تعليق")',
+        '',
+        '![](beside.jpg)',
+        '',
+        '![وصف](https://photos.example/x.jpg)',
+        '',
+        '![وصف](notes.txt)',
+        '',
+        '<img src="/logo.png" alt="شعار">',
+        '',
+      ].join('\n'),
+    );
+    await writeFile(path.join(dir, 'gone.md'), [...head('خبر صورته مفقودة', ['image: gone.jpg', 'imageAlt: "وصف"']), 'نص.', ''].join('\n'));
+    await writeFile(path.join(dir, 'caption.md'), [...head('خبر بتعليق بلا صورة', ['imageCaption: "تعليق"']), 'نص.', ''].join('\n'));
+    const result = run('check.ts', [], { env: { ARCHIVE_DIR: path.join(root, 'dispatches') } });
+    expect(result.code).toBe(1);
+    const f = (name: string) => `${path.relative(projectRoot, dir)}/${name}`;
+    expect(result.stderr.trim().split('\n').slice(0, -1)).toEqual([
+      `${f('caption.md')}:6: imageCaption: describes a photo, but the dispatch has no image field; add image: <file> or delete this line [error]`,
+      `${f('gone.md')}:6: image: no photo «gone.jpg» beside this dispatch or in the images folder; add the file or fix the name [error]`,
+      `${f('photos.md')}:13: body: the photo «beside.jpg» has no description: write ![what the photo shows](beside.jpg "caption") [error]`,
+      `${f('photos.md')}:15: body: «https://photos.example/x.jpg» is on another site; save the photo beside the dispatch or in the images folder and name the file [error]`,
+      `${f('photos.md')}:17: body: «notes.txt» is not a photo file; use one of: jpg, jpeg, png, webp, avif, gif, tiff [error]`,
+      `${f('photos.md')}:19: body: a photo written as an HTML <img> gets no sizes, caption or credit, and a file name is not found; write ![description](file.jpg "caption") [warning]`,
+    ]);
+  });
+
   it('passes the sample archive', () => {
     const result = run('check.ts', []);
     expect(result.code).toBe(0);
