@@ -139,7 +139,15 @@ export function dispatchLoader(options: { dir: string; imagesDir: string }): Loa
     for (const dispatch of dispatches) {
       stale.delete(dispatch.id);
       // Unchanged since the last build (Astro keeps the store in its cache).
-      if (store.get(dispatch.id)?.digest === dispatch.digest) continue;
+      if (store.get(dispatch.id)?.digest === dispatch.digest) {
+        // Astro rewrites .astro/content-assets.mjs (the photo imports) only
+        // when an import was added in this sync. That file lives in the
+        // project, not in the cache, so a build of another archive (the
+        // tests) leaves it stale: declaring the photos again keeps it right.
+        const { lead, body } = dispatch.photos;
+        for (const photo of [...(lead ? [lead] : []), ...body]) store.addAssetImport(photo.path, dispatch.file);
+        continue;
+      }
       const rendered = await renderMarkdown(dispatch.body, {
         fileURL: pathToFileURL(path.resolve(root, dispatch.file)),
       });

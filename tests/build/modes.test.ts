@@ -1,9 +1,9 @@
 /**
  * Builds of the same archive under other conditions: another machine time
- * zone (the bytes must not change) and preview mode (drafts and embargoed
- * dispatches shown, and marked).
+ * zone and a warm cache (the bytes must not change), and preview mode
+ * (drafts and embargoed dispatches shown, and marked).
  */
-import { readFile } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
@@ -16,19 +16,34 @@ describe('determinism', () => {
   it('gives identical bytes under TZ=UTC and TZ=Pacific/Kiritimati (UTC+14)', async () => {
     const other = await buildSite({ archiveDir: site.archiveDir, env: { TZ: 'Pacific/Kiritimati' } });
     expect(other.code, other.output).toBe(0);
-    const files = await listFiles(site.dist);
-    expect(await listFiles(other.outDir)).toEqual(files);
-    const differing: string[] = [];
-    for (const file of files) {
-      const [a, b] = await Promise.all([
-        readFile(path.join(site.dist, file)),
-        readFile(path.join(other.outDir, file)),
-      ]);
-      if (!a.equals(b)) differing.push(file);
-    }
-    expect(differing).toEqual([]);
+    expect(await differingFiles(site.dist, other.outDir)).toEqual([]);
+  });
+
+  it('gives identical bytes from its cache, even after another archive was built in the project', async () => {
+    const cacheDir = await tempDir('cache');
+    const first = await buildSite({ archiveDir: site.archiveDir, cacheDir });
+    expect(first.code, first.output).toBe(0);
+    // Another archive, without photos, rewrites the project's .astro/ files.
+    const otherArchive = path.join(await tempDir('other'), 'dispatches');
+    await cp(path.join(projectRoot, 'tests/fixtures/broken/missing-title/2025/12/good.md'), path.join(otherArchive, 'good.md'));
+    const other = await buildSite({ archiveDir: otherArchive });
+    expect(other.code, other.output).toBe(0);
+    const cached = await buildSite({ archiveDir: site.archiveDir, cacheDir });
+    expect(cached.code, cached.output).toBe(0);
+    expect(await differingFiles(site.dist, cached.outDir)).toEqual([]);
   });
 });
+
+/** Files that differ between two builds (or exist in one only). */
+async function differingFiles(a: string, b: string): Promise<string[]> {
+  const [filesA, filesB] = await Promise.all([listFiles(a), listFiles(b)]);
+  const differing = [...new Set([...filesA, ...filesB])].filter((file) => !filesA.includes(file) || !filesB.includes(file));
+  for (const file of filesA.filter((f) => filesB.includes(f))) {
+    const [x, y] = await Promise.all([readFile(path.join(a, file)), readFile(path.join(b, file))]);
+    if (!x.equals(y)) differing.push(file);
+  }
+  return differing.sort();
+}
 
 describe('preview mode (ARCHIVE_PREVIEW=1)', () => {
   it('builds drafts and embargoed dispatches, marked and kept out of search engines', async () => {

@@ -42,9 +42,11 @@ export async function buildSite(options: {
   archiveDir: string;
   outDir?: string;
   env?: Record<string, string>;
+  /** Astro's cache, to build again from it; a new empty one by default. */
+  cacheDir?: string;
 }): Promise<BuildResult> {
   const outDir = options.outDir ?? (await tempDir('dist'));
-  const cacheDir = await tempDir('cache');
+  const cacheDir = options.cacheDir ?? (await tempDir('cache'));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
       cwd: projectRoot,
