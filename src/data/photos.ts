@@ -35,6 +35,7 @@ export const enclosurePhoto = (src: ImageMetadata) => jpegCrop(src, STRUCTURED_D
 /** The search result thumbnail: the larger of the listing cards' files, in WebP. */
 export async function thumbnailPhoto(src: ImageMetadata): Promise<PhotoFile> {
   const { width, height } = cropSize(src, thumbnail.width / thumbnail.height, thumbnail.width);
-  const image = await getImage({ src, width, height, fit: 'cover', position: 'center', format: 'webp' });
+  // The same options as the listing card's 240 px WebP, so it is the same file.
+  const image = await getImage({ src, width, height, fit: 'cover', format: 'webp' });
   return { path: image.src, width, height, type: 'image/webp' };
 }

@@ -1,0 +1,122 @@
+/**
+ * npm run bench [-- --n 1000] [--photos 0.25] [--dir <folder>] [--keep]
+ *
+ * Generates a synthetic archive (bench/corpus.ts) in a temporary folder,
+ * builds it with the project's real pipeline, from cold and again from
+ * Astro's cache, and prints what it cost: wall time, pages per second, peak
+ * memory, the size of dist/ and of the search index, and with --photos the
+ * time spent making images. It checks the result too: every dispatch has its
+ * page, with its headline. Figures, not assertions: nothing here fails on
+ * time.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { dispatch, writeCorpus, type CorpusOptions } from '../bench/corpus.ts';
+import { du, kb, mb, run, seconds, type Run } from '../bench/measure.ts';
+import { projectRoot } from './cli.ts';
+import { dispatchPath } from '../src/lib/urls.ts';
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '1000' },
+    photos: { type: 'string', default: '0' },
+    dir: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const options: CorpusOptions = { n: Number(values.n), photos: Number(values.photos) };
+if (!(options.n > 0) || !(options.photos >= 0 && options.photos <= 1)) {
+  console.error('Usage: npm run bench -- --n <dispatches> [--photos <share 0..1>] [--dir <folder>] [--keep]');
+  process.exit(2);
+}
+
+const root = values.dir ? path.resolve(values.dir) : await mkdtemp(path.join(tmpdir(), 'wal-bench-'));
+const archiveDir = path.join(root, 'dispatches');
+const cacheDir = path.join(root, 'cache');
+const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+
+const line = (label: string, value: string) => console.log(`${label.padEnd(28)} ${value}`);
+
+function build(outDir: string): Promise<Run> {
+  return run(process.execPath, [astro, 'build', '--outDir', outDir], {
+    cwd: projectRoot,
+    env: { ...process.env, ARCHIVE_DIR: archiveDir, ASTRO_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+  });
+}
+
+/** Seconds Astro reports for its image step, from the build log. */
+function imageSeconds(output: string): number | undefined {
+  const at = output.indexOf('generating optimized images');
+  if (at < 0) return undefined;
+  const done = /Completed in ([\d.]+)(m?s)/.exec(output.slice(at));
+  return done ? Number(done[1]) / (done[2] === 'ms' ? 1000 : 1) : undefined;
+}
+
+async function report(label: string, result: Run, outDir: string) {
+  if (result.code !== 0) {
+    console.error(result.output);
+    throw new Error(`${label} failed (exit ${result.code})`);
+  }
+  const pages = await du(outDir, (f) => f.endsWith('.html'));
+  const all = await du(outDir);
+  const search = await du(path.join(outDir, 'pagefind'));
+  const images = await du(path.join(outDir, '_astro'), (f) => /\.(avif|webp|jpe?g|png)$/.test(f));
+  console.log(`\n${label}`);
+  line('  wall time', seconds(result.seconds));
+  line('  pages', `${pages.files} (${Math.round(pages.files / result.seconds)} pages/s)`);
+  line('  peak RSS', mb(result.peakRss));
+  line('  dist/', `${mb(all.bytes)} in ${all.files} files`);
+  line('  search index', `${mb(search.bytes)} in ${search.files} files`);
+  const indexed = /Indexed (\d+) dispatches in (\d+) ms/.exec(result.output);
+  if (indexed) line('  search indexing', seconds(Number(indexed[2]) / 1000));
+  if (images.files > 0) {
+    line('  images', `${images.files} files, ${mb(images.bytes)}`);
+    const spent = imageSeconds(result.output);
+    if (spent !== undefined) line('  image step', seconds(spent));
+  }
+  return { pages: pages.files };
+}
+
+/** Every dispatch has its page, with its headline; a sample is read back. */
+async function verify(outDir: string, pageCount: number) {
+  const problems: string[] = [];
+  const step = Math.max(1, Math.floor(options.n / 25));
+  for (let i = 0; i < options.n; i += step) {
+    const d = dispatch(i, options);
+    const title = /title: "(.*)"/.exec(d.text)![1];
+    const date = new Date(/date: "(.*)"/.exec(d.text)![1]);
+    const url = dispatchPath(date, path.basename(d.file, '.md'));
+    const html = await readFile(path.join(outDir, decodeURI(url), 'index.html'), 'utf8').catch(() => '');
+    if (!html) {
+      problems.push(`no page ${url} for ${d.file}`);
+      continue;
+    }
+    const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (!new RegExp(`<h1[^>]*>${escaped}</h1>`).test(html)) problems.push(`${d.file}: headline missing`);
+  }
+  // One page per dispatch plus listings: at least N pages.
+  if (pageCount < options.n) problems.push(`${pageCount} pages for ${options.n} dispatches`);
+  return problems;
+}
+
+console.log(`Benchmark: ${options.n} dispatches, ${Math.round(options.photos * 100)} % with a photo`);
+line('machine', `${cpus().length} cores, ${mb(totalmem())} RAM, Node ${process.versions.node}`);
+line('folder', root);
+
+let started = performance.now();
+const corpus = await writeCorpus(root, options);
+const markdown = await du(archiveDir);
+line('corpus', `${corpus.dispatches} dispatches (${mb(markdown.bytes)} Markdown), ${corpus.photos} photos, written in ${seconds((performance.now() - started) / 1000)}`);
+
+const cold = await build(path.join(root, 'dist'));
+const { pages } = await report('Cold build (empty cache)', cold, path.join(root, 'dist'));
+const cached = await build(path.join(root, 'dist-cached'));
+await report('Rebuild, nothing changed (warm cache)', cached, path.join(root, 'dist-cached'));
+
+const problems = await verify(path.join(root, 'dist'), pages);
+console.log(`\nCorrectness: ${problems.length === 0 ? 'every sampled dispatch has its page and headline' : problems.join('\n  ')}`);
+
+if (!values.keep && !values.dir) await rm(root, { recursive: true, force: true });
+process.exitCode = problems.length === 0 ? 0 : 1;
