@@ -14,7 +14,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { dispatch, writeCorpus, type CorpusOptions } from '../bench/corpus.ts';
-import { du, kb, mb, run, seconds, type Run } from '../bench/measure.ts';
+import { du, mb, run, seconds, type Run } from '../bench/measure.ts';
 import { projectRoot } from './cli.ts';
 import { dispatchPath } from '../src/lib/urls.ts';
 

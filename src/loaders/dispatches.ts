@@ -144,8 +144,10 @@ export function dispatchLoader(options: { dir: string; imagesDir: string }): Loa
         // when an import was added in this sync. That file lives in the
         // project, not in the cache, so a build of another archive (the
         // tests) leaves it stale: declaring the photos again keeps it right.
+        // (addAssetImport is on the store Astro passes, though not in its type.)
+        const assets = store as { addAssetImport?: (src: string, file: string) => void };
         const { lead, body } = dispatch.photos;
-        for (const photo of [...(lead ? [lead] : []), ...body]) store.addAssetImport(photo.path, dispatch.file);
+        for (const photo of [...(lead ? [lead] : []), ...body]) assets.addAssetImport?.(photo.path, dispatch.file);
         continue;
       }
       const rendered = await renderMarkdown(dispatch.body, {

@@ -5,7 +5,7 @@
  */
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { projectRoot } from './build.ts';
 
 export const fillerCount = 45;
@@ -25,7 +25,7 @@ export const photoDispatch = {
 };
 
 /** A photo-sized test image: a diagonal gradient, so crops and sizes differ. */
-function testPhoto(width: number, height: number): sharp.Sharp {
+function testPhoto(width: number, height: number): Sharp {
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
     '<defs><linearGradient id="g" x2="1" y2="1"><stop stop-color="#1d4e89"/><stop offset="1" stop-color="#f2b134"/></linearGradient></defs>' +
