@@ -7,6 +7,7 @@ import rehypeCleanText from './src/lib/rehype-clean-text.ts';
 import archiveSitemap from './src/integrations/sitemap.ts';
 import archiveSearch from './src/integrations/search.ts';
 import feedEnclosures from './src/integrations/enclosures.ts';
+import photoOriginals from './src/integrations/originals.ts';
 import { siteConfig } from './src/config.ts';
 
 export default defineConfig({
@@ -33,6 +34,6 @@ export default defineConfig({
       config: { avif: { effort: 2 } },
     },
   },
-  integrations: [archiveSitemap(new URL('.', import.meta.url)), archiveSearch(), feedEnclosures()],
+  integrations: [archiveSitemap(new URL('.', import.meta.url)), archiveSearch(), feedEnclosures(), photoOriginals()],
   devToolbar: { enabled: false },
 });

@@ -41,7 +41,7 @@ if (values.staged) {
   only = new Set(stagedText.keys());
 }
 
-const problems = checkArchive(sources, new Date(), photoFinder(projectRoot, imagesDir)).filter((p) => !only || only.has(p.file.normalize('NFC')));
+const problems = checkArchive(sources, new Date(), photoFinder(projectRoot, archiveDir, imagesDir)).filter((p) => !only || only.has(p.file.normalize('NFC')));
 const errors = problems.filter((p) => (p.severity ?? 'error') === 'error').length;
 const warnings = problems.filter((p) => p.severity === 'warning').length;
 

@@ -1,18 +1,17 @@
 /** The site's RSS feeds: the main one and one per city and per category. */
 import { getImage } from 'astro:assets';
 import { getArchive, type Archive } from './archive.ts';
-import { enclosurePhoto } from './photos.ts';
+import { enclosurePhoto, PHOTO_BACKGROUND } from './photos.ts';
 import { taxonomies, termFeed } from './terms.ts';
 import { siteConfig } from '../config.ts';
 import { t } from '../i18n/ar.ts';
 import type { Dispatch, Photo } from '../lib/dispatch.ts';
 import { feedOptions, feedPhotoHtml, feedSize, type FeedItemContent } from '../lib/feed.ts';
-import { fillPhotos } from '../lib/photos.ts';
 import { homePath, mainFeedPath } from '../lib/urls.ts';
 
 /** Feed readers get one JPEG per photo, as wide as the article column allows. */
 async function photoHtml(photo: Photo): Promise<string> {
-  const image = await getImage({ src: photo.src, width: Math.min(800, photo.src.width), format: 'jpg' });
+  const image = await getImage({ src: photo.src, width: Math.min(800, photo.src.width), format: 'jpg', background: PHOTO_BACKGROUND });
   const { width, height } = image.attributes as { width: number; height: number };
   return feedPhotoHtml({ path: image.src, width, height, type: 'image/jpeg' }, photo);
 }
@@ -24,10 +23,10 @@ function itemContent(archive: Archive, d: Dispatch): Promise<FeedItemContent> {
   let content = contents.get(d);
   if (!content) {
     content = (async () => {
+      const html = archive.entry(d).rendered?.html ?? '';
       const photos = await Promise.all(d.photos.map(photoHtml));
-      const html = fillPhotos(archive.entry(d).rendered?.html ?? '', (n) => photos[n]);
-      if (!d.image) return { html };
-      return { html, leadHtml: await photoHtml(d.image), enclosure: await enclosurePhoto(d.image.src) };
+      if (!d.image) return { html, photos };
+      return { html, photos, leadHtml: await photoHtml(d.image), enclosure: await enclosurePhoto(d.image.src) };
     })();
     contents.set(d, content);
   }

@@ -8,6 +8,12 @@ import { getImage } from 'astro:assets';
 import type { ImageMetadata } from 'astro';
 import { cropSize, SOCIAL_RATIO, STRUCTURED_DATA_RATIOS, thumbnail } from '../lib/photo-variants.ts';
 
+/**
+ * What shows through a transparent photo in formats that have no
+ * transparency (JPEG): white, not sharp's default black.
+ */
+export const PHOTO_BACKGROUND = '#ffffff';
+
 export interface PhotoFile {
   /** Site path of the file. */
   path: string;
@@ -18,7 +24,7 @@ export interface PhotoFile {
 
 async function jpegCrop(src: ImageMetadata, ratio: number): Promise<PhotoFile> {
   const { width, height } = cropSize(src, ratio);
-  const image = await getImage({ src, width, height, fit: 'cover', position: 'center', format: 'jpg' });
+  const image = await getImage({ src, width, height, fit: 'cover', position: 'center', format: 'jpg', background: PHOTO_BACKGROUND });
   return { path: image.src, width, height, type: 'image/jpeg' };
 }
 
@@ -36,6 +42,6 @@ export const enclosurePhoto = (src: ImageMetadata) => jpegCrop(src, STRUCTURED_D
 export async function thumbnailPhoto(src: ImageMetadata): Promise<PhotoFile> {
   const { width, height } = cropSize(src, thumbnail.width / thumbnail.height, thumbnail.width);
   // The same options as the listing card's 240 px WebP, so it is the same file.
-  const image = await getImage({ src, width, height, fit: 'cover', format: 'webp' });
+  const image = await getImage({ src, width, height, fit: 'cover', format: 'webp', background: PHOTO_BACKGROUND });
   return { path: image.src, width, height, type: 'image/webp' };
 }

@@ -1,5 +1,6 @@
 import { t } from '../i18n/ar.ts';
 import { formatDate, formatTime, toIsoWithOffset } from './dates.ts';
+import { leadingPhotos } from './photo-markers.ts';
 
 /**
  * Puts the generated dateline where wire style has it: at the start of the
@@ -17,9 +18,11 @@ export function escapeHtml(text: string): string {
  * @param datelineHtml markup of the dateline, already escaped
  */
 export function withDateline(html: string, datelineHtml: string): string {
-  const body = html.trimStart();
-  if (body.startsWith('<p>')) return `<p>${datelineHtml} ${body.slice(3)}`;
-  return `<p>${datelineHtml}</p>\n${body}`;
+  // Photos placed before the text stay before it; the dateline opens the text.
+  const [photos, rest] = leadingPhotos(html);
+  const body = rest.trimStart();
+  if (body.startsWith('<p>')) return `${photos}<p>${datelineHtml} ${body.slice(3)}`;
+  return `${photos}<p>${datelineHtml}</p>\n${body}`;
 }
 
 /**

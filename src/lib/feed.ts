@@ -12,6 +12,7 @@ import { correctionsHtml, escapeHtml, withDateline } from './body.ts';
 import { toRfc822 } from './dates.ts';
 import { dateline, type Dispatch } from './dispatch.ts';
 import { logoImage } from './brand.ts';
+import { fillPhotos } from './photo-markers.ts';
 import { absoluteUrl } from './urls.ts';
 import { escapeXml } from './xml.ts';
 
@@ -70,8 +71,10 @@ export interface FeedPhotoFile {
 
 /** What an item shows besides its text: the body as HTML and the lead photo. */
 export interface FeedItemContent {
-  /** Sanitised body HTML, photos included. */
+  /** Sanitised body HTML, with photo markers (see photo-markers.ts). */
   html: string;
+  /** The figure of each body photo, by marker number. */
+  photos: string[];
   /** The lead photo's figure, shown above the body. */
   leadHtml?: string;
   enclosure?: FeedPhotoFile;
@@ -116,8 +119,9 @@ export function feedOptions(
     ].join(''),
     items: items.map((d) => {
       const url = absoluteUrl(d.url);
-      const { html, leadHtml = '', enclosure } = content(d);
-      const body = leadHtml + withDateline(html, escapeHtml(dateline(d))) + correctionsHtml(d.corrections);
+      const { html, photos, leadHtml = '', enclosure } = content(d);
+      const text = fillPhotos(withDateline(html, escapeHtml(dateline(d))), (n) => photos[n]);
+      const body = leadHtml + text + correctionsHtml(d.corrections);
       return {
         title: d.title,
         link: url,

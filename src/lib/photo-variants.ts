@@ -10,9 +10,11 @@ const ARTICLE_WIDTHS = [480, 800, 1200];
 
 export const photoSizes = '(min-width: 44rem) 42rem, calc(100vw - 2rem)';
 
+/** The article widths up to the original's, and the original's own when it falls between two. */
 export function photoWidths(src: Pick<ImageMetadata, 'width'>): number[] {
-  const widths = ARTICLE_WIDTHS.filter((width) => width <= src.width);
-  return widths.length > 0 ? widths : [src.width];
+  const widest = Math.min(src.width, ARTICLE_WIDTHS.at(-1)!);
+  const widths = ARTICLE_WIDTHS.filter((width) => width < widest);
+  return [...widths, widest];
 }
 
 /** Listing cards and search results: a small 4:3 crop. */

@@ -3,23 +3,28 @@
  * images of its body. Pure: where a file is found is asked of a `FindPhoto`
  * function, so `npm run check`, the loader and tests share these rules.
  */
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
-import type { Element, ElementContent, RootContent } from 'hast';
+import type { Html, Image, ImageReference } from 'mdast';
+import { definitions } from 'mdast-util-definitions';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Html, Image } from 'mdast';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import { visit } from 'unist-util-visit';
+import { safeDecode } from './photo-markers.ts';
 import type { DispatchProblem, ProblemCode, Severity } from './problems.ts';
 
-/** What Astro's image pipeline (sharp) reads; SVG is not a photo. */
-export const PHOTO_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'tiff'];
+/**
+ * Still photos the image pipeline (sharp) reads. Not SVG; not GIF or TIFF,
+ * whose frames or pages it would stack into one tall picture.
+ */
+export const PHOTO_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'avif'];
 
 /**
  * Finds a photo named in a dispatch: beside the dispatch first, then in the
  * shared images folder. Returns its path relative to the dispatch's folder
- * ("./x.jpg", "../../images/x.jpg"), or undefined when there is no such file.
+ * ("./x.jpg", "../../images/x.jpg"); undefined when there is no such file,
+ * null when the name points outside the archive and the images folder.
  */
-export type FindPhoto = (dispatchFile: string, src: string) => string | undefined;
+export type FindPhoto = (dispatchFile: string, src: string) => string | undefined | null;
 
 export interface PhotoRef {
   /** As written in the dispatch; undefined for an <img> written as HTML. */
@@ -31,20 +36,31 @@ export interface PhotoRef {
 }
 
 export interface ResolvedPhoto {
+  /** As written in the dispatch (body photos are matched on it). */
+  src: string;
   /** Path relative to the dispatch's folder. */
   path: string;
   alt: string;
   caption?: string;
 }
 
-/** The body's Markdown images in reading order; `![alt](file "caption")`. */
+/**
+ * The body's Markdown images in reading order, `![alt](file "caption")`,
+ * reference-style ones and those in footnotes included: the body is read as
+ * GitHub-flavoured Markdown, as Astro renders it.
+ */
 export function bodyPhotoRefs(body: string, bodyLine: number): PhotoRef[] {
   const refs: PhotoRef[] = [];
-  visit(fromMarkdown(body), (node) => {
+  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const definition = definitions(tree);
+  visit(tree, (node) => {
     const line = bodyLine + (node.position?.start.line ?? 1) - 1;
-    if (node.type === 'image') {
-      const image = node as Image;
-      refs.push({ src: image.url, alt: image.alt?.trim() ?? '', caption: image.title?.trim() || undefined, line });
+    if (node.type === 'image' || node.type === 'imageReference') {
+      const image = node as Image | ImageReference;
+      const target = image.type === 'image' ? image : definition(image.identifier);
+      // A reference without a definition is rendered as text, not as an image.
+      if (!target) return;
+      refs.push({ src: target.url, alt: image.alt?.trim() ?? '', caption: target.title?.trim() || undefined, line });
     } else if (node.type === 'html' && /<img\b/i.test((node as Html).value)) {
       refs.push({ src: undefined, alt: '', line });
     }
@@ -66,10 +82,16 @@ export function resolvePhoto(
 ): { path: string } | { code: ProblemCode; params: Record<string, string> } {
   const value = src.trim();
   if (isRemote(value)) return { code: 'image.remote', params: { value } };
+  if (value.startsWith('/') || /^[a-z]:[\\/]/i.test(value)) return { code: 'image.outside', params: { value } };
   if (!PHOTO_EXTENSIONS.includes(extensionOf(value))) {
     return { code: 'image.format', params: { value, formats: PHOTO_EXTENSIONS.join(', ') } };
   }
-  const found = find(dispatchFile, value);
+  // Markdown writes a space in a file name as %20; Astro decodes it too.
+  const decoded = safeDecode(value);
+  if (decoded === value && /%/.test(value)) return { code: 'image.percent', params: { value } };
+  let found = find(dispatchFile, value);
+  if (found === undefined && decoded !== value) found = find(dispatchFile, decoded);
+  if (found === null) return { code: 'image.outside', params: { value } };
   return found ? { path: found } : { code: 'image.missing', params: { value } };
 }
 
@@ -97,7 +119,7 @@ export function resolveDispatchPhotos(d: PhotoSource, find: FindPhoto): Dispatch
   if (d.data.image !== undefined) {
     const resolved = resolvePhoto(d.file, d.data.image, find);
     if ('path' in resolved) {
-      lead = { path: resolved.path, alt: d.data.imageAlt ?? '', caption: d.data.imageCaption };
+      lead = { src: d.data.image, path: resolved.path, alt: d.data.imageAlt ?? '', caption: d.data.imageCaption };
     } else {
       problem('image', d.lines.image ?? 1, resolved.code, resolved.params);
     }
@@ -118,66 +140,7 @@ export function resolveDispatchPhotos(d: PhotoSource, find: FindPhoto): Dispatch
       problem('body', ref.line, 'image.bodyAlt', { value: ref.src });
       continue;
     }
-    body.push({ path: resolved.path, alt: ref.alt, caption: ref.caption });
+    body.push({ src: ref.src, path: resolved.path, alt: ref.alt, caption: ref.caption });
   }
   return { lead, body, problems };
-}
-
-const MARKER = /<figure data-photo="(\d+)"><\/figure>/;
-
-/** Astro's Markdown renderer marks each local image with this attribute. */
-const isMarkdownImage = (node: ElementContent | RootContent): node is Element =>
-  node.type === 'element' && node.tagName === 'img' && '__astro_image_' in node.properties;
-
-const isBlank = (node: ElementContent): boolean =>
-  (node.type === 'text' && node.value.trim() === '') ||
-  (node.type === 'element' && node.tagName !== 'img' && node.children.every(isBlank));
-
-/**
- * Replaces each Markdown image of rendered body HTML, in reading order, with
- * a marker `<figure data-photo="N"></figure>` that the page turns into the
- * Nth body photo. A photo is a block: one written inside a paragraph is
- * moved after it, and a paragraph left empty goes.
- */
-export function placePhotos(html: string): string {
-  if (!html.includes('__ASTRO_IMAGE_')) return html;
-  const tree = fromHtml(html, { fragment: true });
-  let next = 0;
-  const children: RootContent[] = [];
-  for (const block of tree.children) {
-    const found: Element[] = [];
-    if (isMarkdownImage(block)) found.push(block);
-    else {
-      visit(block, 'element', (node: Element, index, parent: Element | undefined) => {
-        if (!isMarkdownImage(node) || !parent || index === undefined) return undefined;
-        found.push(node);
-        parent.children.splice(index, 1);
-        return index;
-      });
-    }
-    const markers = found.map((): Element => ({
-      type: 'element',
-      tagName: 'figure',
-      properties: { dataPhoto: String(next++) },
-      children: [],
-    }));
-    const emptied = found.length > 0 && block.type === 'element' && !isMarkdownImage(block) && isBlank(block);
-    if (!emptied && !isMarkdownImage(block)) children.push(block);
-    children.push(...markers);
-  }
-  tree.children = children;
-  return toHtml(tree);
-}
-
-/** Body HTML with each photo marker replaced by `photoHtml(n)`. */
-export function fillPhotos(html: string, photoHtml: (n: number) => string): string {
-  return html.replace(new RegExp(MARKER.source, 'g'), (_, n: string) => photoHtml(Number(n)));
-}
-
-/** Body HTML cut at its photo markers: strings of HTML, and photo numbers between them. */
-export function splitBody(html: string): (string | number)[] {
-  const parts = html.split(MARKER);
-  return parts
-    .map((part, i) => (i % 2 === 1 ? Number(part) : part))
-    .filter((part) => part !== '');
 }

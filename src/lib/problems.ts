@@ -98,6 +98,14 @@ const messages = {
     en: '«{value}» is on another site; save the photo beside the dispatch or in the images folder and name the file',
     ar: '«{value}» على موقع آخر؛ احفظ الصورة بجانب الخبر أو في مجلد الصور واكتب اسم الملف',
   },
+  'image.outside': {
+    en: '«{value}» is outside the archive; put the photo beside the dispatch or in the images folder and give its file name',
+    ar: '«{value}» خارج الأرشيف؛ ضع الصورة بجانب الخبر أو في مجلد الصور واكتب اسم ملفها',
+  },
+  'image.percent': {
+    en: '«{value}» has a % that is not a URL escape; rename the file without %',
+    ar: 'في «{value}» علامة % لا تصلح في رابط؛ غيّر اسم الملف دون %',
+  },
   'image.altMissing': {
     en: 'is required with image: describe the photo for readers who cannot see it, e.g. imageAlt: "رافعات في ميناء طرابلس عند الفجر"',
     ar: 'حقل مطلوب مع image: صف الصورة لمن لا يراها، مثل imageAlt: "رافعات في ميناء طرابلس عند الفجر"',

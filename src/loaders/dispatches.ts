@@ -13,7 +13,8 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { categories, cities, sources } from '../lib/registries.ts';
 import { leadText, summarize } from '../lib/summary.ts';
 import { findDuplicateUrls } from '../lib/dispatch.ts';
-import { PHOTO_EXTENSIONS, placePhotos, resolveDispatchPhotos, type FindPhoto, type ResolvedPhoto } from '../lib/photos.ts';
+import { placePhotos } from '../lib/photo-markers.ts';
+import { PHOTO_EXTENSIONS, resolveDispatchPhotos, type FindPhoto, type ResolvedPhoto } from '../lib/photos.ts';
 import {
   formatProblem,
   parseDispatch,
@@ -62,13 +63,23 @@ export type LoadedDispatch = ParsedDispatch & {
 
 const isFile = (file: string) => existsSync(file) && statSync(file).isFile();
 
-/** Looks for a photo beside the dispatch, then in `imagesDir` (both under `root`). */
-export function photoFinder(root: string, imagesDir: string): FindPhoto {
+/**
+ * Looks for a photo beside the dispatch, then in `imagesDir`. A name that
+ * leads out of the archive folder and the images folder is refused (null):
+ * a dispatch must not publish any image of the machine that builds it.
+ */
+export function photoFinder(root: string, archiveDir: string, imagesDir: string): FindPhoto {
+  const allowed = [path.resolve(root, archiveDir), path.resolve(root, imagesDir)];
+  const inside = (file: string) => allowed.some((dir) => !path.relative(dir, file).startsWith('..'));
   return (dispatchFile, src) => {
     const folder = path.dirname(path.resolve(root, dispatchFile));
-    const candidates = [path.resolve(folder, src.normalize('NFC')), path.resolve(root, imagesDir, src.normalize('NFC'))];
+    const name = src.normalize('NFC');
+    const candidates = [path.resolve(folder, name), path.resolve(root, imagesDir, name)];
+    if (!candidates.every(inside)) return null;
     // macOS may have written the file name decomposed (NFD).
-    const found = candidates.flatMap((file) => [file, file.normalize('NFD')]).find(isFile);
+    const found = candidates
+      .flatMap((file) => [file, path.join(path.dirname(file), path.basename(file).normalize('NFD'))])
+      .find(isFile);
     if (!found) return undefined;
     const relative = path.relative(folder, found).split(path.sep).join('/');
     return relative.startsWith('../') ? relative : `./${relative}`;
@@ -91,7 +102,7 @@ export async function readSources(root: string, dir: string): Promise<SourceFile
 export async function readArchive(root: string, dir: string, imagesDir: string): Promise<LoadedDispatch[]> {
   const problems: DispatchProblem[] = [];
   const dispatches: LoadedDispatch[] = [];
-  const findPhoto = photoFinder(root, imagesDir);
+  const findPhoto = photoFinder(root, dir, imagesDir);
   for (const { file, id, text } of await readSources(root, dir)) {
     const result = parseDispatch(file, id, text);
     if (!result.ok) {
@@ -153,8 +164,14 @@ export function dispatchLoader(options: { dir: string; imagesDir: string }): Loa
       const rendered = await renderMarkdown(dispatch.body, {
         fileURL: pathToFileURL(path.resolve(root, dispatch.file)),
       });
-      const summary = dispatch.data.summary ?? summarize(leadText(rendered.html));
       const { lead, body } = dispatch.photos;
+      let html: string;
+      try {
+        html = placePhotos(rendered.html, body);
+      } catch (error) {
+        throw new Error(`${dispatch.file}: ${(error as Error).message}`);
+      }
+      const summary = dispatch.data.summary ?? summarize(leadText(html));
       store.set({
         id: dispatch.id,
         data: {
@@ -167,7 +184,7 @@ export function dispatchLoader(options: { dir: string; imagesDir: string }): Loa
         digest: dispatch.digest,
         // Photos become markers the page fills in (see photos.ts); Astro's own
         // image handling of rendered Markdown is not used.
-        rendered: { html: placePhotos(rendered.html), metadata: { ...rendered.metadata, imagePaths: [] } },
+        rendered: { html, metadata: { ...rendered.metadata, imagePaths: [] } },
       });
     }
     for (const id of stale) store.delete(id);

@@ -72,23 +72,32 @@ describe('a dispatch with a lead photo and a body photo', () => {
   });
 
   it('puts the body photo where the Markdown has it, lazily, at sizes no wider than the file', async () => {
-    const figure = $('.body figure.photo');
-    expect(figure).toHaveLength(1);
+    const figure = $('.body figure.photo').first();
+    expect($('.body figure.photo')).toHaveLength(2);
     expect(figure.prev().text()).toContain('انطلاق احتفالات رأس السنة');
     expect(figure.next().text()).toBe('وتستمر الاحتفالات حتى ساعة متأخرة من الليل.');
     const img = figure.find('img');
     expect(img.attr()).toMatchObject({
       alt: 'ألعاب نارية ملونة فوق مباني المدينة',
-      width: '800',
-      height: String(Math.round((800 * body.height) / body.width)),
+      width: String(body.width),
+      height: String(body.height),
       loading: 'lazy',
     });
     expect(img.attr('fetchpriority')).toBeUndefined();
-    expect(srcsetUrls(figure.find('source[type="image/avif"]').attr('srcset')).map(([, w]) => w)).toEqual(['480w', '800w']);
+    expect(srcsetUrls(figure.find('source[type="image/avif"]').attr('srcset')).map(([, w]) => w)).toEqual(['480w', '800w', '900w']);
     for (const [file] of srcsetUrls(img.attr('srcset'))) await expect(stat(distFile(file))).resolves.toBeTruthy();
     expect(figure.find('.caption').text()).toBe('الألعاب النارية في منتصف الليل');
+    // Its transparent corner is white in the JPEG fallback, not black.
+    const { data } = await sharp(await readFile(distFile(img.attr('src')!))).raw().toBuffer({ resolveWithObject: true });
+    expect([...data.subarray(0, 3)].every((v) => v > 245), `corner pixel ${[...data.subarray(0, 3)]}`).toBe(true);
     // No paragraph is left holding nothing where the image was.
     expect($('.body p').filter((_, p) => $(p).text().trim() === '')).toHaveLength(0);
+  });
+
+  it('places a reference-style Markdown image too', () => {
+    const figure = $('.body figure.photo').last();
+    expect(figure.find('img').attr('alt')).toBe('الساحة الرئيسية من الجهة الشمالية');
+    expect(figure.find('.caption').text()).toBe('صورة بصيغة المرجع');
   });
 
   it('shares a 1200×630 crop of the lead photo on social networks', async () => {
@@ -132,6 +141,17 @@ describe('a dispatch with a lead photo and a body photo', () => {
 });
 
 describe('elsewhere', () => {
+  it('publishes no image file that nothing links: no originals', async () => {
+    const assets = (await readdir(path.join(site.dist, '_astro'))).filter((f) => /\.(jpe?g|png|webp|avif)$/.test(f));
+    expect(assets.length).toBeGreaterThan(20);
+    const linking: string[] = [];
+    for (const file of await readdir(site.dist, { recursive: true })) {
+      if (/\.(html|xml)$/.test(file)) linking.push(await readFile(path.join(site.dist, file), 'utf8'));
+    }
+    const text = linking.join('\n');
+    expect(assets.filter((f) => !text.includes(encodeURI(f)) && !text.includes(f))).toEqual([]);
+  });
+
   it('listing cards show a small 4:3 thumbnail of the lead photo, lazily, as decoration', async () => {
     const card = load(pages.get('/')!)(`article.card:has(a[href="${url}"])`);
     const img = card.find('picture img');
@@ -157,6 +177,7 @@ describe('elsewhere', () => {
     expect(content('figure img').map((_, i) => i.attribs.alt).get()).toEqual([
       'الساحة الرئيسية في سبها مزينة بالأضواء ليلة رأس السنة',
       'ألعاب نارية ملونة فوق مباني المدينة',
+      'الساحة الرئيسية من الجهة الشمالية',
     ]);
     for (const src of content('figure img').map((_, i) => i.attribs.src).get()) {
       expect(src.startsWith(`${origin}/_astro/`)).toBe(true);

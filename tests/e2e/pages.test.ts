@@ -140,8 +140,10 @@ describe.skipIf(!hasBrowser)('in chromium', () => {
       );
     const [leadPhoto] = await photos();
     expect(leadPhoto).toEqual({ loaded: true, format: 'avif', ratio: 1.6 });
-    await page.locator('.body figure.photo').scrollIntoViewIfNeeded();
-    await expect.poll(photos).toEqual([leadPhoto, { loaded: true, format: 'avif', ratio: 1.5 }]);
+    for (const figure of await page.locator('.body figure.photo').all()) await figure.scrollIntoViewIfNeeded();
+    await expect
+      .poll(photos)
+      .toEqual([leadPhoto, { loaded: true, format: 'avif', ratio: 1.5 }, { loaded: true, format: 'avif', ratio: 1.6 }]);
     // The caption reads right to left under the photo, the credit after it.
     const caption = await page.evaluate(() => {
       const figcaption = document.querySelector('article > figure.photo figcaption')!;

@@ -20,16 +20,22 @@ export const photoDispatch = {
   url: '/2026/01/01/new-year-sebha/',
   /** Beside the dispatch; its Arabic name is written NFD on disk. */
   lead: { name: 'ساحة-سبها.jpg', width: 1600, height: 1000 },
-  /** In the shared images folder, narrower than the widest article size. */
+  /** In the shared images folder, narrower than the widest article size, with a transparent corner. */
   body: { name: 'fireworks.png', width: 900, height: 600 },
 };
 
-/** A photo-sized test image: a diagonal gradient, so crops and sizes differ. */
-function testPhoto(width: number, height: number): Sharp {
+/**
+ * A photo-sized test image: a diagonal gradient, so crops and sizes differ.
+ * With `transparentCorner`, its top-left 40×40 pixels are transparent.
+ */
+function testPhoto(width: number, height: number, transparentCorner = false): Sharp {
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
     '<defs><linearGradient id="g" x2="1" y2="1"><stop stop-color="#1d4e89"/><stop offset="1" stop-color="#f2b134"/></linearGradient></defs>' +
-    '<rect width="100%" height="100%" fill="url(#g)"/></svg>';
+    (transparentCorner
+      ? `<path d="M40 0H${width}V${height}H0V40H40Z" fill="url(#g)"/>`
+      : '<rect width="100%" height="100%" fill="url(#g)"/>') +
+    '</svg>';
   return sharp(Buffer.from(svg));
 }
 
@@ -73,6 +79,6 @@ export async function makeTestArchive(dir: string): Promise<string> {
   await testPhoto(lead.width, lead.height).jpeg().toFile(path.join(dir, '2026/01', lead.name.normalize('NFD')));
   const images = path.join(dir, '..', 'images');
   await mkdir(images, { recursive: true });
-  await testPhoto(body.width, body.height).png().toFile(path.join(images, body.name));
+  await testPhoto(body.width, body.height, true).png().toFile(path.join(images, body.name));
   return dir;
 }

@@ -184,7 +184,7 @@ describe('npm run check', () => {
       `${f('gone.md')}:6: image: no photo «gone.jpg» beside this dispatch or in the images folder; add the file or fix the name [error]`,
       `${f('photos.md')}:13: body: the photo «beside.jpg» has no description: write ![what the photo shows](beside.jpg "caption") [error]`,
       `${f('photos.md')}:15: body: «https://photos.example/x.jpg» is on another site; save the photo beside the dispatch or in the images folder and name the file [error]`,
-      `${f('photos.md')}:17: body: «notes.txt» is not a photo file; use one of: jpg, jpeg, png, webp, avif, gif, tiff [error]`,
+      `${f('photos.md')}:17: body: «notes.txt» is not a photo file; use one of: jpg, jpeg, png, webp, avif [error]`,
       `${f('photos.md')}:19: body: a photo written as an HTML <img> gets no sizes, caption or credit, and a file name is not found; write ![description](file.jpg "caption") [warning]`,
     ]);
   });

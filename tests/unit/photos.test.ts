@@ -2,27 +2,59 @@ import { describe, expect, it } from 'vitest';
 import { fillEnclosureLengths } from '../../src/integrations/enclosures.ts';
 import { parseDispatch } from '../../src/lib/dispatch-file.ts';
 import { cropSize, photoWidths } from '../../src/lib/photo-variants.ts';
-import { bodyPhotoRefs, fillPhotos, placePhotos, resolveDispatchPhotos, splitBody } from '../../src/lib/photos.ts';
+import { unlinkedOriginals } from '../../src/integrations/originals.ts';
+import { withDateline } from '../../src/lib/body.ts';
+import { fillPhotos, placePhotos, splitBody } from '../../src/lib/photo-markers.ts';
+import { bodyPhotoRefs, resolveDispatchPhotos, resolvePhoto } from '../../src/lib/photos.ts';
+import { leadText } from '../../src/lib/summary.ts';
 
 /** An image as Astro's Markdown renderer leaves it in rendered HTML. */
-const img = (src: string) => `<img __ASTRO_IMAGE_="{&#x22;src&#x22;:&#x22;${src}&#x22;,&#x22;index&#x22;:0}">`;
+const img = (src: string, alt = 'وصف', title?: string) =>
+  `<img __ASTRO_IMAGE_="${JSON.stringify({ src, alt, ...(title && { title }), index: 0 }).replaceAll('"', '&#x22;')}">`;
+const photos = [
+  { src: 'a.jpg', alt: 'وصف' },
+  { src: 'b.jpg', alt: 'وصف', caption: 'تعليق' },
+  { src: 'my%20photo.jpg', alt: 'وصف' },
+];
 
 describe('placePhotos', () => {
-  it('turns a paragraph holding only a photo into its marker, numbering photos in reading order', () => {
-    const html = `<p>أول.</p>\n<p>${img('a.jpg')}</p>\n<p>ثان.</p>\n<p>${img('b.jpg')}</p>`;
-    expect(placePhotos(html)).toBe(
-      '<p>أول.</p>\n<figure data-photo="0"></figure>\n<p>ثان.</p>\n<figure data-photo="1"></figure>',
+  it('turns a paragraph holding only a photo into the marker of that photo', () => {
+    const html = `<p>أول.</p>\n<p>${img('b.jpg', 'وصف', 'تعليق')}</p>\n<p>ثان.</p>\n<p>${img('a.jpg')}</p>`;
+    expect(placePhotos(html, photos)).toBe(
+      '<p>أول.</p>\n<figure data-photo="1"></figure>\n<p>ثان.</p>\n<figure data-photo="0"></figure>',
     );
   });
 
-  it('moves a photo written inside a paragraph after it, keeping the text', () => {
-    expect(placePhotos(`<p>قبل ${img('a.jpg')} بعد</p>`)).toBe('<p>قبل  بعد</p><figure data-photo="0"></figure>');
-    expect(placePhotos(`<ul><li>بند ${img('a.jpg')}</li></ul>`)).toBe('<ul><li>بند </li></ul><figure data-photo="0"></figure>');
+  it('moves a photo written inside a paragraph, list or link after the block, leaving nothing empty behind', () => {
+    expect(placePhotos(`<p>قبل ${img('a.jpg')} بعد</p>`, photos)).toBe('<p>قبل  بعد</p><figure data-photo="0"></figure>');
+    expect(placePhotos(`<ul><li>بند</li><li>${img('a.jpg')}</li></ul>`, photos)).toBe(
+      '<ul><li>بند</li></ul><figure data-photo="0"></figure>',
+    );
+    expect(placePhotos(`<p>رابط <a href="https://x.example/">${img('a.jpg')}</a> بعده</p>`, photos)).toBe(
+      '<p>رابط  بعده</p><figure data-photo="0"></figure>',
+    );
+  });
+
+  it('matches a photo by file, description and caption, the file as written or decoded', () => {
+    expect(placePhotos(`<p>${img('my photo.jpg')}</p>`, photos)).toBe('<figure data-photo="2"></figure>');
+    expect(() => placePhotos(`<p>${img('a.jpg', 'وصف آخر')}</p>`, photos)).toThrow('the body photo «a.jpg» cannot be placed');
   });
 
   it('leaves HTML without Markdown photos byte for byte as it was', () => {
     const html = '<p>نص &amp; <img src="/logo.png" alt="شعار"></p>';
-    expect(placePhotos(html)).toBe(html);
+    expect(placePhotos(html, photos)).toBe(html);
+  });
+});
+
+describe('a body that opens with a photo', () => {
+  const html = '<figure data-photo="0"></figure>\n<p>أول جملة في الخبر.</p>';
+
+  it('keeps the photo first and opens the text with the dateline', () => {
+    expect(withDateline(html, '<time>طرابلس</time>')).toBe('<figure data-photo="0"></figure>\n<p><time>طرابلس</time> أول جملة في الخبر.</p>');
+  });
+
+  it('takes its lead from the first paragraph of text', () => {
+    expect(leadText(html)).toBe('أول جملة في الخبر.');
   });
 });
 
@@ -46,6 +78,14 @@ describe('bodyPhotoRefs', () => {
       { src: 'a.jpg', alt: 'وصف أ', caption: 'تعليق أ', line: 10 },
       { src: 'b.png', alt: 'وصف ب', caption: undefined, line: 12 },
       { src: undefined, alt: '', line: 14 },
+    ]);
+  });
+
+  it('reads reference-style images and images in footnotes, as Astro renders them', () => {
+    const body = 'نص[^1].\n\n![وصف][p1]\n\n[p1]: wide.jpg "مرجعية"\n\n[^1]: ![حاشية](note.png)\n';
+    expect(bodyPhotoRefs(body, 1)).toEqual([
+      { src: 'wide.jpg', alt: 'وصف', caption: 'مرجعية', line: 3 },
+      { src: 'note.png', alt: 'حاشية', caption: undefined, line: 7 },
     ]);
   });
 });
@@ -80,17 +120,49 @@ describe('front-matter photo fields', () => {
     const result = dispatch('image: a.jpg\nimageAlt: "وصف"\n');
     if (!result.ok) throw new Error('valid');
     const found = resolveDispatchPhotos(result.dispatch, (_, src) => (src === 'a.jpg' ? '../../images/a.jpg' : undefined));
-    expect(found).toEqual({ lead: { path: '../../images/a.jpg', alt: 'وصف', caption: undefined }, body: [], problems: [] });
+    expect(found).toEqual({ lead: { src: 'a.jpg', path: '../../images/a.jpg', alt: 'وصف', caption: undefined }, body: [], problems: [] });
     expect(resolveDispatchPhotos(result.dispatch, () => undefined).problems).toEqual([
       { file: 'x.md', line: 6, field: 'image', code: 'image.missing', params: { value: 'a.jpg' }, severity: 'error' },
     ]);
   });
 });
 
+describe('resolvePhoto', () => {
+  const find = (_: string, src: string) => (src === 'my photo.jpg' ? './my photo.jpg' : src.startsWith('..') ? null : undefined);
+
+  it('finds a file written with %20 for its spaces', () => {
+    expect(resolvePhoto('x.md', 'my%20photo.jpg', find)).toEqual({ path: './my photo.jpg' });
+  });
+
+  it('refuses what it cannot publish, saying why', () => {
+    expect(resolvePhoto('x.md', '/etc/photo.jpg', find)).toMatchObject({ code: 'image.outside' });
+    expect(resolvePhoto('x.md', '../../../secret.jpg', find)).toMatchObject({ code: 'image.outside' });
+    expect(resolvePhoto('x.md', 'growth 100%.jpg', find)).toMatchObject({ code: 'image.percent' });
+    expect(resolvePhoto('x.md', 'animation.gif', find)).toMatchObject({ code: 'image.format' });
+    expect(resolvePhoto('x.md', 'https://photos.example/a.jpg', find)).toMatchObject({ code: 'image.remote' });
+    expect(resolvePhoto('x.md', 'gone.JPG', find)).toMatchObject({ code: 'image.missing' });
+  });
+});
+
+describe('unlinkedOriginals', () => {
+  it('are the files whose sizes were made, by name', () => {
+    expect(
+      unlinkedOriginals([
+        'desert-dunes.h5-v_6pf.jpg',
+        'desert-dunes.h5-v_6pf_Z1r2SVX.jpg',
+        'desert-dunes.h5-v_6pf_ZCpHIJ.avif',
+        'logo.Ab12Cd34.png',
+        'index.Xy12Zz90.css',
+      ]),
+    ).toEqual(['desert-dunes.h5-v_6pf.jpg']);
+  });
+});
+
 describe('photo sizes', () => {
-  it('never ask for more pixels than the original has', () => {
+  it('never ask for more pixels than the original has, and use all it has up to 1200', () => {
     expect(photoWidths({ width: 4000 })).toEqual([480, 800, 1200]);
-    expect(photoWidths({ width: 900 })).toEqual([480, 800]);
+    expect(photoWidths({ width: 1000 })).toEqual([480, 800, 1000]);
+    expect(photoWidths({ width: 799 })).toEqual([480, 799]);
     expect(photoWidths({ width: 300 })).toEqual([300]);
     expect(cropSize({ width: 4000, height: 3000 }, 16 / 9)).toEqual({ width: 1200, height: 675 });
     expect(cropSize({ width: 1600, height: 1000 }, 1)).toEqual({ width: 1000, height: 1000 });
