@@ -118,7 +118,14 @@ export interface CorpusOptions {
 export interface GeneratedDispatch {
   /** Path under the archive folder. */
   file: string;
+  /** The Markdown file. */
   text: string;
+  title: string;
+  date: Date;
+  city: string;
+  category: string;
+  tags: string[];
+  body: string;
   /** File name of its photo in the images folder, if it has one. */
   photo?: string;
 }
@@ -158,19 +165,39 @@ export function dispatch(i: number, options: CorpusOptions): GeneratedDispatch {
   const month = String(date.getUTCMonth() + 1).padStart(2, '0');
   const photo = r() < options.photos ? `photo-${String(i).padStart(6, '0')}.jpg` : undefined;
   const dispatchTags = [...new Set(Array.from({ length: Math.floor(r() * 4) }, () => pick(r, tags)))];
+  const title = pick(r, headlines)(main);
+  const category = pick(r, categories);
+  const body = paragraphs.join('\n\n');
   const text = [
     '---',
-    `title: "${pick(r, headlines)(main)}"`,
+    `title: "${title}"`,
     `date: "${date.toISOString().slice(0, 19)}Z"`,
     `city: ${main.city}`,
-    `category: ${pick(r, categories)}`,
+    `category: ${category}`,
     `tags: [${dispatchTags.map((t) => `"${t}"`).join(', ')}]`,
     ...(photo ? [`image: ${photo}`, `imageAlt: "صورة من موقع ${main.project} في ${main.city}"`] : []),
     '---',
-    paragraphs.join('\n\n'),
+    body,
     '',
   ].join('\n');
-  return { file: `${year}/${month}/dispatch-${String(i).padStart(6, '0')}.md`, text, photo };
+  const file = `${year}/${month}/dispatch-${String(i).padStart(6, '0')}.md`;
+  return { file, text, title, date, city: main.city, category, tags: dispatchTags, body, photo };
+}
+
+/** The same dispatch for the Hugo site: taxonomy terms as lists. */
+export function hugoText(d: GeneratedDispatch): string {
+  const list = (values: string[]) => `[${values.map((v) => `"${v}"`).join(', ')}]`;
+  return [
+    '---',
+    `title: "${d.title}"`,
+    `date: "${d.date.toISOString().slice(0, 19)}Z"`,
+    `city: ${list([d.city])}`,
+    `category: ${list([d.category])}`,
+    `tags: ${list(d.tags)}`,
+    '---',
+    d.body,
+    '',
+  ].join('\n');
 }
 
 /** A photo-like JPEG: a gradient with a few shapes and grain, so it costs what a photo costs to encode. */
@@ -195,24 +222,38 @@ export async function photo(i: number): Promise<Buffer> {
     .toBuffer();
 }
 
-/** Writes the corpus: `<root>/dispatches/…` and `<root>/images/…`. */
-export async function writeCorpus(root: string, options: CorpusOptions): Promise<{ dispatches: number; photos: number }> {
-  const folders = new Set<string>();
+const folders = new Set<string>();
+
+async function write(file: string, text: string | Buffer) {
+  const folder = path.dirname(file);
+  if (!folders.has(folder)) {
+    await mkdir(folder, { recursive: true });
+    folders.add(folder);
+  }
+  await writeFile(file, text);
+}
+
+/**
+ * Writes dispatches `from` to `to` (exclusive) of the corpus:
+ * `<root>/dispatches/…` and `<root>/images/…`, and with `hugoContent` the
+ * same dispatches for the Hugo site under that folder.
+ */
+export async function writeCorpus(
+  root: string,
+  options: CorpusOptions,
+  range: { from?: number; to?: number; hugoContent?: string } = {},
+): Promise<{ dispatches: number; photos: number }> {
   let photos = 0;
-  await mkdir(path.join(root, 'images'), { recursive: true });
-  for (let i = 0; i < options.n; i++) {
+  const from = range.from ?? 0;
+  const to = range.to ?? options.n;
+  for (let i = from; i < to; i++) {
     const d = dispatch(i, options);
-    const file = path.join(root, 'dispatches', d.file);
-    const folder = path.dirname(file);
-    if (!folders.has(folder)) {
-      await mkdir(folder, { recursive: true });
-      folders.add(folder);
-    }
-    await writeFile(file, d.text);
+    await write(path.join(root, 'dispatches', d.file), d.text);
+    if (range.hugoContent) await write(path.join(range.hugoContent, d.file), hugoText(d));
     if (d.photo) {
-      await writeFile(path.join(root, 'images', d.photo), await photo(i));
+      await write(path.join(root, 'images', d.photo), await photo(i));
       photos++;
     }
   }
-  return { dispatches: options.n, photos };
+  return { dispatches: to - from, photos };
 }

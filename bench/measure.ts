@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface Run {
@@ -79,6 +79,22 @@ export async function du(dir: string, keep: (file: string) => boolean = () => tr
     files++;
   }
   return { bytes, files };
+}
+
+/** Files that differ between two folders, or are in one only. */
+export async function differingFiles(a: string, b: string): Promise<string[]> {
+  const list = async (dir: string) =>
+    (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  const [filesA, filesB] = await Promise.all([list(a), list(b)]);
+  const [inA, inB] = [new Set(filesA), new Set(filesB)];
+  const differing = [...filesA.filter((f) => !inB.has(f)), ...filesB.filter((f) => !inA.has(f))];
+  for (const file of filesA.filter((f) => inB.has(f))) {
+    const [x, y] = await Promise.all([readFile(path.join(a, file)), readFile(path.join(b, file))]);
+    if (!x.equals(y)) differing.push(file);
+  }
+  return differing.sort();
 }
 
 export const mb = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${(bytes / 1e6).toFixed(1)} MB`);

@@ -1,20 +1,25 @@
 /**
  * npm run bench [-- --n 1000] [--photos 0.25] [--dir <folder>] [--keep]
  *
- * Generates a synthetic archive (bench/corpus.ts) in a temporary folder,
- * builds it with the project's real pipeline, from cold and again from
- * Astro's cache, and prints what it cost: wall time, pages per second, peak
- * memory, the size of dist/ and of the search index, and with --photos the
- * time spent making images. It checks the result too: every dispatch has its
- * page, with its headline. Figures, not assertions: nothing here fails on
- * time.
+ * Generates a synthetic archive (bench/corpus.ts) in a temporary folder and
+ * builds it with the project's real pipeline: from cold, again from Astro's
+ * cache, then after adding one dispatch (its "time to live"). It prints
+ * what each cost (wall time, pages per second, peak memory, dist/ and search
+ * index sizes, with --photos the image step) and the bytes a browser fetches
+ * for a first search. With `hugo` on the PATH it also builds the same corpus
+ * with the minimal Hugo site in bench/hugo/ and prints the ratio.
+ * It checks the result: every sampled dispatch has its page and headline, and
+ * the build after adding one equals a clean build of the same archive, byte
+ * for byte. Figures, not assertions: nothing here fails on time.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { dispatch, writeCorpus, type CorpusOptions } from '../bench/corpus.ts';
-import { du, mb, run, seconds, type Run } from '../bench/measure.ts';
+import { firstSearch } from '../bench/first-search.ts';
+import { differingFiles, du, kb, mb, run, seconds, type Run } from '../bench/measure.ts';
 import { projectRoot } from './cli.ts';
 import { dispatchPath } from '../src/lib/urls.ts';
 
@@ -39,11 +44,19 @@ const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 
 const line = (label: string, value: string) => console.log(`${label.padEnd(28)} ${value}`);
 
-function build(outDir: string): Promise<Run> {
+function build(outDir: string, cache = cacheDir): Promise<Run> {
   return run(process.execPath, [astro, 'build', '--outDir', outDir], {
     cwd: projectRoot,
-    env: { ...process.env, ARCHIVE_DIR: archiveDir, ASTRO_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: { ...process.env, ARCHIVE_DIR: archiveDir, ASTRO_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
   });
+}
+
+function hugoVersion(): string | undefined {
+  try {
+    return execFileSync('hugo', ['version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Seconds Astro reports for its image step, from the build log. */
@@ -104,19 +117,66 @@ async function verify(outDir: string, pageCount: number) {
 console.log(`Benchmark: ${options.n} dispatches, ${Math.round(options.photos * 100)} % with a photo`);
 line('machine', `${cpus().length} cores, ${mb(totalmem())} RAM, Node ${process.versions.node}`);
 line('folder', root);
+const hugo = hugoVersion();
+const hugoSite = path.join(root, 'hugo');
 
-let started = performance.now();
-const corpus = await writeCorpus(root, options);
+const started = performance.now();
+if (hugo) await cp(path.join(projectRoot, 'bench/hugo'), hugoSite, { recursive: true });
+const corpus = await writeCorpus(root, options, { hugoContent: hugo ? path.join(hugoSite, 'content/dispatches') : undefined });
 const markdown = await du(archiveDir);
 line('corpus', `${corpus.dispatches} dispatches (${mb(markdown.bytes)} Markdown), ${corpus.photos} photos, written in ${seconds((performance.now() - started) / 1000)}`);
+
+let hugoRun: Run | undefined;
+if (hugo) {
+  hugoRun = await run('hugo', ['--quiet', '--source', hugoSite, '--destination', path.join(root, 'hugo-dist')], { cwd: root, env: process.env });
+  if (hugoRun.code !== 0) throw new Error(`hugo failed:\n${hugoRun.output}`);
+  const pages = await du(path.join(root, 'hugo-dist'), (f) => f.endsWith('.html'));
+  console.log(`\nHugo (${hugo.split(' ')[1] ?? hugo}): pages, taxonomies, RSS, sitemap; no search index`);
+  line('  wall time', seconds(hugoRun.seconds));
+  line('  pages', `${pages.files} (${Math.round(pages.files / hugoRun.seconds)} pages/s)`);
+  line('  peak RSS', mb(hugoRun.peakRss));
+} else {
+  console.log('\nHugo: not on the PATH (apt-get install hugo), not compared');
+}
 
 const cold = await build(path.join(root, 'dist'));
 const { pages } = await report('Cold build (empty cache)', cold, path.join(root, 'dist'));
 const cached = await build(path.join(root, 'dist-cached'));
 await report('Rebuild, nothing changed (warm cache)', cached, path.join(root, 'dist-cached'));
 
+await writeCorpus(root, options, { from: options.n, to: options.n + 1 });
+const added = await build(path.join(root, 'dist-added'));
+await report('One dispatch added, rebuilt (time to live)', added, path.join(root, 'dist-added'));
+
 const problems = await verify(path.join(root, 'dist'), pages);
-console.log(`\nCorrectness: ${problems.length === 0 ? 'every sampled dispatch has its page and headline' : problems.join('\n  ')}`);
+const clean = await build(path.join(root, 'dist-clean'), path.join(root, 'cache-clean'));
+if (clean.code !== 0) throw new Error(`the clean build failed:\n${clean.output}`);
+const differing = await differingFiles(path.join(root, 'dist-added'), path.join(root, 'dist-clean'));
+if (differing.length > 0) problems.push(`after adding one, ${differing.length} files differ from a clean build: ${differing.slice(0, 10).join(', ')}`);
+
+const search = await firstSearch(path.join(root, 'dist-clean'), 'المشروع');
+console.log('\nFirst search («المشروع»), bytes over the wire');
+if (search) {
+  for (const [kind, bytes] of Object.entries(search.byKind).sort((a, b) => b[1] - a[1])) line(`  ${kind}`, kb(bytes));
+  line('  in all', `${kb(search.total)} in ${search.requests} requests, ${search.results} results shown`);
+  line('  search alone', `${kb(search.search)} (without the page, its CSS and fonts)`);
+} else {
+  console.log('  no chromium, not measured');
+}
+
+console.log('\nSummary');
+line('  full build', `${seconds(cold.seconds)} cold, ${seconds(cached.seconds)} warm`);
+if (hugoRun) line('  against Hugo', `${(cold.seconds / hugoRun.seconds).toFixed(1)}× cold, ${(cached.seconds / hugoRun.seconds).toFixed(1)}× warm`);
+line('  time to live', seconds(added.seconds));
+line('  peak RSS', `${mb(cold.peakRss)} cold`);
+if (search) line('  first search', kb(search.total));
+console.log(
+  `\nCorrectness: ${
+    problems.length === 0
+      ? 'every sampled dispatch has its page and headline; the build after adding one equals a clean build'
+      : problems.join('\n  ')
+  }`,
+);
 
 if (!values.keep && !values.dir) await rm(root, { recursive: true, force: true });
 process.exitCode = problems.length === 0 ? 0 : 1;

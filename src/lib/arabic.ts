@@ -66,6 +66,21 @@ export function normalizeWord(word: string): string {
   return stripArticle(letters(word).replace(CONJUNCTION_BEFORE_ARTICLE, ''));
 }
 
+// An archive repeats a small vocabulary millions of times: each word is
+// worked out once (the cache is emptied when it grows past the bound).
+const WORD_CACHE_LIMIT = 200_000;
+const indexed = new Map<string, { token: string; variants: string[] }>();
+
+function indexWord(word: string): { token: string; variants: string[] } {
+  let entry = indexed.get(word);
+  if (!entry) {
+    if (indexed.size >= WORD_CACHE_LIMIT) indexed.clear();
+    entry = { token: normalizeWord(word), variants: indexVariants(word) };
+    indexed.set(word, entry);
+  }
+  return entry;
+}
+
 /**
  * Extra index tokens for a word whose first letter may be a clitic: a
  * conjunction before a bare word («وسبها» → «سبها») or a preposition
@@ -98,10 +113,10 @@ export function indexTokens(text: string): { tokens: string[]; variants: string[
   const tokens: string[] = [];
   const variants: string[] = [];
   for (const word of words(text)) {
-    const token = normalizeWord(word);
+    const { token, variants: extra } = indexWord(word);
     if (!token) continue;
     tokens.push(token);
-    variants.push(...indexVariants(word));
+    variants.push(...extra);
   }
   return { tokens, variants };
 }

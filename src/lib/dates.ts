@@ -26,20 +26,30 @@ const partsFormat = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
 });
 
+// A dispatch's date is formatted on its page, in every listing and feed that
+// shows it: Intl is slow enough for this to be worth remembering.
+const wallTimes = new Map<number, Readonly<WallTime>>();
+
 /** The wall-clock time in the newsroom's zone at an instant. */
-export function wallTime(date: Date): WallTime {
+export function wallTime(date: Date): Readonly<WallTime> {
+  const time = date.getTime();
+  const known = wallTimes.get(time);
+  if (known) return known;
   const parts: Record<string, number> = {};
   for (const part of partsFormat.formatToParts(date)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  return {
+  const wall = Object.freeze({
     year: parts.year,
     month: parts.month,
     day: parts.day,
     hour: parts.hour,
     minute: parts.minute,
     second: parts.second,
-  };
+  });
+  if (wallTimes.size >= 500_000) wallTimes.clear();
+  wallTimes.set(time, wall);
+  return wall;
 }
 
 /** Minutes the newsroom's zone is ahead of UTC at an instant. */

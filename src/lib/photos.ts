@@ -50,6 +50,8 @@ export interface ResolvedPhoto {
  * GitHub-flavoured Markdown, as Astro renders it.
  */
 export function bodyPhotoRefs(body: string, bodyLine: number): PhotoRef[] {
+  // Most dispatches have no photo: skip parsing them.
+  if (!body.includes('![') && !/<img\b/i.test(body)) return [];
   const refs: PhotoRef[] = [];
   const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const definition = definitions(tree);

@@ -54,6 +54,7 @@ export function parsePairs(value: unknown): Record<string, string> {
 /** Text of an element, leaving out what the page marks data-pagefind-ignore (photo credits). */
 function textOf(el: Element | undefined): string {
   if (!el) return '';
+  if (!find(el, (node) => node.properties.dataPagefindIgnore !== undefined)) return toText(el).replace(/\s+/g, ' ').trim();
   const kept = structuredClone(el);
   visit(kept, 'element', (node, index, parent) => {
     if (node.properties.dataPagefindIgnore === undefined || !parent || index === undefined) return undefined;

@@ -117,16 +117,30 @@ export async function renderPng(svg: string, width?: number): Promise<Buffer> {
 // from Astro's cache folder (kept between builds, like its data store).
 const cacheDir = path.join(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'social-images');
 
-/** renderPng, reusing an earlier render of the same SVG. */
-export async function cachedPng(svg: string, width?: number): Promise<Buffer> {
-  const key = createHash('sha1').update(`${width}:${svg}`).digest('hex');
-  const file = path.join(cacheDir, `${key}.png`);
+/** The cached PNG named by `key`, or `render()` written there first. */
+async function cached(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
+  const file = path.join(cacheDir, `${createHash('sha1').update(key).digest('hex')}.png`);
   try {
     return await readFile(file);
   } catch {
-    const png = await renderPng(svg, width);
+    const png = await render();
     await mkdir(cacheDir, { recursive: true });
     await writeFile(file, png);
     return png;
   }
+}
+
+/** renderPng, reusing an earlier render of the same SVG. */
+export function cachedPng(svg: string, width?: number): Promise<Buffer> {
+  return cached(`${width}:${svg}`, () => renderPng(svg, width));
+}
+
+// Laying out a headline (fontkit shaping, to wrap it) costs more than
+// reading a cached card, so cards are cached by what they say and by the
+// code that draws them, not by their SVG.
+const CARD_CODE = createHash('sha1').update(`${socialSvg}${wrap}${measure}${MARGIN}${FAMILY}`).digest('hex');
+
+/** The PNG of a social card, drawn only when this card was never drawn before. */
+export function cachedCard(card: SocialCard): Promise<Buffer> {
+  return cached(`card:${CARD_CODE}:${JSON.stringify(card)}`, () => renderPng(socialSvg(card)));
 }

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
 import { siteConfig } from '../config.ts';
 import { t } from '../i18n/ar.ts';
-import { cachedPng, socialSvg } from '../lib/social-image.ts';
+import { cachedCard } from '../lib/social-image.ts';
 
 export const GET: APIRoute = async () => {
-  const svg = socialSvg({ site: siteConfig.title, headline: t('home.title'), footer: siteConfig.origin.replace(/^https?:\/\//, '') });
-  return new Response(new Uint8Array(await cachedPng(svg)), { headers: { 'Content-Type': 'image/png' } });
+  const png = await cachedCard({ site: siteConfig.title, headline: t('home.title'), footer: siteConfig.origin.replace(/^https?:\/\//, '') });
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { dispatchPaths } from '../../../../../data/archive.ts';
 import { siteConfig } from '../../../../../config.ts';
 import { dateline, type Dispatch } from '../../../../../lib/dispatch.ts';
-import { cachedPng, socialSvg } from '../../../../../lib/social-image.ts';
+import { cachedCard } from '../../../../../lib/social-image.ts';
 
 // A dispatch with a lead photo is shared with a crop of it instead.
 export const getStaticPaths = (async () =>
@@ -10,10 +10,10 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute = async ({ props }) => {
   const { dispatch } = props as { dispatch: Dispatch };
-  const svg = socialSvg({
+  const png = await cachedCard({
     site: siteConfig.title,
     headline: dispatch.title,
     footer: dateline(dispatch).replace(/ -$/, ''),
   });
-  return new Response(new Uint8Array(await cachedPng(svg)), { headers: { 'Content-Type': 'image/png' } });
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
