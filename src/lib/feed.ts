@@ -93,6 +93,21 @@ export function feedPhotoHtml(file: FeedPhotoFile, photo: { alt: string; caption
   );
 }
 
+// A dispatch appears in the main feed and in its city's and category's:
+// its content is put together (and its HTML parsed) once.
+const contents = new WeakMap<Dispatch, string>();
+
+function itemContent(d: Dispatch, { html, photos, leadHtml = '' }: FeedItemContent): string {
+  let content = contents.get(d);
+  if (content === undefined) {
+    const text = fillPhotos(withDateline(html, escapeHtml(dateline(d))), (n) => photos[n]);
+    const body = leadHtml + text + correctionsHtml(d.corrections);
+    content = `<div dir="${siteConfig.dir}" lang="${siteConfig.lang}">${absolutizeUrls(body, absoluteUrl(d.url))}</div>`;
+    contents.set(d, content);
+  }
+  return content;
+}
+
 /**
  * @param dispatches newest first; the first `feedSize` become items
  * @param content what each item shows besides its text
@@ -119,15 +134,13 @@ export function feedOptions(
     ].join(''),
     items: items.map((d) => {
       const url = absoluteUrl(d.url);
-      const { html, photos, leadHtml = '', enclosure } = content(d);
-      const text = fillPhotos(withDateline(html, escapeHtml(dateline(d))), (n) => photos[n]);
-      const body = leadHtml + text + correctionsHtml(d.corrections);
+      const { enclosure } = content(d);
       return {
         title: d.title,
         link: url,
         // RSS readers treat description as HTML: escape the text.
         description: escapeHtml(`${dateline(d)} ${d.summary}`),
-        content: `<div dir="${siteConfig.dir}" lang="${siteConfig.lang}">${absolutizeUrls(body, url)}</div>`,
+        content: itemContent(d, content(d)),
         categories: [d.category.name, ...d.tags.map((tag) => tag.name)],
         customData: `<pubDate>${toRfc822(d.date)}</pubDate>`,
         ...(enclosure && { enclosure: { url: absoluteUrl(enclosure.path), length: 0, type: enclosure.type } }),
