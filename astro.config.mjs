@@ -8,14 +8,14 @@ import archiveSitemap from './src/integrations/sitemap.ts';
 import archiveSearch from './src/integrations/search.ts';
 import feedEnclosures from './src/integrations/enclosures.ts';
 import photoOriginals from './src/integrations/originals.ts';
-import { siteConfig } from './src/config.ts';
+import { cacheDir, siteConfig } from './src/config.ts';
 
 export default defineConfig({
   site: siteConfig.origin,
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Tests build fixture archives side by side; each needs its own cache.
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir,
   markdown: {
     processor: unified({
       // Straight quotes: smart quotes are wrong for Arabic text.

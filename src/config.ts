@@ -57,6 +57,13 @@ export const imagesDir =
   process.env.IMAGES_DIR ?? [archiveDir.replace(/\/+$/, '').replace(/\/?[^/]*$/, ''), 'images'].filter(Boolean).join('/');
 
 /**
+ * Astro's cache folder, kept between builds: its data store and optimised
+ * images, and our social cards and dispatch bodies. ASTRO_CACHE_DIR gives
+ * each test build its own. Relative paths are from the project root.
+ */
+export const cacheDir = process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro';
+
+/**
  * Preview shows drafts and embargoed dispatches, marked as such: always
  * under `astro dev`, and in a build when ARCHIVE_PREVIEW=1.
  */

@@ -3,6 +3,7 @@
  * and shared by every route. The only module that touches astro:content.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { readBody } from '../loaders/bodies.ts';
 import { previewEnv } from '../config.ts';
 import { calendar, groupBy } from '../lib/archive.ts';
 import {
@@ -37,7 +38,8 @@ async function load() {
   const indexOf = new Map(dispatches.map((d, i) => [d, i]));
   return {
     dispatches,
-    entry: (d: Dispatch) => entryById.get(d.id)!,
+    /** The sanitised body HTML, with photo markers. */
+    body: (d: Dispatch) => readBody((entryById.get(d.id)!.data as StoredDispatchData).bodyFile),
     /** The next newer and next older dispatch. */
     neighbours: (d: Dispatch) => {
       const i = indexOf.get(d)!;

@@ -23,7 +23,7 @@ function itemContent(archive: Archive, d: Dispatch): Promise<FeedItemContent> {
   let content = contents.get(d);
   if (!content) {
     content = (async () => {
-      const html = archive.entry(d).rendered?.html ?? '';
+      const html = await archive.body(d);
       const photos = await Promise.all(d.photos.map(photoHtml));
       if (!d.image) return { html, photos };
       return { html, photos, leadHtml: await photoHtml(d.image), enclosure: await enclosurePhoto(d.image.src) };

@@ -61,6 +61,8 @@ export type StoredDispatchData = Omit<DispatchData, 'image'> & {
   summary: string;
   image?: ImageMetadata;
   photos?: { src: ImageMetadata; alt: string; caption?: string }[];
+  /** Name of the rendered body's file (see src/loaders/bodies.ts). */
+  bodyFile: string;
 };
 
 export function toDispatch(

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as fontkit from 'fontkit';
+import { cacheDir } from '../config.ts';
 import { socialImageSize } from './brand.ts';
 import { escapeXml } from './xml.ts';
 
@@ -115,16 +116,16 @@ export async function renderPng(svg: string, width?: number): Promise<Buffer> {
 
 // Rendering costs tens of milliseconds an image; unchanged cards are reused
 // from Astro's cache folder (kept between builds, like its data store).
-const cacheDir = path.join(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'social-images');
+const cardsDir = path.join(cacheDir, 'social-images');
 
 /** The cached PNG named by `key`, or `render()` written there first. */
 async function cached(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
-  const file = path.join(cacheDir, `${createHash('sha1').update(key).digest('hex')}.png`);
+  const file = path.join(cardsDir, `${createHash('sha1').update(key).digest('hex')}.png`);
   try {
     return await readFile(file);
   } catch {
     const png = await render();
-    await mkdir(cacheDir, { recursive: true });
+    await mkdir(cardsDir, { recursive: true });
     await writeFile(file, png);
     return png;
   }

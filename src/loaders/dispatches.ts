@@ -14,6 +14,7 @@ import { categories, cities, sources } from '../lib/registries.ts';
 import { leadText, summarize } from '../lib/summary.ts';
 import { findDuplicateUrls } from '../lib/dispatch.ts';
 import { placePhotos } from '../lib/photo-markers.ts';
+import { hasBody, pruneBodies, writeBody } from './bodies.ts';
 import { PHOTO_EXTENSIONS, resolveDispatchPhotos, type FindPhoto, type ResolvedPhoto } from '../lib/photos.ts';
 import {
   formatProblem,
@@ -86,16 +87,26 @@ export function photoFinder(root: string, archiveDir: string, imagesDir: string)
   };
 }
 
+// Files read at once: all of a large archive at once runs out of file handles.
+const READ_CONCURRENCY = 64;
+
 /** Every dispatch file under `dir`, with its path relative to `root` and its entry id. */
 export async function readSources(root: string, dir: string): Promise<SourceFile[]> {
   const absolute = path.resolve(root, dir);
-  return Promise.all(
-    (await listDispatchFiles(absolute)).map(async (name) => ({
-      file: path.relative(root, path.join(absolute, name)).split(path.sep).join('/'),
-      id: name.slice(0, -'.md'.length).normalize('NFC'),
-      text: await readFile(path.join(absolute, name), 'utf8'),
-    })),
-  );
+  const names = await listDispatchFiles(absolute);
+  const sources: SourceFile[] = new Array(names.length);
+  let next = 0;
+  const reader = async () => {
+    for (let i = next++; i < names.length; i = next++) {
+      sources[i] = {
+        file: path.relative(root, path.join(absolute, names[i])).split(path.sep).join('/'),
+        id: names[i].slice(0, -'.md'.length).normalize('NFC'),
+        text: await readFile(path.join(absolute, names[i]), 'utf8'),
+      };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, names.length) }, reader));
+  return sources;
 }
 
 /** Parses every dispatch under `dir`; throws one ArchiveError listing all problems. */
@@ -147,10 +158,14 @@ export function dispatchLoader(options: { dir: string; imagesDir: string }): Loa
     const root = fileURLToPath(config.root);
     const dispatches = await readArchive(root, options.dir, options.imagesDir);
     const stale = new Set(store.keys());
+    const bodies = new Set<string>();
     for (const dispatch of dispatches) {
       stale.delete(dispatch.id);
+      const stored = store.get(dispatch.id);
+      const storedBody = stored?.data.bodyFile as string | undefined;
       // Unchanged since the last build (Astro keeps the store in its cache).
-      if (store.get(dispatch.id)?.digest === dispatch.digest) {
+      if (stored?.digest === dispatch.digest && storedBody && hasBody(storedBody)) {
+        bodies.add(storedBody);
         // Astro rewrites .astro/content-assets.mjs (the photo imports) only
         // when an import was added in this sync. That file lives in the
         // project, not in the cache, so a build of another archive (the
@@ -161,6 +176,8 @@ export function dispatchLoader(options: { dir: string; imagesDir: string }): Loa
         for (const photo of [...(lead ? [lead] : []), ...body]) assets.addAssetImport?.(photo.path, dispatch.file);
         continue;
       }
+      // Its body file is gone (a cache restored in part): store it anew.
+      if (stored) store.delete(dispatch.id);
       const rendered = await renderMarkdown(dispatch.body, {
         fileURL: pathToFileURL(path.resolve(root, dispatch.file)),
       });
@@ -172,6 +189,8 @@ export function dispatchLoader(options: { dir: string; imagesDir: string }): Loa
         throw new Error(`${dispatch.file}: ${(error as Error).message}`);
       }
       const summary = dispatch.data.summary ?? summarize(leadText(html));
+      const bodyFile = await writeBody(html);
+      bodies.add(bodyFile);
       store.set({
         id: dispatch.id,
         data: {
@@ -179,15 +198,16 @@ export function dispatchLoader(options: { dir: string; imagesDir: string }): Loa
           summary,
           ...(lead && { image: `${IMAGE_IMPORT_PREFIX}${lead.path}` }),
           photos: body.map(storedPhoto),
+          bodyFile,
         },
         filePath: dispatch.file,
         digest: dispatch.digest,
-        // Photos become markers the page fills in (see photos.ts); Astro's own
-        // image handling of rendered Markdown is not used.
-        rendered: { html, metadata: { ...rendered.metadata, imagePaths: [] } },
+        // No `rendered`: the body is in its own file (see bodies.ts), with
+        // photos as markers the page fills in (see photo-markers.ts).
       });
     }
     for (const id of stale) store.delete(id);
+    await pruneBodies(bodies);
   }
 
   return {

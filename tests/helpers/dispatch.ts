@@ -22,6 +22,7 @@ export function makeDispatch(
         draft: false,
         slug: id,
         summary: '',
+        bodyFile: `${id}.html`,
         ...data,
       },
     },
