@@ -3,12 +3,13 @@
  * zone and a warm cache (the bytes must not change), and preview mode
  * (drafts and embargoed dispatches shown, and marked).
  */
-import { cp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { buildSite, childEnv, listFiles, projectRoot, readPages, tempDir } from '../helpers/build.ts';
+import { differingFiles } from '../../bench/measure.ts';
+import { buildSite, childEnv, projectRoot, readPages, tempDir } from '../helpers/build.ts';
 
 const site = inject('site');
 
@@ -38,17 +39,6 @@ describe('determinism', () => {
     expect(await differingFiles(site.dist, cached.outDir)).toEqual([]);
   });
 });
-
-/** Files that differ between two builds (or exist in one only). */
-async function differingFiles(a: string, b: string): Promise<string[]> {
-  const [filesA, filesB] = await Promise.all([listFiles(a), listFiles(b)]);
-  const differing = [...new Set([...filesA, ...filesB])].filter((file) => !filesA.includes(file) || !filesB.includes(file));
-  for (const file of filesA.filter((f) => filesB.includes(f))) {
-    const [x, y] = await Promise.all([readFile(path.join(a, file)), readFile(path.join(b, file))]);
-    if (!x.equals(y)) differing.push(file);
-  }
-  return differing.sort();
-}
 
 describe('preview mode (ARCHIVE_PREVIEW=1)', () => {
   it('builds drafts and embargoed dispatches, marked and kept out of search engines', async () => {
