@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRenderer, measure, socialSvg } from '../../src/lib/social-image.ts';
+import sharp from 'sharp';
+import { createRenderer, measure, renderPng, socialSvg } from '../../src/lib/social-image.ts';
 
 /** Columns of a rendering that hold ink, as [first, last] runs. */
 function inkRuns(svgText: string): [number, number][] {
@@ -41,6 +42,23 @@ describe('social image text', () => {
 
   it('measures shaped widths for line breaking', () => {
     expect(measure('مستشفيات', 48)).toBeLessThan(measure('م\u200cس\u200cت\u200cش\u200cف\u200cي\u200cا\u200cت', 48));
+  });
+
+  it('measures a line word by word as wide as the line drawn whole', () => {
+    const line = 'خطة لدعم المشروعات الصغيرة (2025)';
+    const drawn = inkRuns(line);
+    const inked = drawn.at(-1)![1] - drawn[0][0];
+    // Ink spans the advance widths less the side bearings of the outer letters.
+    expect(Math.abs(measure(line, 48) - inked)).toBeLessThan(8);
+  });
+
+  it('encodes PNGs as resvg draws them, semi-transparent edges included', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><circle cx="32" cy="32" r="27.5" fill="#0a5a45"/></svg>';
+    const ours = await sharp(await renderPng(svg)).raw().toBuffer();
+    const resvg = await sharp(createRenderer(svg).render().asPng()).raw().toBuffer();
+    let largest = 0;
+    for (let i = 0; i < ours.length; i++) largest = Math.max(largest, Math.abs(ours[i] - resvg[i]));
+    expect(largest).toBeLessThanOrEqual(1);
   });
 
   it('anchors every line at the right margin and wraps long headlines', () => {
