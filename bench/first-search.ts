@@ -67,9 +67,9 @@ export async function firstSearch(dist: string, query: string): Promise<FirstSea
       );
     });
     await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
-    await page.waitForSelector('pagefind-results li', { timeout: 60_000 });
+    await page.waitForSelector('[data-search-results] li', { timeout: 60_000 });
     await page.waitForLoadState('networkidle');
-    const results = await page.locator('pagefind-results li').count();
+    const results = await page.locator('[data-search-results] li').count();
     await Promise.all(pending);
     const total = Object.values(byKind).reduce((a, b) => a + b, 0);
     const pageBytes = ['page', 'page assets', 'fonts'].reduce((sum, kind) => sum + (byKind[kind] ?? 0), 0);

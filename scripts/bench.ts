@@ -82,8 +82,11 @@ async function report(label: string, result: Run, outDir: string) {
   line('  peak RSS', mb(result.peakRss));
   line('  dist/', `${mb(all.bytes)} in ${all.files} files`);
   line('  search index', `${mb(search.bytes)} in ${search.files} files`);
-  const indexed = /Indexed (\d+) dispatches in (\d+) ms/.exec(result.output);
-  if (indexed) line('  search indexing', seconds(Number(indexed[2]) / 1000));
+  const indexed = /Search: (\d+) dispatches in (\d+) shards; indexed (.+) in (\d+) ms/.exec(result.output);
+  if (indexed) {
+    const shards = indexed[3].startsWith('none') ? 'none' : `${indexed[3].split(', ').length} of ${indexed[2]}`;
+    line('  search index step', `${seconds(Number(indexed[4]) / 1000)} (shards indexed: ${shards})`);
+  }
   if (images.files > 0) {
     line('  images', `${images.files} files, ${mb(images.bytes)}`);
     const spent = imageSeconds(result.output);

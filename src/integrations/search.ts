@@ -1,56 +1,134 @@
 /**
- * Builds the Pagefind index in astro:build:done, as Starlight does: one
- * normalised record per dispatch page (see src/lib/search-record.ts), written
- * to dist/pagefind/. Any Pagefind error fails the build; the service is
- * always closed.
+ * Builds the search index in astro:build:done, as Starlight does, from one
+ * normalised record per dispatch page (see src/lib/search-record.ts), but
+ * split by date into shards (src/lib/search-shards.ts): dist/pagefind/<key>/
+ * holds one Pagefind bundle each, dist/pagefind/shards.json lists them.
+ *
+ * Each shard is cached in Astro's cache folder under a digest of what it
+ * indexes (the article and description of its pages, the indexing code and
+ * Pagefind's version): a rebuild re-indexes only the shards whose pages
+ * changed, one at a time, so Pagefind's memory is bounded by the largest
+ * shard. Any Pagefind error fails the build; the service is always closed.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { siteConfig } from '../config.ts';
-import { extractRecord, recordHtml } from '../lib/search-record.ts';
+import { cacheDir, siteConfig } from '../config.ts';
+import { extractRecord, recordHtml, recordSource } from '../lib/search-record.ts';
+import { pathMonth, planShards, shardManifest, shardsFile, type Shard } from '../lib/search-shards.ts';
 
 export const searchBundleDir = 'pagefind';
+const shardCache = path.join(cacheDir, 'search-shards');
+
+/** Files of a Pagefind bundle a shard keeps; pagefind.js is kept once, beside the shards. */
+const shardFiles = /^(pagefind-entry\.json|pagefind-worker\.js|pagefind\.js|.*\.pf_meta|wasm\..*\.pagefind|index|fragment|filter)$/;
 
 function fail(step: string, errors: string[]): never {
   throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
 }
 
+const pageUrl = (file: string) => `/${file.split(path.sep).join('/').replace(/index\.html$/, '')}`;
+
+/** Digest of each dispatch page's record source, by site path; read 64 files at a time. */
+async function pageDigests(outDir: string): Promise<Map<string, string>> {
+  const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith('index.html') && pathMonth(pageUrl(f)));
+  const digests = new Map<string, string>();
+  for (let i = 0; i < files.length; i += 64) {
+    await Promise.all(
+      files.slice(i, i + 64).map(async (file) => {
+        const source = recordSource(await readFile(path.join(outDir, file), 'utf8'));
+        if (source) digests.set(pageUrl(file), createHash('sha1').update(source.head).update(source.article).digest('hex'));
+      }),
+    );
+  }
+  return digests;
+}
+
+/** Indexes one shard's pages into `target` (written aside, then renamed: a cache entry is whole or absent). */
+async function indexShard(pagefind: typeof import('pagefind'), outDir: string, shard: Shard, target: string) {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: siteConfig.lang });
+  if (!index) fail('start', errors);
+  // Records are sent in path order without waiting for each answer: Pagefind
+  // numbers pages in the order it receives them (so the order must not
+  // vary), and reading here overlaps indexing in its process.
+  const pending: Promise<{ url: string; errors: string[] }>[] = [];
+  for (const url of shard.urls) {
+    const record = extractRecord(await readFile(path.join(outDir, url, 'index.html'), 'utf8'), url);
+    if (!record) throw new Error(`${url} lost its search record while indexing`);
+    pending.push(index.addHTMLFile({ url, content: recordHtml(record) }).then(({ errors }) => ({ url, errors })));
+  }
+  for (const { url, errors } of await Promise.all(pending)) {
+    if (errors.length > 0) fail(`index ${url}`, errors);
+  }
+  const partial = `${target}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath: partial });
+  if (written.errors.length > 0) fail(`write the index of ${shard.key}`, written.errors);
+  await index.deleteIndex();
+  for (const file of await readdir(partial)) {
+    if (!shardFiles.test(file)) await rm(path.join(partial, file), { recursive: true });
+  }
+  await rename(partial, target);
+}
+
 export default function archiveSearch(): AstroIntegration {
+  let root = process.cwd();
   return {
     name: 'archive-search',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const pagefind = await import('pagefind');
         const outDir = fileURLToPath(dir);
+        const bundleDir = path.join(outDir, searchBundleDir);
         const started = performance.now();
-        try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: siteConfig.lang });
-          if (!index) fail('start', errors);
-          const files = (await readdir(outDir, { recursive: true }))
-            .filter((file) => file.endsWith('index.html'))
-            .sort();
-          // Records are sent in file order without waiting for each answer:
-          // Pagefind numbers pages in the order it receives them (so the order
-          // must not vary), and reading here overlaps indexing in its process.
-          const pending: Promise<{ url: string; errors: string[] }>[] = [];
-          for (const file of files) {
-            const url = `/${file.split(path.sep).join('/').replace(/index\.html$/, '')}`;
-            const record = extractRecord(await readFile(path.join(outDir, file), 'utf8'), url);
-            if (!record) continue;
-            pending.push(index.addHTMLFile({ url, content: recordHtml(record) }).then(({ errors }) => ({ url, errors })));
-          }
-          for (const { url, errors } of await Promise.all(pending)) {
-            if (errors.length > 0) fail(`index ${url}`, errors);
-          }
-          const count = pending.length;
-          const written = await index.writeFiles({ outputPath: path.join(outDir, searchBundleDir) });
-          if (written.errors.length > 0) fail('write the index', written.errors);
-          logger.info(`Indexed ${count} dispatches in ${Math.round(performance.now() - started)} ms`);
-        } finally {
-          await pagefind.close();
+        const digests = await pageDigests(outDir);
+        const shards = planShards(digests.keys());
+        // What else decides a shard's bytes: the code that makes records
+        // and tokens, and Pagefind itself.
+        const code = createHash('sha1').update(siteConfig.lang);
+        for (const file of ['src/lib/search-record.ts', 'src/lib/arabic.ts', 'src/lib/search-shards.ts', 'node_modules/pagefind/package.json']) {
+          code.update(await readFile(path.join(root, file)));
         }
+        const codeDigest = code.digest('hex');
+
+        let pagefind: typeof import('pagefind') | undefined;
+        const indexed: string[] = [];
+        const used = new Set<string>();
+        try {
+          await mkdir(shardCache, { recursive: true });
+          for (const shard of shards) {
+            const digest = createHash('sha1').update(codeDigest);
+            for (const url of shard.urls) digest.update(`${url}\0${digests.get(url)}\0`);
+            const name = `${shard.key}-${digest.digest('hex').slice(0, 16)}`;
+            const cached = path.join(shardCache, name);
+            used.add(name);
+            if (!existsSync(cached)) {
+              pagefind ??= await import('pagefind');
+              await indexShard(pagefind, outDir, shard, cached);
+              indexed.push(shard.key);
+            }
+            await cp(cached, path.join(bundleDir, shard.key), { recursive: true });
+          }
+        } finally {
+          await pagefind?.close();
+        }
+        await mkdir(bundleDir, { recursive: true });
+        if (shards.length > 0) await cp(path.join(bundleDir, shards[0].key, 'pagefind.js'), path.join(bundleDir, 'pagefind.js'));
+        for (const shard of shards) await rm(path.join(bundleDir, shard.key, 'pagefind.js'));
+        await writeFile(path.join(bundleDir, shardsFile), JSON.stringify(shardManifest(shards, `/${searchBundleDir}/`)));
+        // Entries of earlier builds would only grow the cache.
+        for (const entry of await readdir(shardCache)) {
+          if (!used.has(entry)) await rm(path.join(shardCache, entry), { recursive: true, force: true });
+        }
+        logger.info(
+          `Search: ${digests.size} dispatches in ${shards.length} shards; ` +
+            `indexed ${indexed.length ? indexed.join(', ') : 'none (all cached)'} in ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };

@@ -64,20 +64,31 @@ function textOf(el: Element | undefined): string {
   return toText(kept).replace(/\s+/g, ' ').trim();
 }
 
-/** The record of a built page, or undefined for pages that are not dispatches. */
-export function extractRecord(html: string, url: string): SearchRecord | undefined {
-  // Parse only the article and the head's description: the rest of the page
-  // is most of its bytes and none of the record.
-  const start = html.lastIndexOf('<article', html.indexOf('data-pagefind-body'));
+/**
+ * The parts of a built page a record is made of: its head (for the
+ * description) and its indexed article; undefined for pages that are not
+ * dispatches. The rest of the page is most of its bytes and none of the
+ * record, so it is neither parsed nor part of the record's digest.
+ */
+export function recordSource(html: string): { head: string; article: string } | undefined {
+  const marker = html.indexOf('data-pagefind-body');
+  if (marker < 0) return undefined;
+  const start = html.lastIndexOf('<article', marker);
   const end = html.indexOf('</article>', start);
   if (start < 0 || end < 0) return undefined;
-  const tree = fromHtml(html.slice(start, end + '</article>'.length), { fragment: true });
+  return { head: html.slice(0, html.indexOf('</head>') + 1), article: html.slice(start, end + '</article>'.length) };
+}
+
+/** The record of a built page, or undefined for pages that are not dispatches. */
+export function extractRecord(html: string, url: string): SearchRecord | undefined {
+  const source = recordSource(html);
+  if (!source) return undefined;
+  const tree = fromHtml(source.article, { fragment: true });
   const article = find(tree, (el) => el.properties.dataPagefindBody !== undefined);
   if (!article) return undefined;
   const title = textOf(find(article, (el) => el.tagName === 'h1'));
   const body = find(article, (el) => hasClass(el, 'body'));
-  const head = html.slice(0, html.indexOf('</head>') + 1);
-  const description = find(fromHtml(head), (el) => el.tagName === 'meta' && el.properties.name === 'description');
+  const description = find(fromHtml(source.head), (el) => el.tagName === 'meta' && el.properties.name === 'description');
   return {
     url,
     title,

@@ -1,13 +1,15 @@
 /**
- * The search page's glue around Pagefind's Component UI: queries are
- * normalised exactly as the index was (src/lib/arabic.ts) before they reach
- * Pagefind, results show excerpts cut from the original text, the query
- * lives in the URL (?q=), newest first by default, ten more on demand.
+ * The search page: runs the form's query over the sharded Pagefind index
+ * (src/lib/sharded-search.ts) and lists the results. Queries are normalised
+ * exactly as the index was (src/lib/arabic.ts); excerpts are cut from the
+ * original text; the query, filters and order live in the URL; newest first
+ * by default, ten more on demand.
  */
 import { countResults, t } from '../i18n/ar.ts';
 import { normalizeQuery } from '../lib/arabic.ts';
 import { escapeHtml } from '../lib/body.ts';
 import { excerptHtml, indexedWordSpans } from '../lib/excerpt.ts';
+import { NewestFirst, shardsFor, type Page, type Searcher, type SearchOptions, type ShardInfo } from '../lib/sharded-search.ts';
 
 interface ResultData {
   url: string;
@@ -15,19 +17,23 @@ interface ResultData {
   meta: Record<string, string>;
 }
 
-interface Instance {
-  searchSort: Record<string, string>;
-  triggerSearch(term: string): void;
-  add(component: object): void;
-  on(event: 'search', callback: () => void): void;
-  on(event: 'results', callback: (result: { results: unknown[] }) => void): void;
+interface Hit {
+  id: string;
+  data(): Promise<ResultData>;
 }
 
-interface ResultsElement extends HTMLElement {
-  resultTemplate: (data: ResultData) => string;
+interface PagefindInstance {
+  search(term: string, options: SearchOptions): Promise<{ results: Hit[] }>;
+  mergeIndex(path: string): Promise<void>;
 }
 
+interface PagefindModule {
+  createInstance(options: { basePath: string }): PagefindInstance;
+}
+
+const bundle = '/pagefind/';
 const PAGE = 10;
+const FILTERS = ['city', 'category', 'year'] as const;
 
 function resultHtml(data: ResultData): string {
   const { title = '', dateline = '', text = '', image } = data.meta;
@@ -43,95 +49,153 @@ function resultHtml(data: ResultData): string {
   );
 }
 
-export function startSearch() {
+/** Opens Pagefind's bundles as they are first needed: one instance per shard, one merged for relevance. */
+function openIndex(pagefind: PagefindModule, shards: ShardInfo[]) {
+  const byShard = new Map<string, Promise<Searcher<Hit>>>();
+  let merged: Promise<Searcher<Hit>> | undefined;
+  const searcherOf = (instance: PagefindInstance): Searcher<Hit> => (term, options) => instance.search(term, options);
+  return {
+    shard: (shard: ShardInfo) => {
+      let searcher = byShard.get(shard.path);
+      if (!searcher) {
+        searcher = Promise.resolve(searcherOf(pagefind.createInstance({ basePath: shard.path })));
+        byShard.set(shard.path, searcher);
+      }
+      return searcher;
+    },
+    // Every shard, ranked together: one instance whose WebAssembly serves them all.
+    merged: () =>
+      (merged ??= (async () => {
+        const instance = pagefind.createInstance({ basePath: shards[0].path });
+        for (const shard of shards.slice(1)) await instance.mergeIndex(shard.path);
+        return searcherOf(instance);
+      })()),
+  };
+}
+
+export async function startSearch() {
   const root = document.querySelector<HTMLElement>('[data-search]');
-  const status = root?.querySelector<HTMLElement>('[data-search-status]');
-  const components = (window as unknown as { PagefindComponents?: { getInstanceManager(): { getInstance(name: string): Instance } } })
-    .PagefindComponents;
-  if (!root || !status) return;
-  if (!components) {
+  if (!root) return;
+  const form = root.querySelector<HTMLFormElement>('[data-search-form]')!;
+  const input = form.querySelector<HTMLInputElement>('input[name=q]')!;
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  const field = (name: string) => form.elements.namedItem(name) as HTMLSelectElement;
+
+  // The form starts as the URL says.
+  const params = new URLSearchParams(window.location.search);
+  input.value = params.get('q')?.trim() ?? '';
+  for (const name of [...FILTERS, 'sort']) {
+    const value = params.get(name);
+    if (value && [...field(name).options].some((o) => o.value === value)) field(name).value = value;
+  }
+
+  let shards: ShardInfo[];
+  let index: ReturnType<typeof openIndex>;
+  try {
+    shards = ((await (await fetch(`${bundle}shards.json`)).json()) as { shards: ShardInfo[] }).shards;
+    const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule;
+    index = openIndex(pagefind, shards);
+  } catch {
     status.textContent = t('search.unavailable');
     return;
   }
-  const instance = components.getInstanceManager().getInstance('default');
-  const results = root.querySelector<ResultsElement>('pagefind-results')!;
-  const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
-  const sort = root.querySelector<HTMLSelectElement>('[data-search-sort]')!;
-  let query = '';
+
+  let generation = 0;
+  let current: { query: string; take: (n: number) => Promise<Page<Hit>> } | undefined;
   let shown = PAGE;
 
-  instance.searchSort = { date: 'desc' };
-  results.resultTemplate = resultHtml;
-  // Our status line speaks for the search; Pagefind's own announcements
-  // would read out the normalised query.
-  instance.add({ capabilities: { announcements: true } });
-
-  const search = instance.triggerSearch.bind(instance);
-  const run = () => {
-    results.setAttribute('max-results', String(shown));
-    search(normalizeQuery(query));
-  };
-  // Every search, from the input or a filter, passes through here.
-  instance.triggerSearch = (term: string) => {
-    query = term.trim();
-    shown = PAGE;
-    const url = new URL(window.location.href);
-    if (query) url.searchParams.set('q', query);
-    else url.searchParams.delete('q');
-    window.history.replaceState(null, '', url);
-    run();
-  };
-
-  // Pagefind's filter dropdowns render <button role="combobox"> named only by
-  // its content, which a combobox does not take its name from (axe:
-  // button-name), and name their options in English («طرابلس, 3 results»).
-  // Name the trigger after its filter and the options in Arabic.
-  const setLabel = (el: Element, label: string) => {
-    if (el.getAttribute('aria-label') !== label) el.setAttribute('aria-label', label);
-  };
-  for (const dropdown of root.querySelectorAll('pagefind-filter-dropdown')) {
-    const label = dropdown.getAttribute('label') ?? '';
-    const name = () => {
-      const trigger = dropdown.querySelector('.pf-dropdown-trigger');
-      if (trigger) setLabel(trigger, label);
-      for (const option of dropdown.querySelectorAll('[role=option][data-value]')) {
-        const count = Number(option.querySelector('.pf-dropdown-option-count')?.textContent ?? 0);
-        setLabel(option, `${option.getAttribute('data-value')}، ${countResults(count)}`);
-      }
-    };
-    name();
-    new MutationObserver(name).observe(dropdown, { childList: true, subtree: true });
-  }
-
-  // Pagefind's input shows the term it searched; give the reader's own
-  // spelling back (this hook runs after the input's).
-  const input = () => root.querySelector<HTMLInputElement>('pagefind-input input');
-  instance.on('search', () => {
-    const field = input();
-    if (field && field.value.trim() !== query) field.value = query;
-  });
-
-  instance.on('results', ({ results: found }) => {
-    const count = found.length;
-    status.textContent = !query
-      ? ''
-      : count === 0
+  const show = async () => {
+    const mine = generation;
+    const search = current;
+    if (!search) return;
+    let page: Page<Hit>;
+    let items: string[];
+    try {
+      page = await search.take(shown);
+      items = (await Promise.all(page.hits.map((hit) => hit.data()))).map(resultHtml);
+    } catch {
+      if (mine === generation) status.textContent = t('search.failed');
+      return;
+    }
+    // A newer search started meanwhile: its results win.
+    if (mine !== generation) return;
+    list.innerHTML = items.join('');
+    const { query } = search;
+    status.textContent =
+      page.count === 0 && page.complete
         ? t('search.none', { query })
-        : t('search.results', { count: countResults(count), query });
-    more.hidden = count <= shown;
-  });
+        : page.complete
+          ? t('search.results', { count: countResults(page.count), query })
+          : t('search.resultsSince', { count: countResults(page.count), query, period: page.searchedTo!.label });
+    more.hidden = page.complete && page.count <= shown;
+  };
 
+  const run = () => {
+    generation++;
+    const query = input.value.trim();
+    const url = new URL(window.location.href);
+    url.search = '';
+    if (query) url.searchParams.set('q', query);
+    for (const name of FILTERS) if (field(name).value) url.searchParams.set(name, field(name).value);
+    if (field('sort').value !== 'date') url.searchParams.set('sort', field('sort').value);
+    window.history.replaceState(null, '', url);
+    shown = PAGE;
+    if (!query) {
+      current = undefined;
+      list.innerHTML = '';
+      status.textContent = '';
+      more.hidden = true;
+      return;
+    }
+    const filters: Record<string, string> = {};
+    for (const name of FILTERS) if (field(name).value) filters[name] = field(name).value;
+    const term = normalizeQuery(query);
+    const allowed = shardsFor(shards, filters.year);
+    if (field('sort').value === 'relevance') {
+      const searcher = allowed.length === 1 ? index.shard(allowed[0]) : index.merged();
+      const search = searcher.then((s) => s(term, { filters, sort: {} }));
+      current = {
+        query,
+        take: async (n) => {
+          const { results } = await search;
+          return { hits: results.slice(0, n), count: results.length, complete: true };
+        },
+      };
+    } else {
+      const newest = new NewestFirst(allowed, index.shard, term, { filters, sort: { date: 'desc' } });
+      current = { query, take: (n) => newest.take(n) };
+    }
+    void show();
+  };
+
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(run, 300);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    run();
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLSelectElement) run();
+  });
+  // From the box, the down arrow moves to the first result.
+  input.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown') return;
+    const first = list.querySelector<HTMLAnchorElement>('a');
+    if (!first) return;
+    event.preventDefault();
+    first.focus();
+  });
   more.addEventListener('click', () => {
     shown += PAGE;
     more.hidden = true;
-    run();
+    void show();
   });
 
-  sort.addEventListener('change', () => {
-    instance.searchSort = sort.value === 'date' ? { date: 'desc' } : {};
-    if (query) instance.triggerSearch(query);
-  });
-
-  const initial = new URLSearchParams(window.location.search).get('q')?.trim();
-  if (initial) instance.triggerSearch(initial);
+  if (input.value) run();
 }

@@ -3,7 +3,7 @@
  * zone and a warm cache (the bytes must not change), and preview mode
  * (drafts and embargoed dispatches shown, and marked).
  */
-import { cp, readdir, rm } from 'node:fs/promises';
+import { cp, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
@@ -20,7 +20,7 @@ describe('determinism', () => {
     expect(await differingFiles(site.dist, other.outDir)).toEqual([]);
   });
 
-  it('gives identical bytes from its cache, after another archive was built and with bodies missing from it', async () => {
+  it('gives identical bytes from its cache, after another archive was built and with bodies missing from it, and after adding one', async () => {
     const cacheDir = await tempDir('cache');
     const first = await buildSite({ archiveDir: site.archiveDir, cacheDir });
     expect(first.code, first.output).toBe(0);
@@ -36,7 +36,25 @@ describe('determinism', () => {
     await Promise.all(stored.slice(0, 10).map((name) => rm(path.join(bodies, name))));
     const cached = await buildSite({ archiveDir: site.archiveDir, cacheDir });
     expect(cached.code, cached.output).toBe(0);
+    expect(cached.output).toContain('Search: 52 dispatches in 3 shards; indexed none (all cached)');
     expect(await differingFiles(site.dist, cached.outDir)).toEqual([]);
+
+    // One more dispatch, in 2024: only that year's shard of the index is
+    // made again, and the result is what a clean build makes.
+    // The archive with its images folder beside it.
+    const addedRoot = await tempDir('added');
+    await cp(path.dirname(site.archiveDir), addedRoot, { recursive: true });
+    const added = path.join(addedRoot, path.basename(site.archiveDir));
+    await writeFile(
+      path.join(added, '2024/03/harbour-lights.md'),
+      ['---', 'title: "إنارة الميناء القديم في درنة"', 'date: "2024-03-20T09:00:00"', 'city: درنة', 'category: محليات', '---', 'أضاءت البلدية أعمدة الميناء القديم بعد صيانتها.', ''].join('\n'),
+    );
+    const incremental = await buildSite({ archiveDir: added, cacheDir });
+    expect(incremental.code, incremental.output).toBe(0);
+    expect(incremental.output).toMatch(/Search: 53 dispatches in 3 shards; indexed 2024 in \d+ ms/);
+    const clean = await buildSite({ archiveDir: added });
+    expect(clean.code, clean.output).toBe(0);
+    expect(await differingFiles(clean.outDir, incremental.outDir)).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
 import { fillerCount } from '../helpers/archive.ts';
@@ -12,12 +13,44 @@ const site = inject('site');
 const published = fillerCount + 7;
 
 describe('the Pagefind index', () => {
-  it('holds every published dispatch and nothing else, in Arabic', async () => {
-    const entry = JSON.parse(await readFile(path.join(site.dist, 'pagefind/pagefind-entry.json'), 'utf8'));
-    expect(Object.keys(entry.languages)).toEqual(['ar']);
-    expect(entry.languages.ar.page_count).toBe(published);
-    const bundle = await readdir(path.join(site.dist, 'pagefind'));
-    expect(bundle).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-component-ui.js', 'pagefind-component-ui.css']));
+  it('holds every published dispatch once, in Arabic, in one shard per year, newest first', async () => {
+    const manifest = JSON.parse(await readFile(path.join(site.dist, 'pagefind/shards.json'), 'utf8'));
+    expect(manifest.shards.map((s: { path: string; label: string }) => [s.path, s.label])).toEqual([
+      ['/pagefind/2026/', '2026'],
+      ['/pagefind/2025/', '2025'],
+      ['/pagefind/2024/', '2024'],
+    ]);
+    let pages = 0;
+    for (const shard of manifest.shards) {
+      const dir = path.join(site.dist, shard.path);
+      const entry = JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8'));
+      expect(Object.keys(entry.languages)).toEqual(['ar']);
+      expect(entry.languages.ar.page_count).toBe(shard.pages);
+      pages += shard.pages;
+      // What a shard serves: its index and Pagefind's worker and WebAssembly, no UI.
+      const files = await readdir(dir);
+      expect(files).toEqual(expect.arrayContaining(['pagefind-worker.js', 'wasm.ar.pagefind', 'index', 'fragment', 'filter']));
+      expect(files.filter((f) => /ui|highlight|^pagefind\.js$/.test(f))).toEqual([]);
+    }
+    expect(pages).toBe(published);
+    expect(await readdir(path.join(site.dist, 'pagefind'))).toEqual(['2024', '2025', '2026', 'pagefind.js', 'shards.json']);
+  });
+
+  it('puts every dispatch in the shard of its year, once', async () => {
+    const seen: string[] = [];
+    for (const year of ['2024', '2025', '2026']) {
+      const dir = path.join(site.dist, 'pagefind', year, 'fragment');
+      for (const file of await readdir(dir)) {
+        const text = gunzipSync(await readFile(path.join(dir, file))).toString();
+        for (const [, url] of text.matchAll(/"url":"([^"]+)"/g)) {
+          expect(url.startsWith(`/${year}/`), url).toBe(true);
+          seen.push(url);
+        }
+      }
+    }
+    expect(seen).toHaveLength(published);
+    expect(new Set(seen).size).toBe(published);
+    expect(seen).toContain('/2026/01/01/new-year-sebha/');
   });
 
   it('is fed by the article of each dispatch page, with its filters and date', async () => {

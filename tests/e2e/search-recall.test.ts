@@ -87,11 +87,15 @@ describe.skipIf(!hasBrowser)('Arabic search recall', () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/404.html`);
     // Each bundle is its own module instance; a module script (not page.evaluate,
-    // whose import() the test runner would rewrite) loads both.
+    // whose import() the test runner would rewrite) loads both. Ours is
+    // searched whole: every shard merged, ranked together.
     await page.addScriptTag({
       type: 'module',
       content:
-        "import * as ours from '/pagefind/pagefind.js'; import * as alone from '/pagefind-baseline/pagefind.js';" +
+        "import * as pagefind from '/pagefind/pagefind.js'; import * as alone from '/pagefind-baseline/pagefind.js';" +
+        "const { shards } = await (await fetch('/pagefind/shards.json')).json();" +
+        'const ours = pagefind.createInstance({ basePath: shards[0].path });' +
+        'for (const shard of shards.slice(1)) await ours.mergeIndex(shard.path);' +
         'window.searchBundles = { ours, alone };',
     });
     await page.waitForFunction(() => 'searchBundles' in window);

@@ -30,15 +30,17 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     const foreign: string[] = [];
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('request', (r) => !r.url().startsWith(server.origin) && foreign.push(r.url()));
     await page.goto(server.origin + encodeURI(path));
-    return { page, context, errors, foreign };
+    return { page, context, errors, foreign, requests };
   }
 
-  const resultTitles = (page: Page) => page.locator('pagefind-results li h2').allTextContents();
-  const resultDatelines = (page: Page) => page.locator('pagefind-results li .dateline').allTextContents();
+  const resultTitles = (page: Page) => page.locator('[data-search-results] li h2').allTextContents();
+  const resultDatelines = (page: Page) => page.locator('[data-search-results] li .dateline').allTextContents();
 
   it('goes from the header box to results, filters by city and opens a result', async () => {
     const { page, context, errors, foreign } = await open('/');
@@ -47,26 +49,24 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
     await page.press('#site-search', 'Enter');
     await page.waitForURL(/\/search\/\?q=/);
     expect(new URL(page.url()).searchParams.get('q')).toBe('أعمال');
-    await page.waitForSelector('pagefind-results li');
-    expect(await page.inputValue('pagefind-input input')).toBe('أعمال');
+    await page.waitForSelector('[data-search-results] li');
+    expect(await page.inputValue('#search-input')).toBe('أعمال');
     await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/للبحث عن «أعمال»/);
-    expect(await page.locator('pagefind-results li mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-search-results] li mark').count()).toBeGreaterThan(0);
 
     // Searching «ميناء» finds both port dispatches, newest first.
-    await page.fill('pagefind-input input', 'ميناء');
+    await page.fill('#search-input', 'ميناء');
     await expect.poll(() => resultTitles(page)).toEqual([
       'تعديل رسوم الخدمات في ميناء بنغازي',
       'ميناء طرابلس يبدأ توسعة رصيف الحاويات',
     ]);
     expect(new URL(page.url()).searchParams.get('q')).toBe('ميناء');
 
-    await page.click('pagefind-filter-dropdown[filter=city] button.pf-dropdown-trigger');
-    expect(await page.getAttribute('pagefind-filter-dropdown[filter=city] button.pf-dropdown-trigger', 'aria-label')).toBe('المدينة');
-    expect(await page.getAttribute('pagefind-filter-dropdown[filter=city] [role=option][data-value="طرابلس"]', 'aria-label')).toBe('طرابلس، نتيجة واحدة');
-    await page.click('pagefind-filter-dropdown[filter=city] [role=option][data-value="طرابلس"]');
+    await page.getByLabel('المدينة').selectOption('طرابلس');
     await expect.poll(() => resultDatelines(page)).toEqual(['طرابلس 01 ديسمبر 2025 (وال)']);
+    expect(new URL(page.url()).searchParams.get('city')).toBe('طرابلس');
 
-    await page.click('pagefind-results li h2 a');
+    await page.click('[data-search-results] li h2 a');
     await page.waitForURL(/\/2025\/12\/01\/port-upgrade\/$/);
     expect(await page.locator('h1').textContent()).toBe('ميناء طرابلس يبدأ توسعة رصيف الحاويات');
     expect(errors).toEqual([]);
@@ -76,7 +76,7 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
 
   it('shows the lead photo of a result as a thumbnail that loads', async () => {
     const { page, context, errors, foreign } = await open('/search/?q=احتفالات رأس السنة');
-    const thumbnail = page.locator('pagefind-results li:has(a[href="/2026/01/01/new-year-sebha/"]) img.thumbnail');
+    const thumbnail = page.locator('[data-search-results] li:has(a[href="/2026/01/01/new-year-sebha/"]) img.thumbnail');
     await thumbnail.waitFor();
     expect(await thumbnail.getAttribute('alt')).toBe('');
     await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(240);
@@ -96,11 +96,11 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
     await page.keyboard.type('للميناء');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\//);
-    await page.waitForSelector('pagefind-results li');
+    await page.waitForSelector('[data-search-results] li');
     expect(await resultTitles(page)).toHaveLength(2);
-    await page.focus('pagefind-input input');
+    await page.focus('#search-input');
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.closest('pagefind-results') !== null)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-search-results]') !== null)).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/2025\/12\/01\/port-fees-corrected\/$/);
     expect(errors).toEqual([]);
@@ -111,18 +111,51 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
     // «رسوم» is in the headline of an older dispatch and only in the body of a newer one.
     const { page, context } = await open('/search/?q=رسوم');
     await expect.poll(() => resultTitles(page)).toEqual(['إسعاف أهالي غريان بعد السيول', 'تعديل رسوم الخدمات في ميناء بنغازي']);
-    await page.selectOption('[data-search-sort]', 'relevance');
+    await page.getByLabel('الترتيب').selectOption('relevance');
     await expect.poll(() => resultTitles(page)).toEqual(['تعديل رسوم الخدمات في ميناء بنغازي', 'إسعاف أهالي غريان بعد السيول']);
     await context.close();
   });
 
   it('shows ten results, then ten more on demand', async () => {
     const { page, context } = await open('/search/?q=المباراة');
-    await expect.poll(() => page.locator('pagefind-results li').count()).toBe(10);
+    await expect.poll(() => page.locator('[data-search-results] li').count()).toBe(10);
     const more = page.locator('[data-search-more]');
     expect(await more.isVisible()).toBe(true);
     await more.click();
-    await expect.poll(() => page.locator('pagefind-results li').count()).toBe(20);
+    await expect.poll(() => page.locator('[data-search-results] li').count()).toBe(20);
+    await context.close();
+  });
+
+  it('loads older shards of the index only when newer ones cannot fill the page', async () => {
+    // 45 match reports from November 2025: the 2026 shard has none, 2025 fills the page.
+    const { page, context, errors, requests } = await open('/search/?q=المباراة');
+    const shardsFetched = () => [...new Set(requests.filter((u) => /^\/pagefind\/\d{4}\//.test(u)).map((u) => u.split('/')[2]))].sort();
+    await expect.poll(() => page.locator('[data-search-results] li').count()).toBe(10);
+    expect(await page.locator('[data-search-status]').textContent()).toMatch(
+      /^\d+ نتيجة للبحث عن «المباراة» في أخبار 2025 وما بعدها؛ تعرض «المزيد» ما قبلها$/,
+    );
+    expect(shardsFetched()).toEqual(['2025', '2026']);
+    // Newest first across the shards, as in one index.
+    const dates = await page.locator('[data-search-results] li .dateline').allTextContents();
+    expect(dates[0]).toMatch(/نوفمبر 2025/);
+    // By relevance every shard is searched, and the count is the total.
+    await page.getByLabel('الترتيب').selectOption('relevance');
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/^\d+ نتيجة للبحث عن «المباراة»$/);
+    expect(shardsFetched()).toEqual(['2024', '2025', '2026']);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('relevance');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('searches one year alone when the year filter is set', async () => {
+    const { page, context, requests } = await open('/search/?q=معرض&year=2024');
+    await expect.poll(() => resultTitles(page)).toEqual(['افتتاح معرض الكتاب في البيضاء']);
+    expect(await page.getByLabel('السنة').inputValue()).toBe('2024');
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toBe('نتيجة واحدة للبحث عن «معرض»');
+    expect(requests.filter((u) => /\/pagefind\/\d{4}\//.test(u)).every((u) => u.startsWith('/pagefind/2024/'))).toBe(true);
+    await page.getByLabel('السنة').selectOption('2025');
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toBe('لا توجد نتائج للبحث عن «معرض».');
+    expect(await page.locator('[data-search-more]').isVisible()).toBe(false);
     await context.close();
   });
 
@@ -130,7 +163,7 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
     for (const scheme of ['light', 'dark'] as const) {
       const { page, context } = await open('/search/?q=ميناء');
       await page.emulateMedia({ colorScheme: scheme });
-      await page.waitForSelector('pagefind-results li');
+      await page.waitForSelector('[data-search-results] li');
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
@@ -140,7 +173,7 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
           .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       });
       expect(violations, scheme).toEqual([]);
-      const direction = await page.evaluate(() => getComputedStyle(document.querySelector('pagefind-results')!).direction);
+      const direction = await page.evaluate(() => getComputedStyle(document.querySelector('[data-search-results]')!).direction);
       expect(direction).toBe('rtl');
       await context.close();
     }
