@@ -68,3 +68,11 @@ export const cacheDir = process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro';
  * under `astro dev`, and in a build when ARCHIVE_PREVIEW=1.
  */
 export const previewEnv = process.env.ARCHIVE_PREVIEW === '1';
+
+/**
+ * How the search index is split into shards (src/lib/search-shards.ts):
+ * years are grouped, oldest first, until a shard holds `min` dispatches; a
+ * year of more than `max` is split into months. SEARCH_SHARD_MIN_PAGES
+ * lowers the minimum (the tests shard their small archives by year).
+ */
+export const searchShardPages = { min: Number(process.env.SEARCH_SHARD_MIN_PAGES ?? 2000), max: 10_000 };

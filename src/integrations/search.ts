@@ -16,7 +16,7 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/pro
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { cacheDir, siteConfig } from '../config.ts';
+import { cacheDir, searchShardPages, siteConfig } from '../config.ts';
 import { extractRecord, recordHtml, recordSource } from '../lib/search-record.ts';
 import { pathMonth, planShards, shardManifest, shardsFile, type Shard } from '../lib/search-shards.ts';
 
@@ -87,7 +87,7 @@ export default function archiveSearch(): AstroIntegration {
         const bundleDir = path.join(outDir, searchBundleDir);
         const started = performance.now();
         const digests = await pageDigests(outDir);
-        const shards = planShards(digests.keys());
+        const shards = planShards(digests.keys(), searchShardPages);
         // What else decides a shard's bytes: the code that makes records
         // and tokens, and Pagefind itself.
         const code = createHash('sha1').update(siteConfig.lang);

@@ -14,6 +14,9 @@
 export interface ShardInfo {
   path: string;
   label: string;
+  /** First and last year it covers. */
+  from: string;
+  to: string;
   pages: number;
 }
 
@@ -39,13 +42,10 @@ export interface Page<Hit> {
   searchedTo?: ShardInfo;
 }
 
-/** Shards a year filter leaves: a year's own shard, or its months. */
+/** Shards a year filter leaves: those covering that year. */
 export function shardsFor(shards: ShardInfo[], year: string | undefined): ShardInfo[] {
   if (!year) return shards;
-  return shards.filter((s) => {
-    const key = s.path.split('/').at(-2) ?? '';
-    return key === year || key.startsWith(`${year}-`);
-  });
+  return shards.filter((s) => s.from <= year && year <= s.to);
 }
 
 /**

@@ -49,6 +49,9 @@ function resultHtml(data: ResultData): string {
   );
 }
 
+/** «2024» for a shard of years 2024–2026, «مارس 2025» for a month's. */
+const since = (shard: ShardInfo) => (shard.from === shard.to ? shard.label : shard.from);
+
 /** Opens Pagefind's bundles as they are first needed: one instance per shard, one merged for relevance. */
 function openIndex(pagefind: PagefindModule, shards: ShardInfo[]) {
   const byShard = new Map<string, Promise<Searcher<Hit>>>();
@@ -128,7 +131,7 @@ export async function startSearch() {
         ? t('search.none', { query })
         : page.complete
           ? t('search.results', { count: countResults(page.count), query })
-          : t('search.resultsSince', { count: countResults(page.count), query, period: page.searchedTo!.label });
+          : t('search.resultsSince', { count: countResults(page.count), query, period: since(page.searchedTo!) });
     more.hidden = page.complete && page.count <= shown;
   };
 

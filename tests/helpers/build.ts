@@ -50,7 +50,8 @@ export async function buildSite(options: {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
       cwd: projectRoot,
-      env: childEnv({ ARCHIVE_DIR: options.archiveDir, ASTRO_CACHE_DIR: cacheDir, ARCHIVE_PREVIEW: '', ...options.env }),
+      // A shard of the search index per year, however few dispatches a year has.
+      env: childEnv({ ARCHIVE_DIR: options.archiveDir, ASTRO_CACHE_DIR: cacheDir, ARCHIVE_PREVIEW: '', SEARCH_SHARD_MIN_PAGES: '1', ...options.env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -5,8 +5,11 @@ import { NewestFirst, shardsFor, type SearchOptions, type ShardInfo } from '../.
 const url = (year: number, month: number, n: number) => `/${year}/${String(month).padStart(2, '0')}/01/d-${n}/`;
 
 describe('planShards: the index split by date', () => {
-  it('puts each year in a shard, newest first, pages sorted', () => {
-    const shards = planShards([url(2024, 3, 1), url(2025, 12, 2), url(2025, 1, 3), url(2023, 7, 4)]);
+  const byYear = { min: 1, max: 10_000 };
+  const summary = (shards: ReturnType<typeof planShards>) => shards.map((s) => [s.key, s.label, s.from, s.to, s.urls.length]);
+
+  it('with a minimum of one, puts each year in a shard, newest first, pages sorted', () => {
+    const shards = planShards([url(2024, 3, 1), url(2025, 12, 2), url(2025, 1, 3), url(2023, 7, 4)], byYear);
     expect(shards.map((s) => [s.key, s.label, s.urls])).toEqual([
       ['2025', '2025', [url(2025, 1, 3), url(2025, 12, 2)]],
       ['2024', '2024', [url(2024, 3, 1)]],
@@ -14,43 +17,64 @@ describe('planShards: the index split by date', () => {
     ]);
   });
 
-  it('splits a year holding more pages than a shard should into months', () => {
-    const urls = [...Array.from({ length: 3 }, (_, i) => url(2025, 1, i)), ...Array.from({ length: 2 }, (_, i) => url(2025, 11, i)), url(2024, 5, 9)];
-    const shards = planShards(urls, 4);
-    expect(shards.map((s) => [s.key, s.label, s.urls.length])).toEqual([
-      ['2025-11', 'نوفمبر 2025', 2],
-      ['2025-01', 'يناير 2025', 3],
-      ['2024', '2024', 1],
+  it('groups years from the oldest until a shard holds the minimum; the newest shard may hold less', () => {
+    const urls = [2015, 2016, 2016, 2017, 2018, 2018, 2018, 2019].map((year, i) => url(year, 6, i));
+    expect(summary(planShards(urls, { min: 3, max: 10 }))).toEqual([
+      ['2019', '2019', '2019', '2019', 1],
+      ['2017-2018', '2017–2018', '2017', '2018', 4],
+      ['2015-2016', '2015–2016', '2015', '2016', 3],
+    ]);
+  });
+
+  it('keeps older shards as they were when newer dispatches arrive', () => {
+    const before = [2015, 2016, 2016, 2017, 2018].map((year, i) => url(year, 6, i));
+    const after = [...before, url(2018, 9, 90), url(2019, 1, 91), url(2019, 2, 92)];
+    const size = { min: 3, max: 10 };
+    const older = (shards: ReturnType<typeof planShards>) => shards.filter((s) => s.to < '2018');
+    expect(older(planShards(after, size))).toEqual(older(planShards(before, size)));
+  });
+
+  it('splits a year holding more dispatches than a shard should into months', () => {
+    const urls = [
+      url(2023, 4, 8),
+      ...Array.from({ length: 3 }, (_, i) => url(2025, 1, i)),
+      ...Array.from({ length: 2 }, (_, i) => url(2025, 11, i)),
+      url(2024, 5, 9),
+    ];
+    expect(summary(planShards(urls, { min: 4, max: 4 }))).toEqual([
+      ['2025-11', 'نوفمبر 2025', '2025', '2025', 2],
+      ['2025-01', 'يناير 2025', '2025', '2025', 3],
+      ['2023-2024', '2023–2024', '2023', '2024', 2],
     ]);
   });
 
   it('does not depend on the order pages are found in', () => {
     const urls = [url(2025, 2, 1), url(2025, 2, 2), url(2026, 1, 3)];
-    expect(planShards([...urls].reverse())).toEqual(planShards(urls));
+    expect(planShards([...urls].reverse(), byYear)).toEqual(planShards(urls, byYear));
   });
 
   it('refuses a path that is not a dispatch page', () => {
     expect(pathMonth('/archive/2025/12/')).toBeUndefined();
     expect(pathMonth('/2025/12/01/port/')).toEqual({ year: '2025', month: '12' });
-    expect(() => planShards(['/search/'])).toThrow('Not a dispatch page path: /search/');
+    expect(() => planShards(['/search/'], byYear)).toThrow('Not a dispatch page path: /search/');
   });
 
   it('lists shards for the browser with their bundle paths', () => {
-    expect(shardManifest(planShards([url(2025, 1, 1)]), '/pagefind/')).toEqual({
-      shards: [{ path: '/pagefind/2025/', label: '2025', pages: 1 }],
+    expect(shardManifest(planShards([url(2025, 1, 1)], byYear), '/pagefind/')).toEqual({
+      shards: [{ path: '/pagefind/2025/', label: '2025', from: '2025', to: '2025', pages: 1 }],
     });
   });
 });
 
 describe('NewestFirst: results across shards, loading shards only as needed', () => {
   const shards: ShardInfo[] = [
-    { path: '/pagefind/2026/', label: '2026', pages: 3 },
-    { path: '/pagefind/2025-12/', label: 'ديسمبر 2025', pages: 5 },
-    { path: '/pagefind/2025-11/', label: 'نوفمبر 2025', pages: 5 },
-    { path: '/pagefind/2024/', label: '2024', pages: 9 },
+    { path: '/pagefind/2026/', label: '2026', from: '2026', to: '2026', pages: 3 },
+    { path: '/pagefind/2025-12/', label: 'ديسمبر 2025', from: '2025', to: '2025', pages: 5 },
+    { path: '/pagefind/2025-11/', label: 'نوفمبر 2025', from: '2025', to: '2025', pages: 5 },
+    { path: '/pagefind/2021-2024/', label: '2021–2024', from: '2021', to: '2024', pages: 9 },
   ];
   // Each shard finds its own results, newest first, named after it.
-  const found: Record<string, number> = { '/pagefind/2026/': 2, '/pagefind/2025-12/': 0, '/pagefind/2025-11/': 4, '/pagefind/2024/': 9 };
+  const found: Record<string, number> = { '/pagefind/2026/': 2, '/pagefind/2025-12/': 0, '/pagefind/2025-11/': 4, '/pagefind/2021-2024/': 9 };
   function fake() {
     const opened: string[] = [];
     const calls: SearchOptions[] = [];
@@ -81,10 +105,10 @@ describe('NewestFirst: results across shards, loading shards only as needed', ()
     await search.take(5);
     const page = await search.take(10);
     expect(page.hits).toHaveLength(10);
-    expect(page.hits.slice(5, 7)).toEqual(['نوفمبر 2025#3', '2024#0']);
+    expect(page.hits.slice(5, 7)).toEqual(['نوفمبر 2025#3', '2021–2024#0']);
     expect(page).toMatchObject({ count: 15, complete: true });
     expect(page.searchedTo).toBeUndefined();
-    expect(opened).toEqual(['2026', 'ديسمبر 2025', 'نوفمبر 2025', '2024']);
+    expect(opened).toEqual(['2026', 'ديسمبر 2025', 'نوفمبر 2025', '2021–2024']);
   });
 
   it('reports a complete search with nothing found', async () => {
@@ -93,9 +117,9 @@ describe('NewestFirst: results across shards, loading shards only as needed', ()
     expect(page).toEqual({ hits: [], count: 0, complete: true });
   });
 
-  it('keeps the shards of one year for a year filter: the year or its months', () => {
+  it('keeps the shards that cover the year of a year filter', () => {
     expect(shardsFor(shards, '2025').map((s) => s.label)).toEqual(['ديسمبر 2025', 'نوفمبر 2025']);
-    expect(shardsFor(shards, '2024').map((s) => s.label)).toEqual(['2024']);
+    expect(shardsFor(shards, '2022').map((s) => s.label)).toEqual(['2021–2024']);
     expect(shardsFor(shards, '2020')).toEqual([]);
     expect(shardsFor(shards, undefined)).toBe(shards);
   });
