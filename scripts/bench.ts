@@ -72,6 +72,25 @@ function imageSeconds(output: string): number | undefined {
   return done ? Number(done[1]) / (done[2] === 'ms' ? 1000 : 1) : undefined;
 }
 
+/** Where a build's time went, read from Astro's log (timestamps are to the second). */
+function phases(output: string): string | undefined {
+  const clock = (marker: string, last = false) => {
+    const at = last ? output.lastIndexOf(marker) : output.indexOf(marker);
+    const stamp = at < 0 ? undefined : /(\d\d):(\d\d):(\d\d)\s*$/.exec(output.slice(Math.max(0, output.lastIndexOf('\n', at)), at));
+    return stamp ? Number(stamp[1]) * 3600 + Number(stamp[2]) * 60 + Number(stamp[3]) : undefined;
+  };
+  const completed = (after: string) => {
+    const at = output.indexOf(after);
+    const done = at < 0 ? null : /Completed in ([\d.]+)(m?s)/.exec(output.slice(at));
+    return done ? Number(done[1]) / (done[2] === 'ms' ? 1000 : 1) : undefined;
+  };
+  const sync = (clock('[content] Synced content') ?? NaN) - (clock('[content] Syncing content') ?? NaN);
+  const rendering = completed('generating static routes');
+  const afterPages = (clock('page(s) built in') ?? NaN) - (clock('[build] ✓ Completed in', true) ?? NaN);
+  if (rendering === undefined) return undefined;
+  return `content sync ~${sync} s, pages ${seconds(rendering)}, after pages (sitemap, search, feeds) ~${afterPages} s`;
+}
+
 async function report(label: string, result: Run, outDir: string) {
   if (result.code !== 0) {
     console.error(result.output);
@@ -83,6 +102,8 @@ async function report(label: string, result: Run, outDir: string) {
   const images = await du(path.join(outDir, '_astro'), (f) => /\.(avif|webp|jpe?g|png)$/.test(f));
   console.log(`\n${label}`);
   line('  wall time', seconds(result.seconds));
+  const phaseTimes = phases(result.output);
+  if (phaseTimes) line('  of which', phaseTimes);
   line('  pages', `${pages.files} (${Math.round(pages.files / result.seconds)} pages/s)`);
   line('  peak RSS', mb(result.peakRss));
   line('  dist/', `${mb(all.bytes)} in ${all.files} files`);

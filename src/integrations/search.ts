@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -74,6 +74,33 @@ async function indexShard(pagefind: typeof import('pagefind'), outDir: string, s
   await rename(partial, target);
 }
 
+/**
+ * Puts a cached shard into dist/ as hard links: tens of thousands of small
+ * files are linked in a fraction of the time a copy takes. Nothing writes
+ * to them in place (a build empties dist/ first, and deploys read it), so
+ * the cache cannot change through dist/. Copies where links cannot be made
+ * (another file system).
+ */
+async function linkTree(from: string, to: string) {
+  await mkdir(to, { recursive: true });
+  const entries = await readdir(from, { withFileTypes: true });
+  for (const entry of entries.filter((e) => e.isDirectory())) await linkTree(path.join(from, entry.name), path.join(to, entry.name));
+  const files = entries.filter((e) => !e.isDirectory()).map((e) => e.name);
+  for (let i = 0; i < files.length; i += 64) {
+    await Promise.all(
+      files.slice(i, i + 64).map(async (name) => {
+        try {
+          await link(path.join(from, name), path.join(to, name));
+        } catch (error) {
+          const { code } = error as NodeJS.ErrnoException;
+          if (code !== 'EXDEV' && code !== 'EPERM') throw error;
+          await copyFile(path.join(from, name), path.join(to, name));
+        }
+      }),
+    );
+  }
+}
+
 export default function archiveSearch(): AstroIntegration {
   let root = process.cwd();
   return {
@@ -112,7 +139,7 @@ export default function archiveSearch(): AstroIntegration {
               await indexShard(pagefind, outDir, shard, cached);
               indexed.push(shard.key);
             }
-            await cp(cached, path.join(bundleDir, shard.key), { recursive: true });
+            await linkTree(cached, path.join(bundleDir, shard.key));
           }
         } finally {
           await pagefind?.close();

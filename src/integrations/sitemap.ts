@@ -7,18 +7,27 @@ import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import { archiveDir, imagesDir } from '../config.ts';
 import { readArchive } from '../loaders/dispatches.ts';
+import { readLastModified } from '../loaders/lastmods.ts';
 import { lastModified } from '../lib/sitemap.ts';
 
 export const sitemapEntryLimit = 10_000;
 
+/** What the loader wrote at this build's content sync, or the archive read again without it. */
+async function lastmodsOf(root: URL): Promise<Map<string, string>> {
+  const written = await readLastModified();
+  if (written) return written;
+  const dates = lastModified(await readArchive(fileURLToPath(root), archiveDir, imagesDir));
+  return new Map([...dates].map(([url, date]) => [url, date.toISOString()]));
+}
+
 export default function archiveSitemap(root: URL) {
-  let lastmods: Promise<Map<string, Date>> | undefined;
+  let lastmods: Promise<Map<string, string>> | undefined;
   return sitemap({
     entryLimit: sitemapEntryLimit,
     async serialize(item) {
-      lastmods ??= readArchive(fileURLToPath(root), archiveDir, imagesDir).then(lastModified);
+      lastmods ??= lastmodsOf(root);
       const lastmod = (await lastmods).get(item.url);
-      return lastmod ? { ...item, lastmod: lastmod.toISOString() } : item;
+      return lastmod ? { ...item, lastmod } : item;
     },
   });
 }

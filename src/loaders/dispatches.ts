@@ -15,6 +15,8 @@ import { leadText, summarize } from '../lib/summary.ts';
 import { findDuplicateUrls } from '../lib/dispatch.ts';
 import { placePhotos } from '../lib/photo-markers.ts';
 import { hasBody, pruneBodies, writeBody } from './bodies.ts';
+import { writeLastModified } from './lastmods.ts';
+import { lastModified } from '../lib/sitemap.ts';
 import { PHOTO_EXTENSIONS, resolveDispatchPhotos, type FindPhoto, type ResolvedPhoto } from '../lib/photos.ts';
 import {
   formatProblem,
@@ -157,6 +159,7 @@ export function dispatchLoader(options: { dir: string; imagesDir: string }): Loa
   async function sync({ config, store, renderMarkdown }: LoaderContext) {
     const root = fileURLToPath(config.root);
     const dispatches = await readArchive(root, options.dir, options.imagesDir);
+    await writeLastModified(lastModified(dispatches));
     const stale = new Set(store.keys());
     const bodies = new Set<string>();
     for (const dispatch of dispatches) {
