@@ -11,17 +11,27 @@
  * shard. Any Pagefind error fails the build; the service is always closed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { copyFile, cp, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { cacheDir, searchShardPages, siteConfig } from '../config.ts';
+import { searchShardPages, siteConfig } from '../config.ts';
+import { placeCached, pruneEntries, storeEntry } from './shard-cache.ts';
 import { extractRecord, recordHtml, recordSource } from '../lib/search-record.ts';
 import { pathMonth, planShards, shardManifest, shardsFile, type Shard } from '../lib/search-shards.ts';
 
 export const searchBundleDir = 'pagefind';
-const shardCache = path.join(cacheDir, 'search-shards');
+/** Files whose text decides what a shard holds. */
+const indexCode = [
+  'src/integrations/search.ts',
+  'src/lib/search-record.ts',
+  'src/lib/arabic.ts',
+  'src/lib/body.ts',
+  'src/lib/search-shards.ts',
+  'node_modules/pagefind/package.json',
+  'node_modules/hast-util-from-html/package.json',
+  'node_modules/hast-util-to-text/package.json',
+];
 
 /** Files of a Pagefind bundle a shard keeps; pagefind.js is kept once, beside the shards. */
 const shardFiles = /^(pagefind-entry\.json|pagefind-worker\.js|pagefind\.js|.*\.pf_meta|wasm\..*\.pagefind|index|fragment|filter)$/;
@@ -40,15 +50,15 @@ async function pageDigests(outDir: string): Promise<Map<string, string>> {
     await Promise.all(
       files.slice(i, i + 64).map(async (file) => {
         const source = recordSource(await readFile(path.join(outDir, file), 'utf8'));
-        if (source) digests.set(pageUrl(file), createHash('sha1').update(source.head).update(source.article).digest('hex'));
+        if (source) digests.set(pageUrl(file), createHash('sha1').update(source.description).update(source.article).digest('hex'));
       }),
     );
   }
   return digests;
 }
 
-/** Indexes one shard's pages into `target` (written aside, then renamed: a cache entry is whole or absent). */
-async function indexShard(pagefind: typeof import('pagefind'), outDir: string, shard: Shard, target: string) {
+/** Indexes one shard's pages into the folder `outputPath`. */
+async function indexShard(pagefind: typeof import('pagefind'), outDir: string, shard: Shard, outputPath: string) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: siteConfig.lang });
   if (!index) fail('start', errors);
   // Records are sent in path order without waiting for each answer: Pagefind
@@ -63,42 +73,9 @@ async function indexShard(pagefind: typeof import('pagefind'), outDir: string, s
   for (const { url, errors } of await Promise.all(pending)) {
     if (errors.length > 0) fail(`index ${url}`, errors);
   }
-  const partial = `${target}.partial`;
-  await rm(partial, { recursive: true, force: true });
-  const written = await index.writeFiles({ outputPath: partial });
+  const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) fail(`write the index of ${shard.key}`, written.errors);
   await index.deleteIndex();
-  for (const file of await readdir(partial)) {
-    if (!shardFiles.test(file)) await rm(path.join(partial, file), { recursive: true });
-  }
-  await rename(partial, target);
-}
-
-/**
- * Puts a cached shard into dist/ as hard links: tens of thousands of small
- * files are linked in a fraction of the time a copy takes. Nothing writes
- * to them in place (a build empties dist/ first, and deploys read it), so
- * the cache cannot change through dist/. Copies where links cannot be made
- * (another file system).
- */
-async function linkTree(from: string, to: string) {
-  await mkdir(to, { recursive: true });
-  const entries = await readdir(from, { withFileTypes: true });
-  for (const entry of entries.filter((e) => e.isDirectory())) await linkTree(path.join(from, entry.name), path.join(to, entry.name));
-  const files = entries.filter((e) => !e.isDirectory()).map((e) => e.name);
-  for (let i = 0; i < files.length; i += 64) {
-    await Promise.all(
-      files.slice(i, i + 64).map(async (name) => {
-        try {
-          await link(path.join(from, name), path.join(to, name));
-        } catch (error) {
-          const { code } = error as NodeJS.ErrnoException;
-          if (code !== 'EXDEV' && code !== 'EPERM') throw error;
-          await copyFile(path.join(from, name), path.join(to, name));
-        }
-      }),
-    );
-  }
 }
 
 export default function archiveSearch(): AstroIntegration {
@@ -115,31 +92,28 @@ export default function archiveSearch(): AstroIntegration {
         const started = performance.now();
         const digests = await pageDigests(outDir);
         const shards = planShards(digests.keys(), searchShardPages);
-        // What else decides a shard's bytes: the code that makes records
-        // and tokens, and Pagefind itself.
+        // What else decides a shard's bytes: the code that makes records,
+        // tokens and bundles, and the libraries it runs on.
         const code = createHash('sha1').update(siteConfig.lang);
-        for (const file of ['src/lib/search-record.ts', 'src/lib/arabic.ts', 'src/lib/search-shards.ts', 'node_modules/pagefind/package.json']) {
-          code.update(await readFile(path.join(root, file)));
-        }
+        for (const file of indexCode) code.update(await readFile(path.join(root, file)));
         const codeDigest = code.digest('hex');
 
         let pagefind: typeof import('pagefind') | undefined;
         const indexed: string[] = [];
         const used = new Set<string>();
         try {
-          await mkdir(shardCache, { recursive: true });
           for (const shard of shards) {
             const digest = createHash('sha1').update(codeDigest);
             for (const url of shard.urls) digest.update(`${url}\0${digests.get(url)}\0`);
             const name = `${shard.key}-${digest.digest('hex').slice(0, 16)}`;
-            const cached = path.join(shardCache, name);
+            const target = path.join(bundleDir, shard.key);
             used.add(name);
-            if (!existsSync(cached)) {
-              pagefind ??= await import('pagefind');
-              await indexShard(pagefind, outDir, shard, cached);
-              indexed.push(shard.key);
-            }
-            await linkTree(cached, path.join(bundleDir, shard.key));
+            if (await placeCached(name, target)) continue;
+            pagefind ??= await import('pagefind');
+            const loaded = pagefind;
+            await storeEntry(name, (dir) => indexShard(loaded, outDir, shard, dir), (file) => shardFiles.test(file));
+            indexed.push(shard.key);
+            if (!(await placeCached(name, target))) throw new Error(`The search shard ${shard.key} could not be cached: is another build writing it?`);
           }
         } finally {
           await pagefind?.close();
@@ -149,9 +123,7 @@ export default function archiveSearch(): AstroIntegration {
         for (const shard of shards) await rm(path.join(bundleDir, shard.key, 'pagefind.js'));
         await writeFile(path.join(bundleDir, shardsFile), JSON.stringify(shardManifest(shards, `/${searchBundleDir}/`)));
         // Entries of earlier builds would only grow the cache.
-        for (const entry of await readdir(shardCache)) {
-          if (!used.has(entry)) await rm(path.join(shardCache, entry), { recursive: true, force: true });
-        }
+        await pruneEntries(used);
         logger.info(
           `Search: ${digests.size} dispatches in ${shards.length} shards; ` +
             `indexed ${indexed.length ? indexed.join(', ') : 'none (all cached)'} in ${Math.round(performance.now() - started)} ms`,

@@ -65,18 +65,22 @@ function textOf(el: Element | undefined): string {
 }
 
 /**
- * The parts of a built page a record is made of: its head (for the
- * description) and its indexed article; undefined for pages that are not
- * dispatches. The rest of the page is most of its bytes and none of the
+ * The parts of a built page a record is made of: its description tag and
+ * its indexed article; undefined for pages that are not dispatches. The rest
+ * of the page (styles, navigation) is most of its bytes and none of the
  * record, so it is neither parsed nor part of the record's digest.
  */
-export function recordSource(html: string): { head: string; article: string } | undefined {
+export function recordSource(html: string): { description: string; article: string } | undefined {
   const marker = html.indexOf('data-pagefind-body');
   if (marker < 0) return undefined;
   const start = html.lastIndexOf('<article', marker);
   const end = html.indexOf('</article>', start);
   if (start < 0 || end < 0) return undefined;
-  return { head: html.slice(0, html.indexOf('</head>') + 1), article: html.slice(start, end + '</article>'.length) };
+  const head = html.slice(0, html.indexOf('</head>') + 1);
+  return {
+    description: /<meta name="description"[^>]*>/.exec(head)?.[0] ?? '',
+    article: html.slice(start, end + '</article>'.length),
+  };
 }
 
 /** The record of a built page, or undefined for pages that are not dispatches. */
@@ -88,7 +92,7 @@ export function extractRecord(html: string, url: string): SearchRecord | undefin
   if (!article) return undefined;
   const title = textOf(find(article, (el) => el.tagName === 'h1'));
   const body = find(article, (el) => hasClass(el, 'body'));
-  const description = find(fromHtml(source.head), (el) => el.tagName === 'meta' && el.properties.name === 'description');
+  const description = find(fromHtml(source.description, { fragment: true }), (el) => el.tagName === 'meta');
   return {
     url,
     title,

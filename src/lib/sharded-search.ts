@@ -48,13 +48,20 @@ export function shardsFor(shards: ShardInfo[], year: string | undefined): ShardI
   return shards.filter((s) => s.from <= year && year <= s.to);
 }
 
+/** How far back a search went: «2024» for a shard of 2024–2026, «مارس 2025» for a month's. */
+export function since(shard: ShardInfo): string {
+  return shard.from === shard.to ? shard.label : shard.from;
+}
+
 /**
  * One newest-first search: `take(n)` returns the first n results, searching
  * further shards only as needed; asking for more later continues from there.
+ * Calls run one after another, so two at once never search a shard twice.
  */
 export class NewestFirst<Hit> {
   private readonly found: Hit[] = [];
   private next = 0;
+  private queue: Promise<unknown> = Promise.resolve();
   private readonly shards: ShardInfo[];
   private readonly searcher: (shard: ShardInfo) => Promise<Searcher<Hit>>;
   private readonly term: string;
@@ -67,7 +74,13 @@ export class NewestFirst<Hit> {
     this.options = options;
   }
 
-  async take(n: number): Promise<Page<Hit>> {
+  take(n: number): Promise<Page<Hit>> {
+    const page = this.queue.then(() => this.fill(n));
+    this.queue = page.catch(() => undefined);
+    return page;
+  }
+
+  private async fill(n: number): Promise<Page<Hit>> {
     while (this.found.length < n && this.next < this.shards.length) {
       const search = await this.searcher(this.shards[this.next]);
       const { results } = await search(this.term, this.options);

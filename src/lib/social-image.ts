@@ -169,7 +169,13 @@ export function cachedPng(svg: string, width?: number): Promise<Buffer> {
 // Laying out a headline (fontkit shaping, to wrap it) costs more than
 // reading a cached card, so cards are cached by what they say and by the
 // code that draws them, not by their SVG.
-const CARD_CODE = createHash('sha1').update(`${socialSvg}${wrap}${measure}${renderPng}${MARGIN}${FAMILY}`).digest('hex');
+// The drawing and encoding libraries count too: an upgrade may change bytes.
+const libraries = ['sharp', '@resvg/resvg-js', 'fontkit'].map((name) =>
+  readFileSync(path.join(process.cwd(), 'node_modules', name, 'package.json'), 'utf8'),
+);
+const CARD_CODE = createHash('sha1')
+  .update(`${socialSvg}${wrap}${measure}${renderPng}${MARGIN}${FAMILY}${libraries.join('')}${JSON.stringify(sharp.versions)}`)
+  .digest('hex');
 
 /** The PNG of a social card, drawn only when this card was never drawn before. */
 export function cachedCard(card: SocialCard): Promise<Buffer> {

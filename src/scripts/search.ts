@@ -9,7 +9,7 @@ import { countResults, t } from '../i18n/ar.ts';
 import { normalizeQuery } from '../lib/arabic.ts';
 import { escapeHtml } from '../lib/body.ts';
 import { excerptHtml, indexedWordSpans } from '../lib/excerpt.ts';
-import { NewestFirst, shardsFor, type Page, type Searcher, type SearchOptions, type ShardInfo } from '../lib/sharded-search.ts';
+import { NewestFirst, shardsFor, since, type Page, type Searcher, type SearchOptions, type ShardInfo } from '../lib/sharded-search.ts';
 
 interface ResultData {
   url: string;
@@ -49,13 +49,10 @@ function resultHtml(data: ResultData): string {
   );
 }
 
-/** «2024» for a shard of years 2024–2026, «مارس 2025» for a month's. */
-const since = (shard: ShardInfo) => (shard.from === shard.to ? shard.label : shard.from);
-
-/** Opens Pagefind's bundles as they are first needed: one instance per shard, one merged for relevance. */
-function openIndex(pagefind: PagefindModule, shards: ShardInfo[]) {
+/** Opens Pagefind's bundles as they are first needed: one instance per shard, one merged per set of shards. */
+function openIndex(pagefind: PagefindModule) {
   const byShard = new Map<string, Promise<Searcher<Hit>>>();
-  let merged: Promise<Searcher<Hit>> | undefined;
+  const merged = new Map<string, Promise<Searcher<Hit>>>();
   const searcherOf = (instance: PagefindInstance): Searcher<Hit> => (term, options) => instance.search(term, options);
   return {
     shard: (shard: ShardInfo) => {
@@ -66,15 +63,28 @@ function openIndex(pagefind: PagefindModule, shards: ShardInfo[]) {
       }
       return searcher;
     },
-    // Every shard, ranked together: one instance whose WebAssembly serves them all.
-    merged: () =>
-      (merged ??= (async () => {
-        const instance = pagefind.createInstance({ basePath: shards[0].path });
-        for (const shard of shards.slice(1)) await instance.mergeIndex(shard.path);
-        return searcherOf(instance);
-      })()),
+    // Shards ranked together: one instance whose WebAssembly serves them all.
+    merged: (shards: ShardInfo[]) => {
+      const key = shards.map((s) => s.path).join(' ');
+      let searcher = merged.get(key);
+      if (!searcher) {
+        searcher = (async () => {
+          const instance = pagefind.createInstance({ basePath: shards[0].path });
+          await Promise.all(shards.slice(1).map((shard) => instance.mergeIndex(shard.path)));
+          return searcherOf(instance);
+        })();
+        // A failed load is tried again by the next search.
+        searcher.catch(() => merged.delete(key));
+        merged.set(key, searcher);
+      }
+      return searcher;
+    },
   };
 }
+
+// The query is quoted inside Arabic sentences: isolated, a Latin word or a
+// number in it cannot reorder the sentence around it.
+const isolate = (text: string) => `\u2068${text}\u2069`;
 
 export async function startSearch() {
   const root = document.querySelector<HTMLElement>('[data-search]');
@@ -97,35 +107,58 @@ export async function startSearch() {
   let shards: ShardInfo[];
   let index: ReturnType<typeof openIndex>;
   try {
-    shards = ((await (await fetch(`${bundle}shards.json`)).json()) as { shards: ShardInfo[] }).shards;
-    const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule;
-    index = openIndex(pagefind, shards);
+    // Revalidated: a deploy may rename the shards.
+    const manifest = await fetch(`${bundle}shards.json`, { cache: 'no-cache' });
+    shards = ((await manifest.json()) as { shards: ShardInfo[] }).shards;
+    if (shards.length === 0) {
+      status.textContent = t('listing.empty');
+      return;
+    }
+    index = openIndex((await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule);
   } catch {
     status.textContent = t('search.unavailable');
     return;
   }
 
-  let generation = 0;
   let current: { query: string; take: (n: number) => Promise<Page<Hit>> } | undefined;
   let shown = PAGE;
+  let rendered = 0;
+  // Only the newest call's answer is shown: a reader types faster than
+  // shards load.
+  let latest = 0;
 
-  const show = async () => {
-    const mine = generation;
+  const show = async (appending: boolean) => {
+    const token = ++latest;
     const search = current;
     if (!search) return;
+    list.setAttribute('aria-busy', 'true');
     let page: Page<Hit>;
     let items: string[];
     try {
       page = await search.take(shown);
-      items = (await Promise.all(page.hits.map((hit) => hit.data()))).map(resultHtml);
+      const from = appending ? rendered : 0;
+      items = (await Promise.all(page.hits.slice(from).map((hit) => hit.data()))).map(resultHtml);
     } catch {
-      if (mine === generation) status.textContent = t('search.failed');
+      if (token !== latest) return;
+      list.removeAttribute('aria-busy');
+      list.innerHTML = '';
+      rendered = 0;
+      more.hidden = true;
+      status.textContent = t('search.failed');
       return;
     }
-    // A newer search started meanwhile: its results win.
-    if (mine !== generation) return;
-    list.innerHTML = items.join('');
-    const { query } = search;
+    if (token !== latest) return;
+    list.removeAttribute('aria-busy');
+    if (appending) {
+      const first = list.children.length;
+      list.insertAdjacentHTML('beforeend', items.join(''));
+      // Focus follows the reader to the first new result.
+      list.children[first]?.querySelector<HTMLAnchorElement>('a')?.focus();
+    } else {
+      list.innerHTML = items.join('');
+    }
+    rendered = page.hits.length;
+    const query = isolate(search.query);
     status.textContent =
       page.count === 0 && page.complete
         ? t('search.none', { query })
@@ -133,10 +166,10 @@ export async function startSearch() {
           ? t('search.results', { count: countResults(page.count), query })
           : t('search.resultsSince', { count: countResults(page.count), query, period: since(page.searchedTo!) });
     more.hidden = page.complete && page.count <= shown;
+    more.removeAttribute('aria-disabled');
   };
 
   const run = () => {
-    generation++;
     const query = input.value.trim();
     const url = new URL(window.location.href);
     url.search = '';
@@ -145,19 +178,29 @@ export async function startSearch() {
     if (field('sort').value !== 'date') url.searchParams.set('sort', field('sort').value);
     window.history.replaceState(null, '', url);
     shown = PAGE;
+    // The last search's "more" must not reach this one.
+    more.hidden = true;
     if (!query) {
+      latest++;
       current = undefined;
       list.innerHTML = '';
+      list.removeAttribute('aria-busy');
       status.textContent = '';
-      more.hidden = true;
       return;
     }
     const filters: Record<string, string> = {};
     for (const name of FILTERS) if (field(name).value) filters[name] = field(name).value;
     const term = normalizeQuery(query);
     const allowed = shardsFor(shards, filters.year);
+    if (allowed.length === 0) {
+      latest++;
+      current = undefined;
+      list.innerHTML = '';
+      status.textContent = t('search.none', { query: isolate(query) });
+      return;
+    }
     if (field('sort').value === 'relevance') {
-      const searcher = allowed.length === 1 ? index.shard(allowed[0]) : index.merged();
+      const searcher = allowed.length === 1 ? index.shard(allowed[0]) : index.merged(allowed);
       const search = searcher.then((s) => s(term, { filters, sort: {} }));
       current = {
         query,
@@ -170,7 +213,7 @@ export async function startSearch() {
       const newest = new NewestFirst(allowed, index.shard, term, { filters, sort: { date: 'desc' } });
       current = { query, take: (n) => newest.take(n) };
     }
-    void show();
+    void show(false);
   };
 
   let typing: ReturnType<typeof setTimeout> | undefined;
@@ -194,10 +237,12 @@ export async function startSearch() {
     event.preventDefault();
     first.focus();
   });
+  // The button keeps its place (and focus) while the next results load.
   more.addEventListener('click', () => {
+    if (more.getAttribute('aria-disabled') === 'true') return;
+    more.setAttribute('aria-disabled', 'true');
     shown += PAGE;
-    more.hidden = true;
-    void show();
+    void show(true);
   });
 
   if (input.value) run();

@@ -51,7 +51,7 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('أعمال');
     await page.waitForSelector('[data-search-results] li');
     expect(await page.inputValue('#search-input')).toBe('أعمال');
-    await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/للبحث عن «أعمال»/);
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/للبحث عن «\u2068أعمال\u2069»/);
     expect(await page.locator('[data-search-results] li mark').count()).toBeGreaterThan(0);
 
     // Searching «ميناء» finds both port dispatches, newest first.
@@ -123,6 +123,9 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
     expect(await more.isVisible()).toBe(true);
     await more.click();
     await expect.poll(() => page.locator('[data-search-results] li').count()).toBe(20);
+    // Focus moves on to the first of the new results.
+    const focused = () => page.evaluate(() => [...document.querySelectorAll('[data-search-results] li')].indexOf(document.activeElement!.closest('li')!));
+    await expect.poll(focused).toBe(10);
     await context.close();
   });
 
@@ -132,7 +135,7 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
     const shardsFetched = () => [...new Set(requests.filter((u) => /^\/pagefind\/\d{4}\//.test(u)).map((u) => u.split('/')[2]))].sort();
     await expect.poll(() => page.locator('[data-search-results] li').count()).toBe(10);
     expect(await page.locator('[data-search-status]').textContent()).toMatch(
-      /^\d+ نتيجة للبحث عن «المباراة» في أخبار 2025 وما بعدها؛ تعرض «المزيد» ما قبلها$/,
+      /^\d+ نتيجة للبحث عن «\u2068المباراة\u2069» في أخبار 2025 وما بعدها؛ تعرض «المزيد» ما قبلها$/,
     );
     expect(shardsFetched()).toEqual(['2025', '2026']);
     // Newest first across the shards, as in one index.
@@ -140,7 +143,7 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
     expect(dates[0]).toMatch(/نوفمبر 2025/);
     // By relevance every shard is searched, and the count is the total.
     await page.getByLabel('الترتيب').selectOption('relevance');
-    await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/^\d+ نتيجة للبحث عن «المباراة»$/);
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/^\d+ نتيجة للبحث عن «\u2068المباراة\u2069»$/);
     expect(shardsFetched()).toEqual(['2024', '2025', '2026']);
     expect(new URL(page.url()).searchParams.get('sort')).toBe('relevance');
     expect(errors).toEqual([]);
@@ -151,10 +154,10 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
     const { page, context, requests } = await open('/search/?q=معرض&year=2024');
     await expect.poll(() => resultTitles(page)).toEqual(['افتتاح معرض الكتاب في البيضاء']);
     expect(await page.getByLabel('السنة').inputValue()).toBe('2024');
-    await expect.poll(() => page.locator('[data-search-status]').textContent()).toBe('نتيجة واحدة للبحث عن «معرض»');
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toBe('نتيجة واحدة للبحث عن «\u2068معرض\u2069»');
     expect(requests.filter((u) => /\/pagefind\/\d{4}\//.test(u)).every((u) => u.startsWith('/pagefind/2024/'))).toBe(true);
     await page.getByLabel('السنة').selectOption('2025');
-    await expect.poll(() => page.locator('[data-search-status]').textContent()).toBe('لا توجد نتائج للبحث عن «معرض».');
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toBe('لا توجد نتائج للبحث عن «\u2068معرض\u2069».');
     expect(await page.locator('[data-search-more]').isVisible()).toBe(false);
     await context.close();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pathMonth, planShards, shardManifest } from '../../src/lib/search-shards.ts';
-import { NewestFirst, shardsFor, type SearchOptions, type ShardInfo } from '../../src/lib/sharded-search.ts';
+import { NewestFirst, shardsFor, since, type SearchOptions, type ShardInfo } from '../../src/lib/sharded-search.ts';
 
 const url = (year: number, month: number, n: number) => `/${year}/${String(month).padStart(2, '0')}/01/d-${n}/`;
 
@@ -109,6 +109,20 @@ describe('NewestFirst: results across shards, loading shards only as needed', ()
     expect(page).toMatchObject({ count: 15, complete: true });
     expect(page.searchedTo).toBeUndefined();
     expect(opened).toEqual(['2026', 'ديسمبر 2025', 'نوفمبر 2025', '2021–2024']);
+  });
+
+  it('searches each shard once when more is asked before the first answer', async () => {
+    const { opened, searcher } = fake();
+    const search = new NewestFirst(shards, searcher, 'ميناء', options);
+    const [first, second] = await Promise.all([search.take(5), search.take(10)]);
+    expect(first.hits).toHaveLength(5);
+    expect(second.hits).toHaveLength(10);
+    expect(new Set(second.hits).size).toBe(10);
+    expect(opened).toEqual(['2026', 'ديسمبر 2025', 'نوفمبر 2025', '2021–2024']);
+  });
+
+  it('names how far back a search went: a year, a month, or the first year of a group', () => {
+    expect(shards.map(since)).toEqual(['2026', 'ديسمبر 2025', 'نوفمبر 2025', '2021']);
   });
 
   it('reports a complete search with nothing found', async () => {

@@ -1,0 +1,58 @@
+import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+let cache: typeof import('../../src/integrations/shard-cache.ts');
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'wal-shard-cache-'));
+  // The cache folder is read from the environment when the module loads.
+  process.env.ASTRO_CACHE_DIR = path.join(root, 'cache');
+  cache = await import('../../src/integrations/shard-cache.ts');
+});
+
+const write = async (dir: string) => {
+  await mkdir(path.join(dir, 'index'), { recursive: true });
+  await writeFile(path.join(dir, 'pagefind-entry.json'), '{}');
+  await writeFile(path.join(dir, 'index', 'a.pf_index'), 'chunk');
+  await writeFile(path.join(dir, 'pagefind-ui.js'), 'not kept');
+};
+const keep = (file: string) => file !== 'pagefind-ui.js';
+
+describe('the search shard cache', () => {
+  it('stores an entry read-only, keeps only wanted files, and places it again', async () => {
+    expect(await cache.placeCached('2025-aaa', path.join(root, 'dist0'))).toBe(false);
+    await cache.storeEntry('2025-aaa', write, keep);
+    const dist = path.join(root, 'dist1');
+    expect(await cache.placeCached('2025-aaa', dist)).toBe(true);
+    expect((await readdir(dist, { recursive: true })).sort()).toEqual(['index', 'index/a.pf_index', 'pagefind-entry.json']);
+    expect(await readFile(path.join(dist, 'index', 'a.pf_index'), 'utf8')).toBe('chunk');
+    // Read-only (for all but root): a write through dist/ fails instead of changing the cached copy.
+    expect((await stat(path.join(dist, 'pagefind-entry.json'))).mode & 0o222).toBe(0);
+  });
+
+  it('does not reuse an entry restored in part, nor one without its completion mark', async () => {
+    await cache.storeEntry('2024-bbb', write, keep);
+    const entry = path.join(process.env.ASTRO_CACHE_DIR!, 'search-shards', '2024-bbb');
+    await rm(path.join(entry, 'index', 'a.pf_index'), { force: true });
+    const dist = path.join(root, 'dist2');
+    expect(await cache.placeCached('2024-bbb', dist)).toBe(false);
+    // Nothing half-placed is left, and the broken entry is gone.
+    expect(await readdir(dist).catch(() => [])).toEqual([]);
+    expect(await readdir(path.dirname(entry))).not.toContain('2024-bbb');
+
+    await cache.storeEntry('2023-ccc', write, keep);
+    await rm(`${path.join(path.dirname(entry), '2023-ccc')}.complete`);
+    expect(await cache.placeCached('2023-ccc', path.join(root, 'dist3'))).toBe(false);
+    // Stored again, over the unmarked folder.
+    await cache.storeEntry('2023-ccc', write, keep);
+    expect(await cache.placeCached('2023-ccc', path.join(root, 'dist4'))).toBe(true);
+  });
+
+  it('prunes the entries a build did not use', async () => {
+    await cache.pruneEntries(new Set(['2025-aaa']));
+    expect((await readdir(path.join(process.env.ASTRO_CACHE_DIR!, 'search-shards'))).sort()).toEqual(['2025-aaa', '2025-aaa.complete']);
+  });
+});
