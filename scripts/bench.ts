@@ -78,7 +78,8 @@ function imageSeconds(output: string): number | undefined {
 function phases(output: string): string | undefined {
   const clock = (marker: string, last = false) => {
     const at = last ? output.lastIndexOf(marker) : output.indexOf(marker);
-    const stamp = at < 0 ? undefined : /(\d\d):(\d\d):(\d\d)\s*$/.exec(output.slice(Math.max(0, output.lastIndexOf('\n', at)), at));
+    // The line's own timestamp opens it: «20:00:52 [build] 1477 page(s) built in …».
+    const stamp = at < 0 ? undefined : /(\d\d):(\d\d):(\d\d)/.exec(output.slice(output.lastIndexOf('\n', at) + 1, at));
     return stamp ? Number(stamp[1]) * 3600 + Number(stamp[2]) * 60 + Number(stamp[3]) : undefined;
   };
   const completed = (after: string) => {
