@@ -20,6 +20,7 @@ import { escapeXml } from './xml.ts';
 const require = createRequire(path.join(process.cwd(), 'package.json'));
 const fontFile = require.resolve('@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf');
 let measuringFont: fontkit.Font | undefined;
+const font = () => (measuringFont ??= fontkit.create(readFileSync(fontFile)) as fontkit.Font);
 
 const FAMILY = 'Noto Naskh Arabic';
 const MARGIN = 80;
@@ -32,8 +33,7 @@ const wordWidths = new Map<string, number>();
 function unitsOf(word: string): number {
   let units = wordWidths.get(word);
   if (units === undefined) {
-    measuringFont ??= fontkit.create(readFileSync(fontFile)) as fontkit.Font;
-    units = measuringFont.layout(word).advanceWidth;
+    units = font().layout(word).advanceWidth;
     wordWidths.set(word, units);
   }
   return units;
@@ -47,8 +47,7 @@ export function measure(text: string, size: number): number {
   const words = text.split(' ');
   let units = (words.length - 1) * unitsOf(' ');
   for (const word of words) units += unitsOf(word);
-  measuringFont ??= fontkit.create(readFileSync(fontFile)) as fontkit.Font;
-  return (units / measuringFont.unitsPerEm) * size;
+  return (units / font().unitsPerEm) * size;
 }
 
 /**
