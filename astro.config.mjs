@@ -5,7 +5,6 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeCleanText from './src/lib/rehype-clean-text.ts';
 import archiveSitemap from './src/integrations/sitemap.ts';
-import archiveSearch from './src/integrations/search.ts';
 import feedEnclosures from './src/integrations/enclosures.ts';
 import photoOriginals from './src/integrations/originals.ts';
 import { cacheDir, siteConfig } from './src/config.ts';
@@ -40,6 +39,7 @@ export default defineConfig({
       config: { avif: { effort: 2 } },
     },
   },
-  integrations: [archiveSitemap(new URL('.', import.meta.url)), archiveSearch(), feedEnclosures(), photoOriginals()],
+  // The search index is built after Astro exits: see scripts/build.ts.
+  integrations: [archiveSitemap(new URL('.', import.meta.url)), feedEnclosures(), photoOriginals()],
   devToolbar: { enabled: false },
 });

@@ -47,12 +47,12 @@ if (!(options.n > 0) || !(options.photos >= 0 && options.photos <= 1)) {
 const root = values.dir ? path.resolve(values.dir) : await mkdtemp(path.join(tmpdir(), 'wal-bench-'));
 const archiveDir = path.join(root, 'dispatches');
 const cacheDir = path.join(root, 'cache');
-const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+const buildScript = path.join(projectRoot, 'scripts/build.ts');
 
 const line = (label: string, value: string) => console.log(`${label.padEnd(28)} ${value}`);
 
 function build(outDir: string, cache = cacheDir): Promise<Run> {
-  return run(process.execPath, [astro, 'build', '--outDir', outDir], {
+  return run(process.execPath, [buildScript, '--outDir', outDir], {
     cwd: projectRoot,
     env: { ...process.env, ARCHIVE_DIR: archiveDir, ASTRO_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
   });
@@ -91,7 +91,7 @@ function phases(output: string): string | undefined {
   const rendering = completed('generating static routes');
   const afterPages = (clock('page(s) built in') ?? NaN) - (clock('[build] ✓ Completed in', true) ?? NaN);
   if (rendering === undefined) return undefined;
-  return `content sync ~${sync} s, pages ${seconds(rendering)}, after pages (sitemap, search, feeds) ~${afterPages} s`;
+  return `content sync ~${sync} s, pages ${seconds(rendering)}, after pages (sitemap, feeds) ~${afterPages} s`;
 }
 
 async function report(label: string, result: Run, outDir: string) {

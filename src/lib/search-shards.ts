@@ -7,10 +7,12 @@
  *
  * Years are grouped, oldest first, until a shard holds `min` dispatches, so
  * a sparse archive is not searched a year at a time (Pagefind fetches its
- * WebAssembly once per bundle). A year of more than `max` dispatches is split
- * into months: Pagefind's meta file, which a search loads whole, grows with
- * every page. Grouping from the oldest year keeps shard boundaries where
- * they are as new dispatches arrive: only the newest shard grows.
+ * WebAssembly once per bundle). A year of more than `max` dispatches is
+ * split the same way into runs of months, kept within the year: Pagefind's
+ * meta file, which a search loads whole, grows with every page, and the
+ * newest shard is what a first search loads. Grouping from the oldest keeps
+ * shard boundaries where they are as new dispatches arrive: only the newest
+ * shard grows (until the current year passes `max` and is split once).
  */
 import { monthName } from './dates.ts';
 
@@ -22,10 +24,12 @@ export interface ShardSize {
 }
 
 export interface Shard {
-  /** "2025", "2019-2021" or "2025-03": the bundle's folder under /pagefind/. */
+  /** "2025", "2019-2021", "2025-03" or "2025-01-2025-05": the bundle's folder under /pagefind/. */
   key: string;
-  /** What readers see: «2025», «2019–2021» or «مارس 2025». */
+  /** What readers see: «2025», «2019–2021», «مارس 2025» or «يناير–مايو 2025». */
   label: string;
+  /** Its start, as in «results since …»: «2025», «2019», «مارس 2025», «يناير 2025». */
+  since: string;
   /** First and last year it covers. */
   from: string;
   to: string;
@@ -35,7 +39,7 @@ export interface Shard {
 
 export interface ShardManifest {
   /** Newest first. */
-  shards: { path: string; label: string; from: string; to: string; pages: number }[];
+  shards: { path: string; label: string; since: string; from: string; to: string; pages: number }[];
 }
 
 const datePath = /^\/(\d{4})\/(\d{2})\/\d{2}\/[^/]+\/$/;
@@ -54,38 +58,69 @@ export function planShards(urls: Iterable<string>, size: ShardSize): Shard[] {
     if (!at) throw new Error(`Not a dispatch page path: ${url}`);
     const months = years.get(at.year) ?? new Map<string, string[]>();
     years.set(at.year, months);
-    months.set(at.month, [...(months.get(at.month) ?? []), url]);
+    months.set(at.month, months.get(at.month) ?? []);
+    months.get(at.month)!.push(url);
   }
+  const count = (year: string) => [...years.get(year)!.values()].reduce((n, urls) => n + urls.length, 0);
   const shards: Shard[] = [];
-  let open: { from: string; to: string; urls: string[] } | undefined;
-  const close = () => {
-    if (!open) return;
-    const { from, to } = open;
-    shards.push({ key: from === to ? from : `${from}-${to}`, label: from === to ? from : `${from}–${to}`, from, to, urls: open.urls.sort() });
-    open = undefined;
+  const closeYears = (group: string[]) => {
+    if (group.length === 0) return;
+    const [from, to] = [group[0], group.at(-1)!];
+    shards.push({
+      key: from === to ? from : `${from}-${to}`,
+      label: from === to ? from : `${from}–${to}`,
+      since: from,
+      from,
+      to,
+      urls: group.flatMap((year) => [...years.get(year)!.values()].flat()).sort(),
+    });
   };
+  // Runs of whole years between the split ones.
+  let run: string[] = [];
   for (const year of [...years.keys()].sort()) {
-    const months = years.get(year)!;
-    const urlsOfYear = [...months.values()].flat();
-    if (urlsOfYear.length > size.max) {
-      close();
-      for (const month of [...months.keys()].sort()) {
-        const label = `${monthName(Number(month))} ${year}`;
-        shards.push({ key: `${year}-${month}`, label, from: year, to: year, urls: months.get(month)!.sort() });
-      }
+    if (count(year) <= size.max) {
+      run.push(year);
       continue;
     }
-    open ??= { from: year, to: year, urls: [] };
-    open.to = year;
-    open.urls.push(...urlsOfYear);
-    if (open.urls.length >= size.min) close();
+    groupUntil(run, count, size.min).forEach(closeYears);
+    run = [];
+    const months = years.get(year)!;
+    for (const group of groupUntil([...months.keys()].sort(), (month) => months.get(month)!.length, size.min)) {
+      const [first, last] = [group[0], group.at(-1)!];
+      const [from, to] = [monthName(Number(first)), monthName(Number(last))];
+      shards.push({
+        key: first === last ? `${year}-${first}` : `${year}-${first}-${year}-${last}`,
+        label: first === last ? `${from} ${year}` : `${from}–${to} ${year}`,
+        since: `${from} ${year}`,
+        from: year,
+        to: year,
+        urls: group.flatMap((month) => months.get(month)!).sort(),
+      });
+    }
   }
-  close();
+  groupUntil(run, count, size.min).forEach(closeYears);
   return shards.reverse();
+}
+
+/** Consecutive runs of `items` (oldest first), each closed once it weighs at least `min`; the last holds what is left. */
+function groupUntil(items: string[], weight: (item: string) => number, min: number): string[][] {
+  const groups: string[][] = [];
+  let open: string[] = [];
+  let total = 0;
+  for (const item of items) {
+    open.push(item);
+    total += weight(item);
+    if (total >= min) {
+      groups.push(open);
+      [open, total] = [[], 0];
+    }
+  }
+  if (open.length > 0) groups.push(open);
+  return groups;
 }
 
 export function shardManifest(shards: Shard[], base: string): ShardManifest {
   return {
-    shards: shards.map((s) => ({ path: `${base}${s.key}/`, label: s.label, from: s.from, to: s.to, pages: s.urls.length })),
+    shards: shards.map((s) => ({ path: `${base}${s.key}/`, label: s.label, since: s.since, from: s.from, to: s.to, pages: s.urls.length })),
   };
 }

@@ -14,6 +14,8 @@
 export interface ShardInfo {
   path: string;
   label: string;
+  /** Its start, as in «results since …». */
+  since: string;
   /** First and last year it covers. */
   from: string;
   to: string;
@@ -46,11 +48,6 @@ export interface Page<Hit> {
 export function shardsFor(shards: ShardInfo[], year: string | undefined): ShardInfo[] {
   if (!year) return shards;
   return shards.filter((s) => s.from <= year && year <= s.to);
-}
-
-/** How far back a search went: «2024» for a shard of 2024–2026, «مارس 2025» for a month's. */
-export function since(shard: ShardInfo): string {
-  return shard.from === shard.to ? shard.label : shard.from;
 }
 
 /**

@@ -9,7 +9,7 @@ import { countResults, t } from '../i18n/ar.ts';
 import { normalizeQuery } from '../lib/arabic.ts';
 import { escapeHtml } from '../lib/body.ts';
 import { excerptHtml, indexedWordSpans } from '../lib/excerpt.ts';
-import { NewestFirst, shardsFor, since, type Page, type Searcher, type SearchOptions, type ShardInfo } from '../lib/sharded-search.ts';
+import { NewestFirst, shardsFor, type Page, type Searcher, type SearchOptions, type ShardInfo } from '../lib/sharded-search.ts';
 
 interface ResultData {
   url: string;
@@ -164,7 +164,7 @@ export async function startSearch() {
         ? t('search.none', { query })
         : page.complete
           ? t('search.results', { count: countResults(page.count), query })
-          : t('search.resultsSince', { count: countResults(page.count), query, period: since(page.searchedTo!) });
+          : t('search.resultsSince', { count: countResults(page.count), query, period: page.searchedTo!.since });
     more.hidden = page.complete && page.count <= shown;
     more.removeAttribute('aria-disabled');
   };

@@ -1,6 +1,6 @@
 /**
- * Builds an archive with the project's real Astro build, the way `npm run
- * build` does, into a folder of the test's choosing.
+ * Builds an archive with the project's real build, `npm run build`, into a
+ * folder of the test's choosing.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+const buildScript = path.join(projectRoot, 'scripts/build.ts');
 
 export interface BuildResult {
   code: number;
@@ -37,7 +37,7 @@ export function tempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(tmpdir(), `wal-${prefix}-`));
 }
 
-/** Runs `astro build` over `archiveDir`; each build gets its own cache. */
+/** Runs `npm run build` (scripts/build.ts) over `archiveDir`; each build gets its own cache. */
 export async function buildSite(options: {
   archiveDir: string;
   outDir?: string;
@@ -48,7 +48,7 @@ export async function buildSite(options: {
   const outDir = options.outDir ?? (await tempDir('dist'));
   const cacheDir = options.cacheDir ?? (await tempDir('cache'));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
+    const child = spawn(process.execPath, [buildScript, '--outDir', outDir], {
       cwd: projectRoot,
       // A shard of the search index per year, however few dispatches a year has.
       env: childEnv({ ARCHIVE_DIR: options.archiveDir, ASTRO_CACHE_DIR: cacheDir, ARCHIVE_PREVIEW: '', SEARCH_SHARD_MIN_PAGES: '1', ...options.env }),

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-let cache: typeof import('../../src/integrations/shard-cache.ts');
+let cache: typeof import('../../src/search-index/shard-cache.ts');
 let root: string;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'wal-shard-cache-'));
   // The cache folder is read from the environment when the module loads.
   process.env.ASTRO_CACHE_DIR = path.join(root, 'cache');
-  cache = await import('../../src/integrations/shard-cache.ts');
+  cache = await import('../../src/search-index/shard-cache.ts');
 });
 
 const write = async (dir: string) => {

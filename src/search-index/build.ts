@@ -1,8 +1,11 @@
 /**
- * Builds the search index in astro:build:done, as Starlight does, from one
- * normalised record per dispatch page (see src/lib/search-record.ts), but
- * split by date into shards (src/lib/search-shards.ts): dist/pagefind/<key>/
- * holds one Pagefind bundle each, dist/pagefind/shards.json lists them.
+ * Builds the search index over the built site, from one normalised record
+ * per dispatch page (see src/lib/search-record.ts), split by date into
+ * shards (src/lib/search-shards.ts): dist/pagefind/<key>/ holds one Pagefind
+ * bundle each, dist/pagefind/shards.json lists them. It runs after Astro's
+ * process has exited (scripts/build.ts), not in astro:build:done as
+ * Starlight's does: at 100,000 dispatches Astro holds about 2.7 GB until it
+ * exits, and Pagefind's memory would come on top of it.
  *
  * Each shard is cached in Astro's cache folder under a digest of what it
  * indexes (the article and description of its pages, the indexing code and
@@ -13,8 +16,6 @@
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import { searchShardPages, siteConfig } from '../config.ts';
 import { placeCached, pruneEntries, storeEntry } from './shard-cache.ts';
 import { extractRecord, recordHtml, recordSource } from '../lib/search-record.ts';
@@ -23,7 +24,7 @@ import { pathMonth, planShards, shardManifest, shardsFile, type Shard } from '..
 export const searchBundleDir = 'pagefind';
 /** Files whose text decides what a shard holds. */
 const indexCode = [
-  'src/integrations/search.ts',
+  'src/search-index/build.ts',
   'src/lib/search-record.ts',
   'src/lib/arabic.ts',
   'src/lib/body.ts',
@@ -78,57 +79,58 @@ async function indexShard(pagefind: typeof import('pagefind'), outDir: string, s
   await index.deleteIndex();
 }
 
-export default function archiveSearch(): AstroIntegration {
-  let root = process.cwd();
-  return {
-    name: 'archive-search',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const bundleDir = path.join(outDir, searchBundleDir);
-        const started = performance.now();
-        const digests = await pageDigests(outDir);
-        const shards = planShards(digests.keys(), searchShardPages);
-        // What else decides a shard's bytes: the code that makes records,
-        // tokens and bundles, and the libraries it runs on.
-        const code = createHash('sha1').update(siteConfig.lang);
-        for (const file of indexCode) code.update(await readFile(path.join(root, file)));
-        const codeDigest = code.digest('hex');
-
-        let pagefind: typeof import('pagefind') | undefined;
-        const indexed: string[] = [];
-        const used = new Set<string>();
-        try {
-          for (const shard of shards) {
-            const digest = createHash('sha1').update(codeDigest);
-            for (const url of shard.urls) digest.update(`${url}\0${digests.get(url)}\0`);
-            const name = `${shard.key}-${digest.digest('hex').slice(0, 16)}`;
-            const target = path.join(bundleDir, shard.key);
-            used.add(name);
-            if (await placeCached(name, target)) continue;
-            pagefind ??= await import('pagefind');
-            const loaded = pagefind;
-            await storeEntry(name, (dir) => indexShard(loaded, outDir, shard, dir), (file) => shardFiles.test(file));
-            indexed.push(shard.key);
-            if (!(await placeCached(name, target))) throw new Error(`The search shard ${shard.key} could not be cached: is another build writing it?`);
-          }
-        } finally {
-          await pagefind?.close();
-        }
-        await mkdir(bundleDir, { recursive: true });
-        if (shards.length > 0) await cp(path.join(bundleDir, shards[0].key, 'pagefind.js'), path.join(bundleDir, 'pagefind.js'));
-        for (const shard of shards) await rm(path.join(bundleDir, shard.key, 'pagefind.js'));
-        await writeFile(path.join(bundleDir, shardsFile), JSON.stringify(shardManifest(shards, `/${searchBundleDir}/`)));
-        // Entries of earlier builds would only grow the cache.
-        await pruneEntries(used);
-        logger.info(
-          `Search: ${digests.size} dispatches in ${shards.length} shards; ` +
-            `indexed ${indexed.length ? indexed.join(', ') : 'none (all cached)'} in ${Math.round(performance.now() - started)} ms`,
-        );
-      },
-    },
-  };
+export interface SearchIndexResult {
+  dispatches: number;
+  shards: number;
+  /** Keys of the shards indexed anew (the others came from the cache). */
+  indexed: string[];
+  ms: number;
 }
+
+/**
+ * Indexes the dispatch pages of the built site in `outDir` into
+ * `outDir/pagefind/`. `root` is the project root (for the code digest).
+ */
+export async function buildSearchIndex(outDir: string, root: string): Promise<SearchIndexResult> {
+  const bundleDir = path.join(outDir, searchBundleDir);
+  const started = performance.now();
+  const digests = await pageDigests(outDir);
+  const shards = planShards(digests.keys(), searchShardPages);
+  // What else decides a shard's bytes: the code that makes records,
+  // tokens and bundles, and the libraries it runs on.
+  const code = createHash('sha1').update(siteConfig.lang);
+  for (const file of indexCode) code.update(await readFile(path.join(root, file)));
+  const codeDigest = code.digest('hex');
+
+  let pagefind: typeof import('pagefind') | undefined;
+  const indexed: string[] = [];
+  const used = new Set<string>();
+  try {
+    for (const shard of shards) {
+      const digest = createHash('sha1').update(codeDigest);
+      for (const url of shard.urls) digest.update(`${url}\0${digests.get(url)}\0`);
+      const name = `${shard.key}-${digest.digest('hex').slice(0, 16)}`;
+      const target = path.join(bundleDir, shard.key);
+      used.add(name);
+      if (await placeCached(name, target)) continue;
+      pagefind ??= await import('pagefind');
+      const loaded = pagefind;
+      await storeEntry(name, (dir) => indexShard(loaded, outDir, shard, dir), (file) => shardFiles.test(file));
+      indexed.push(shard.key);
+      if (!(await placeCached(name, target))) throw new Error(`The search shard ${shard.key} could not be cached: is another build writing it?`);
+    }
+  } finally {
+    await pagefind?.close();
+  }
+  await mkdir(bundleDir, { recursive: true });
+  if (shards.length > 0) await cp(path.join(bundleDir, shards[0].key, 'pagefind.js'), path.join(bundleDir, 'pagefind.js'));
+  for (const shard of shards) await rm(path.join(bundleDir, shard.key, 'pagefind.js'));
+  await writeFile(path.join(bundleDir, shardsFile), JSON.stringify(shardManifest(shards, `/${searchBundleDir}/`)));
+  // Entries of earlier builds would only grow the cache.
+  await pruneEntries(used);
+  return { dispatches: digests.size, shards: shards.length, indexed, ms: Math.round(performance.now() - started) };
+}
+
+/** The build log's line, which the benchmark and tests read. */
+export const describeSearchIndex = (r: SearchIndexResult) =>
+  `Search: ${r.dispatches} dispatches in ${r.shards} shards; indexed ${r.indexed.length ? r.indexed.join(', ') : 'none (all cached)'} in ${r.ms} ms`;

@@ -1,6 +1,6 @@
 /**
  * Search index shards kept in Astro's cache folder between builds, one
- * folder each, named by what they index (see search.ts).
+ * folder each, named by what they index (see build.ts).
  *
  * An entry is written aside under a name no other build uses, made
  * read-only, then renamed into place, and counts as there only with its
