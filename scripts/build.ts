@@ -10,7 +10,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSearchIndex, describeSearchIndex } from '../src/search-index/build.ts';
 import { projectRoot } from './cli.ts';
 
 const args = process.argv.slice(2);
@@ -28,6 +27,8 @@ if (code !== 0) process.exit(code);
 // Astro's own log lines open with the time: so does this one.
 const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 try {
+  // Imported only now, so that this process stays small while Astro runs.
+  const { buildSearchIndex, describeSearchIndex } = await import('../src/search-index/build.ts');
   const result = await buildSearchIndex(outDir, projectRoot);
   console.log(`${clock.format(new Date())} [search] ${describeSearchIndex(result)}`);
 } catch (error) {
