@@ -8,6 +8,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
+          setupFiles: ['tests/setup/temp-dirs.ts'],
         },
       },
       {
@@ -15,6 +16,7 @@ export default defineConfig({
           name: 'site',
           include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/setup/site.ts'],
+          setupFiles: ['tests/setup/temp-dirs.ts'],
           // Build tests run astro build themselves; one at a time keeps the
           // two cores for Astro and the timings sane.
           fileParallelism: false,

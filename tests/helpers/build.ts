@@ -3,7 +3,7 @@
  * folder of the test's choosing.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,8 +33,22 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   };
 }
 
-export function tempDir(prefix: string): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), `wal-${prefix}-`));
+const made: string[] = [];
+
+/** A new empty folder under the system's temporary folder, removed by removeTempDirs(). */
+export async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), `wal-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+/**
+ * Removes the folders tempDir() made in this module instance: after each
+ * test file (tests/setup/temp-dirs.ts), and after the whole run for those of
+ * the global setup. A run of the suite writes about 2 GB of builds.
+ */
+export async function removeTempDirs() {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
 /** Runs `npm run build` (scripts/build.ts) over `archiveDir`; each build gets its own cache. */

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { makeTestArchive } from '../helpers/archive.ts';
-import { buildSite, tempDir } from '../helpers/build.ts';
+import { buildSite, removeTempDirs, tempDir } from '../helpers/build.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,4 +20,5 @@ export default async function setup(project: TestProject) {
     throw new Error(`The test archive did not build:\n${result.output}`);
   }
   project.provide('site', { archiveDir, dist: result.outDir, output: result.output });
+  return removeTempDirs;
 }

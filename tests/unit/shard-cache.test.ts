@@ -1,13 +1,13 @@
-import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/build.ts';
 
 let cache: typeof import('../../src/search-index/shard-cache.ts');
 let root: string;
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'wal-shard-cache-'));
+  root = await tempDir('shard-cache');
   // The cache folder is read from the environment when the module loads.
   process.env.ASTRO_CACHE_DIR = path.join(root, 'cache');
   cache = await import('../../src/search-index/shard-cache.ts');
