@@ -76,22 +76,31 @@ function imageSeconds(output: string): number | undefined {
 
 /** Where a build's time went, read from Astro's log (timestamps are to the second). */
 function phases(output: string): string | undefined {
-  const clock = (marker: string, last = false) => {
-    const at = last ? output.lastIndexOf(marker) : output.indexOf(marker);
+  /** Seconds of the day on the line where `marker` is (first, or last), searching from `from`. */
+  const clock = (marker: string, options: { last?: boolean; from?: number } = {}) => {
+    const at = options.last ? output.lastIndexOf(marker) : output.indexOf(marker, options.from);
     // The line's own timestamp opens it: «20:00:52 [build] 1477 page(s) built in …».
     const stamp = at < 0 ? undefined : /(\d\d):(\d\d):(\d\d)/.exec(output.slice(output.lastIndexOf('\n', at) + 1, at));
-    return stamp ? Number(stamp[1]) * 3600 + Number(stamp[2]) * 60 + Number(stamp[3]) : undefined;
+    return stamp ? Number(stamp[1]) * 3600 + Number(stamp[2]) * 60 + Number(stamp[3]) : NaN;
   };
   const completed = (after: string) => {
     const at = output.indexOf(after);
     const done = at < 0 ? null : /Completed in ([\d.]+)(m?s)/.exec(output.slice(at));
     return done ? Number(done[1]) / (done[2] === 'ms' ? 1000 : 1) : undefined;
   };
-  const sync = (clock('[content] Synced content') ?? NaN) - (clock('[content] Syncing content') ?? NaN);
+  const sync = clock('[content] Synced content') - clock('[content] Syncing content');
+  const bundling = clock('Rearranging server assets') - clock('Building static entrypoints');
   const rendering = completed('generating static routes');
-  const afterPages = (clock('page(s) built in') ?? NaN) - (clock('[build] ✓ Completed in', true) ?? NaN);
+  const afterPages = clock('page(s) built in') - clock('[build] ✓ Completed in', { last: true });
   if (rendering === undefined) return undefined;
-  return `content sync ~${sync} s, pages ${seconds(rendering)}, after pages (sitemap, feeds) ~${afterPages} s`;
+  // Time between the bundle and the first page that Astro's own count leaves
+  // out: a naive 20k site here sometimes stalled there for minutes.
+  const routesDone = clock('Completed in', { from: output.indexOf('generating static routes') });
+  const stall = routesDone - clock('Rearranging server assets') - rendering;
+  return (
+    `content sync ~${sync} s, bundling ~${bundling} s, pages ${seconds(rendering)}` +
+    `${stall > 5 ? `, a stall of ~${Math.round(stall)} s before them` : ''}, after pages (sitemap, feeds) ~${afterPages} s`
+  );
 }
 
 async function report(label: string, result: Run, outDir: string) {
