@@ -7,6 +7,7 @@ import rehypeCleanText from './src/lib/rehype-clean-text.ts';
 import archiveSitemap from './src/integrations/sitemap.ts';
 import feedEnclosures from './src/integrations/enclosures.ts';
 import photoOriginals from './src/integrations/originals.ts';
+import builtDir from './src/integrations/built-dir.ts';
 import { cacheDir, siteConfig } from './src/config.ts';
 
 export default defineConfig({
@@ -40,6 +41,6 @@ export default defineConfig({
     },
   },
   // The search index is built after Astro exits: see scripts/build.ts.
-  integrations: [archiveSitemap(new URL('.', import.meta.url)), feedEnclosures(), photoOriginals()],
+  integrations: [archiveSitemap(new URL('.', import.meta.url)), feedEnclosures(), photoOriginals(), builtDir()],
   devToolbar: { enabled: false },
 });

@@ -7,12 +7,14 @@
  *
  * Years are grouped, oldest first, until a shard holds `min` dispatches, so
  * a sparse archive is not searched a year at a time (Pagefind fetches its
- * WebAssembly once per bundle). A year of more than `max` dispatches is
- * split the same way into runs of months, kept within the year: Pagefind's
- * meta file, which a search loads whole, grows with every page, and the
- * newest shard is what a first search loads. Grouping from the oldest keeps
- * shard boundaries where they are as new dispatches arrive: only the newest
- * shard grows (until the current year passes `max` and is split once).
+ * WebAssembly once per bundle), and never beyond `max`. A year of more than
+ * `max` dispatches is split the same way into runs of months, kept within
+ * the year. A shard thus holds at most `max` dispatches (a single month may
+ * hold more): Pagefind's meta file, which a search loads whole, grows with
+ * every page, and the newest shard is what a first search loads. Grouping
+ * from the oldest keeps shard boundaries where they are as new dispatches
+ * arrive: only the newest shard grows (until the current year passes `max`
+ * and is split once).
  */
 import { monthName } from './dates.ts';
 
@@ -82,10 +84,10 @@ export function planShards(urls: Iterable<string>, size: ShardSize): Shard[] {
       run.push(year);
       continue;
     }
-    groupUntil(run, count, size.min).forEach(closeYears);
+    groupUntil(run, count, size).forEach(closeYears);
     run = [];
     const months = years.get(year)!;
-    for (const group of groupUntil([...months.keys()].sort(), (month) => months.get(month)!.length, size.min)) {
+    for (const group of groupUntil([...months.keys()].sort(), (month) => months.get(month)!.length, size)) {
       const [first, last] = [group[0], group.at(-1)!];
       const [from, to] = [monthName(Number(first)), monthName(Number(last))];
       shards.push({
@@ -98,19 +100,28 @@ export function planShards(urls: Iterable<string>, size: ShardSize): Shard[] {
       });
     }
   }
-  groupUntil(run, count, size.min).forEach(closeYears);
+  groupUntil(run, count, size).forEach(closeYears);
   return shards.reverse();
 }
 
-/** Consecutive runs of `items` (oldest first), each closed once it weighs at least `min`; the last holds what is left. */
-function groupUntil(items: string[], weight: (item: string) => number, min: number): string[][] {
+/**
+ * Consecutive runs of `items` (oldest first), each closed once it weighs at
+ * least `min`, or before an item that would take it over `max`; the last
+ * holds what is left. A run depends only on the items before it, so newer
+ * items never move older boundaries.
+ */
+function groupUntil(items: string[], weight: (item: string) => number, size: ShardSize): string[][] {
   const groups: string[][] = [];
   let open: string[] = [];
   let total = 0;
   for (const item of items) {
+    if (open.length > 0 && total + weight(item) > size.max) {
+      groups.push(open);
+      [open, total] = [[], 0];
+    }
     open.push(item);
     total += weight(item);
-    if (total >= min) {
+    if (total >= size.min) {
       groups.push(open);
       [open, total] = [[], 0];
     }

@@ -116,7 +116,12 @@ describe('npm run dev', () => {
       const embargoed = await get('/2099/01/15/embargoed-census/');
       expect(embargoed('.status[data-status=embargoed]').length).toBe(1);
     } finally {
-      dev.kill();
+      // Gone before its cache folder is removed (tests/setup/temp-dirs.ts).
+      if (dev.exitCode === null && dev.signalCode === null) {
+        const closed = new Promise((resolve) => dev.on('close', resolve));
+        dev.kill();
+        await closed;
+      }
     }
   });
 });

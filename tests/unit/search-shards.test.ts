@@ -73,6 +73,18 @@ describe('planShards: the index split by date', () => {
     expect(before.slice(1)).toEqual(shards.slice(2));
   });
 
+  it('never grows a shard past the maximum: a small year before a full one stays apart', () => {
+    const many = (year: number, count: number) => Array.from({ length: count }, (_, i) => url(year, 1 + (i % 12), i));
+    // 2024 alone is under the minimum; with 2025 (exactly at the maximum, so not split) it would hold 1,399.
+    const shards = planShards([...many(2024, 399), ...many(2025, 1000), ...many(2026, 30)], { min: 500, max: 1000 });
+    expect(summary(shards).map(([key, , , , , pages]) => [key, pages])).toEqual([
+      ['2026', 30],
+      ['2025', 1000],
+      ['2024', 399],
+    ]);
+    expect(Math.max(...shards.map((s) => s.urls.length))).toBeLessThanOrEqual(1000);
+  });
+
   it('does not depend on the order pages are found in', () => {
     const urls = [url(2025, 2, 1), url(2025, 2, 2), url(2026, 1, 3)];
     expect(planShards([...urls].reverse(), byYear)).toEqual(planShards(urls, byYear));
