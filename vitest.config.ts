@@ -22,6 +22,10 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // A browser's first search compiles Pagefind's WebAssembly and
+          // starts its worker: more than expect.poll's default second on a
+          // loaded machine, and no failure of the site's.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
