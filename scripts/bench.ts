@@ -66,13 +66,19 @@ function hugoVersion(): string | undefined {
   }
 }
 
-/** Seconds Astro reports for its image step, from the build log. */
-function imageSeconds(output: string): number | undefined {
-  const at = output.indexOf('generating optimized images');
-  if (at < 0) return undefined;
-  const done = /Completed in ([\d.]+)(m?s)/.exec(output.slice(at));
-  return done ? Number(done[1]) / (done[2] === 'ms' ? 1000 : 1) : undefined;
+/**
+ * Seconds of the first «Completed in …» after `marker` in Astro's log. Astro
+ * writes «812ms», «8.52s», and from a minute on «75m 12s».
+ */
+function completedAfter(output: string, marker: string): number | undefined {
+  const at = output.indexOf(marker);
+  const done = at < 0 ? null : /Completed in (?:(\d+)m )?([\d.]+)(ms|s)/.exec(output.slice(at));
+  if (!done) return undefined;
+  return Number(done[1] ?? 0) * 60 + Number(done[2]) / (done[3] === 'ms' ? 1000 : 1);
 }
+
+/** Seconds Astro reports for its image step, from the build log. */
+const imageSeconds = (output: string) => completedAfter(output, 'generating optimized images');
 
 /** Where a build's time went, read from Astro's log (timestamps are to the second). */
 function phases(output: string): string | undefined {
@@ -83,14 +89,9 @@ function phases(output: string): string | undefined {
     const stamp = at < 0 ? undefined : /(\d\d):(\d\d):(\d\d)/.exec(output.slice(output.lastIndexOf('\n', at) + 1, at));
     return stamp ? Number(stamp[1]) * 3600 + Number(stamp[2]) * 60 + Number(stamp[3]) : NaN;
   };
-  const completed = (after: string) => {
-    const at = output.indexOf(after);
-    const done = at < 0 ? null : /Completed in ([\d.]+)(m?s)/.exec(output.slice(at));
-    return done ? Number(done[1]) / (done[2] === 'ms' ? 1000 : 1) : undefined;
-  };
   const sync = clock('[content] Synced content') - clock('[content] Syncing content');
   const bundling = clock('Rearranging server assets') - clock('Building static entrypoints');
-  const rendering = completed('generating static routes');
+  const rendering = completedAfter(output, 'generating static routes');
   const afterPages = clock('page(s) built in') - clock('[build] ✓ Completed in', { last: true });
   if (rendering === undefined) return undefined;
   // Time between the bundle and the first page that Astro's own count leaves
