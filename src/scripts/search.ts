@@ -169,6 +169,15 @@ export async function startSearch() {
     more.removeAttribute('aria-disabled');
   };
 
+  /** No search to run: any answer still loading is dropped, and `message` replaces the results. */
+  const clear = (message: string) => {
+    latest++;
+    current = undefined;
+    list.innerHTML = '';
+    list.removeAttribute('aria-busy');
+    status.textContent = message;
+  };
+
   const run = () => {
     const query = input.value.trim();
     const url = new URL(window.location.href);
@@ -180,25 +189,12 @@ export async function startSearch() {
     shown = PAGE;
     // The last search's "more" must not reach this one.
     more.hidden = true;
-    if (!query) {
-      latest++;
-      current = undefined;
-      list.innerHTML = '';
-      list.removeAttribute('aria-busy');
-      status.textContent = '';
-      return;
-    }
+    if (!query) return clear('');
     const filters: Record<string, string> = {};
     for (const name of FILTERS) if (field(name).value) filters[name] = field(name).value;
     const term = normalizeQuery(query);
     const allowed = shardsFor(shards, filters.year);
-    if (allowed.length === 0) {
-      latest++;
-      current = undefined;
-      list.innerHTML = '';
-      status.textContent = t('search.none', { query: isolate(query) });
-      return;
-    }
+    if (allowed.length === 0) return clear(t('search.none', { query: isolate(query) }));
     if (field('sort').value === 'relevance') {
       const searcher = allowed.length === 1 ? index.shard(allowed[0]) : index.merged(allowed);
       const search = searcher.then((s) => s(term, { filters, sort: {} }));
