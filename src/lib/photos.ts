@@ -112,8 +112,11 @@ export interface DispatchPhotos {
   problems: DispatchProblem[];
 }
 
-/** Every photo of a dispatch resolved, and a problem for each that cannot be. */
-export function resolveDispatchPhotos(d: PhotoSource, find: FindPhoto): DispatchPhotos {
+/**
+ * Every photo of a dispatch resolved, and a problem for each that cannot be.
+ * `refs`: the body's photos, when known without its text (the loader's cache).
+ */
+export function resolveDispatchPhotos(d: PhotoSource, find: FindPhoto, refs = bodyPhotoRefs(d.body, d.bodyLine)): DispatchPhotos {
   const problems: DispatchProblem[] = [];
   const problem = (field: string, line: number, code: ProblemCode, params: Record<string, string>, severity: Severity = 'error') =>
     problems.push({ file: d.file, line, field, code, params, severity });
@@ -127,7 +130,7 @@ export function resolveDispatchPhotos(d: PhotoSource, find: FindPhoto): Dispatch
     }
   }
   const body: ResolvedPhoto[] = [];
-  for (const ref of bodyPhotoRefs(d.body, d.bodyLine)) {
+  for (const ref of refs) {
     if (ref.src === undefined) {
       // Sanitised and kept as written: it works only with a site path.
       problem('body', ref.line, 'image.html', {}, 'warning');

@@ -5,7 +5,7 @@
  * field, fix) instead of stopping at the first.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,7 +17,9 @@ import { placePhotos } from '../lib/photo-markers.ts';
 import { hasBody, pruneBodies, writeBody } from './bodies.ts';
 import { writeLastModified } from './lastmods.ts';
 import { lastModified } from '../lib/sitemap.ts';
-import { PHOTO_EXTENSIONS, resolveDispatchPhotos, type FindPhoto, type ResolvedPhoto } from '../lib/photos.ts';
+import { bodyPhotoRefs, PHOTO_EXTENSIONS, resolveDispatchPhotos, type FindPhoto, type ResolvedPhoto } from '../lib/photos.ts';
+import { parserDigest, SourceCache, statSignature } from './source-cache.ts';
+import { cacheDir } from '../config.ts';
 import {
   formatProblem,
   parseDispatch,
@@ -57,7 +59,9 @@ const registriesDigest = createHash('sha1')
   .update(JSON.stringify([cities, categories, sources]))
   .digest('hex');
 
-export type LoadedDispatch = ParsedDispatch & {
+export type LoadedDispatch = Omit<ParsedDispatch, 'body'> & {
+  /** Undefined when the file was not read (unchanged since the last build). */
+  body?: string;
   /** Changes whenever the file, the registries or where its photos are found change. */
   digest: string;
   /** The lead photo and the body's photos, found on disk. */
@@ -111,27 +115,50 @@ export async function readSources(root: string, dir: string): Promise<SourceFile
   return sources;
 }
 
-/** Parses every dispatch under `dir`; throws one ArchiveError listing all problems. */
-export async function readArchive(root: string, dir: string, imagesDir: string): Promise<LoadedDispatch[]> {
+/**
+ * Parses every dispatch under `dir`; throws one ArchiveError listing all
+ * problems. With `cache`, a file unchanged since the cache was written is
+ * not read again: its dispatch comes without a body (see bodyOf).
+ */
+export async function readArchive(root: string, dir: string, imagesDir: string, cache?: SourceCache): Promise<LoadedDispatch[]> {
   const problems: DispatchProblem[] = [];
   const dispatches: LoadedDispatch[] = [];
   const findPhoto = photoFinder(root, dir, imagesDir);
-  for (const { file, id, text } of await readSources(root, dir)) {
-    const result = parseDispatch(file, id, text);
-    if (!result.ok) {
-      problems.push(...result.problems);
-      continue;
+  const absolute = path.resolve(root, dir);
+  for (const name of await listDispatchFiles(absolute)) {
+    const full = path.join(absolute, name);
+    const file = path.relative(root, full).split(path.sep).join('/');
+    const signature = cache ? statSignature(statSync(full)) : '';
+    let known = cache?.get(file);
+    let body: string | undefined;
+    if (known?.signature !== signature || !cache) {
+      const text = readFileSync(full, 'utf8');
+      const textDigest = createHash('sha1').update(text).digest('hex');
+      if (known?.textDigest === textDigest) {
+        known = { ...known, signature };
+      } else {
+        const result = parseDispatch(file, name.slice(0, -'.md'.length).normalize('NFC'), text);
+        if (!result.ok) {
+          problems.push(...result.problems);
+          continue;
+        }
+        const { body: parsedBody, ...dispatch } = result.dispatch;
+        body = parsedBody;
+        known = { signature, textDigest, dispatch, refs: bodyPhotoRefs(body, dispatch.bodyLine) };
+      }
     }
-    const { problems: photoProblems, ...photos } = resolveDispatchPhotos(result.dispatch, findPhoto);
+    cache?.keep(file, known!);
+    const { dispatch, refs, textDigest } = known!;
+    const { problems: photoProblems, ...photos } = resolveDispatchPhotos({ ...dispatch, body: '' }, findPhoto, refs);
     // Warnings are for `npm run check`; the build stops only on errors.
     problems.push(...photoProblems.filter((p) => p.severity === 'error'));
     const digest = createHash('sha1')
       .update(registriesDigest)
       .update(file)
-      .update(text)
+      .update(textDigest)
       .update(JSON.stringify(photos))
       .digest('hex');
-    dispatches.push({ ...result.dispatch, digest, photos });
+    dispatches.push({ ...dispatch, body, digest, photos });
   }
   problems.push(
     ...findDuplicateUrls(
@@ -155,10 +182,23 @@ const storedPhoto = (photo: ResolvedPhoto) => ({
   ...(photo.caption !== undefined && { caption: photo.caption }),
 });
 
+/** The Markdown body of a dispatch, read from its file if the loader did not. */
+async function bodyOf(root: string, d: LoadedDispatch): Promise<string> {
+  if (d.body !== undefined) return d.body;
+  const result = parseDispatch(d.file, d.id, await readFile(path.resolve(root, d.file), 'utf8'));
+  if (!result.ok) throw new ArchiveError(result.problems);
+  return result.dispatch.body;
+}
+
 export function dispatchLoader(options: { dir: string; imagesDir: string }): Loader {
   async function sync({ config, store, renderMarkdown }: LoaderContext) {
     const root = fileURLToPath(config.root);
-    const dispatches = await readArchive(root, options.dir, options.imagesDir);
+    const version = createHash('sha1')
+      .update(`${registriesDigest}\0${parserDigest(root)}\0${options.dir}\0${options.imagesDir}`)
+      .digest('hex');
+    const cache = await SourceCache.open(path.resolve(root, cacheDir, 'dispatch-sources.bin'), version);
+    const dispatches = await readArchive(root, options.dir, options.imagesDir, cache);
+    await cache.save();
     await writeLastModified(lastModified(dispatches));
     const stale = new Set(store.keys());
     const bodies = new Set<string>();
@@ -181,7 +221,7 @@ export function dispatchLoader(options: { dir: string; imagesDir: string }): Loa
       }
       // Its body file is gone (a cache restored in part): store it anew.
       if (stored) store.delete(dispatch.id);
-      const rendered = await renderMarkdown(dispatch.body, {
+      const rendered = await renderMarkdown(await bodyOf(root, dispatch), {
         fileURL: pathToFileURL(path.resolve(root, dispatch.file)),
       });
       const { lead, body } = dispatch.photos;
