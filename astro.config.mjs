@@ -8,6 +8,7 @@ import archiveSitemap from './src/integrations/sitemap.ts';
 import feedEnclosures from './src/integrations/enclosures.ts';
 import photoOriginals from './src/integrations/originals.ts';
 import builtDir from './src/integrations/built-dir.ts';
+import incremental, { unchangedPages } from './src/integrations/incremental.ts';
 import { cacheDir, siteConfig } from './src/config.ts';
 
 export default defineConfig({
@@ -41,6 +42,14 @@ export default defineConfig({
     },
   },
   // The search index is built after Astro exits: see scripts/build.ts.
-  integrations: [archiveSitemap(new URL('.', import.meta.url)), feedEnclosures(), photoOriginals(), builtDir()],
+  // incremental first: its build:done deletes what no route has any more (a
+  // withdrawn term's feed) before the others read the folder.
+  integrations: [
+    incremental(),
+    archiveSitemap(new URL('.', import.meta.url), unchangedPages),
+    feedEnclosures(),
+    photoOriginals(),
+    builtDir(),
+  ],
   devToolbar: { enabled: false },
 });

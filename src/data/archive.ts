@@ -2,6 +2,7 @@
  * The published archive, computed once per build from the content collection
  * and shared by every route. The only module that touches astro:content.
  */
+import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readBody } from '../loaders/bodies.ts';
 import { previewEnv } from '../config.ts';
@@ -13,7 +14,6 @@ import {
   type Dispatch,
   type StoredDispatchData,
 } from '../lib/dispatch.ts';
-import { dateSegments } from '../lib/dates.ts';
 import { relatedIndex } from '../lib/related.ts';
 import { siteConfig } from '../config.ts';
 
@@ -36,10 +36,23 @@ async function load() {
   }
   dispatches.sort(newestFirst);
   const indexOf = new Map(dispatches.map((d, i) => [d, i]));
+  const bodyFile = (d: Dispatch) => (entryById.get(d.id)!.data as StoredDispatchData).bodyFile;
+  const digests = new Map<Dispatch, string>();
   return {
     dispatches,
     /** The sanitised body HTML, with photo markers. */
-    body: (d: Dispatch) => readBody((entryById.get(d.id)!.data as StoredDispatchData).bodyFile),
+    body: (d: Dispatch) => readBody(bodyFile(d)),
+    /**
+     * A dispatch's digest (all its data and its body), standing in for it in
+     * route keys (src/lib/route-keys.ts); undefined for anything else.
+     */
+    identify: (value: object): string | undefined => {
+      const d = value as Dispatch;
+      if (!indexOf.has(d)) return undefined;
+      let digest = digests.get(d);
+      if (!digest) digests.set(d, (digest = createHash('sha1').update(JSON.stringify(d)).update(bodyFile(d)).digest('hex')));
+      return digest;
+    },
     /** The next newer and next older dispatch. */
     neighbours: (d: Dispatch) => {
       const i = indexOf.get(d)!;
@@ -61,13 +74,4 @@ export function getArchive(): Promise<Archive> {
   // In dev the collection changes under us; rebuilding per request is cheap there.
   if (import.meta.env.MODE === 'development') return load();
   return (archive ??= load());
-}
-
-/** getStaticPaths of every route under /<yyyy>/<mm>/<dd>/<slug>/. */
-export async function dispatchPaths() {
-  const { dispatches } = await getArchive();
-  return dispatches.map((dispatch) => ({
-    params: { ...dateSegments(dispatch.date), slug: dispatch.slug },
-    props: { dispatch },
-  }));
 }

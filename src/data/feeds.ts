@@ -3,6 +3,7 @@ import { getImage } from 'astro:assets';
 import { getArchive, type Archive } from './archive.ts';
 import { enclosurePhoto, PHOTO_BACKGROUND } from './photos.ts';
 import { taxonomies, termFeed } from './terms.ts';
+import { changedOnly } from './routes.ts';
 import { siteConfig } from '../config.ts';
 import { t } from '../i18n/ar.ts';
 import type { Dispatch, Photo } from '../lib/dispatch.ts';
@@ -58,8 +59,12 @@ export async function mainFeed() {
 export async function termFeedPaths(taxonomy: 'city' | 'category') {
   const archive = await getArchive();
   const describe = taxonomy === 'city' ? 'feed.cityDescription' : 'feed.categoryDescription';
+  const groups = await changedOnly(`${taxonomy}-feed`, taxonomies[taxonomy].groups(archive), (group) => ({
+    path: termFeed(taxonomy, group)!.href,
+    inputs: [group.slug, group.name, group.dispatches.slice(0, feedSize)],
+  }));
   return Promise.all(
-    taxonomies[taxonomy].groups(archive).map(async (group) => {
+    groups.map(async (group) => {
       const feed = termFeed(taxonomy, group)!;
       return {
         params: { term: group.slug },

@@ -4,6 +4,7 @@
  * pages are one-liners over this.
  */
 import { getArchive, type Archive } from './archive.ts';
+import { changedOnly, listingInputs } from './routes.ts';
 import { siteConfig } from '../config.ts';
 import { t, type UiKey } from '../i18n/ar.ts';
 import { termPaths, type TermGroup } from '../lib/terms.ts';
@@ -73,5 +74,6 @@ export function termFeed(name: TaxonomyName, term: { name: string; href: string 
 
 /** getStaticPaths of a taxonomy's paginated term listings. */
 export async function taxonomyPaths(name: TaxonomyName) {
-  return termPaths(taxonomies[name].groups(await getArchive()), siteConfig.pageSize);
+  const paths = termPaths(taxonomies[name].groups(await getArchive()), siteConfig.pageSize);
+  return changedOnly(name, paths, ({ props }) => listingInputs(props.page, props.name));
 }

@@ -20,10 +20,12 @@ async function lastmodsOf(root: URL): Promise<Map<string, string>> {
   return new Map([...dates].map(([url, date]) => [url, date.toISOString()]));
 }
 
-export default function archiveSitemap(root: URL) {
+/** `unchanged`: pages an incremental build left as they were (read when the build is done). */
+export default function archiveSitemap(root: URL, unchanged: string[]) {
   let lastmods: Promise<Map<string, string>> | undefined;
   return sitemap({
     entryLimit: sitemapEntryLimit,
+    customPages: unchanged,
     async serialize(item) {
       lastmods ??= lastmodsOf(root);
       const lastmod = (await lastmods).get(item.url);

@@ -14,9 +14,11 @@
  * shard. Any Pagefind error fails the build; the service is always closed.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { searchShardPages, siteConfig } from '../config.ts';
+import { cacheDir, searchShardPages, siteConfig } from '../config.ts';
+import { readRecord } from '../integrations/incremental.ts';
 import { placeCached, pruneEntries, storeEntry } from './shard-cache.ts';
 import { extractRecord, recordHtml, recordSource } from '../lib/search-record.ts';
 import { pathMonth, planShards, shardManifest, shardsFile, type Shard } from '../lib/search-shards.ts';
@@ -44,18 +46,55 @@ function fail(step: string, errors: string[]): never {
 const pageUrl = (file: string) => `/${file.split(path.sep).join('/').replace(/index\.html$/, '')}`;
 
 /** Digest of each dispatch page's record source, by site path; read 64 files at a time. */
-async function pageDigests(outDir: string): Promise<Map<string, string>> {
+async function pageDigests(outDir: string): Promise<{ digests: Map<string, string>; read: number }> {
   const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith('index.html') && pathMonth(pageUrl(f)));
   const digests = new Map<string, string>();
   for (let i = 0; i < files.length; i += 64) {
     await Promise.all(
       files.slice(i, i + 64).map(async (file) => {
         const source = recordSource(await readFile(path.join(outDir, file), 'utf8'));
-        if (source) digests.set(pageUrl(file), createHash('sha1').update(source.description).update(source.article).digest('hex'));
+        if (source) digests.set(pageUrl(file), digest(source));
       }),
     );
   }
-  return digests;
+  return { digests, read: files.length };
+}
+
+const digest = (source: { description: string; article: string }) =>
+  createHash('sha1').update(source.description).update(source.article).digest('hex');
+
+const digestsFile = path.join(cacheDir, 'search-page-digests.json');
+const placedFile = path.join(cacheDir, 'search-shards-placed.json');
+
+const readJson = async <T>(file: string): Promise<T | undefined> =>
+  JSON.parse(await readFile(file, 'utf8').catch(() => 'null')) ?? undefined;
+
+/**
+ * The same digests, when the build recorded a key for each dispatch page
+ * (src/integrations/incremental.ts): a page whose key the last build also
+ * had has the digest found then, so only new and changed pages are read.
+ */
+async function keyedDigests(outDir: string, fingerprint: string, keys: Record<string, string>) {
+  const known = await readJson<{ fingerprint: string; digests: Record<string, string> }>(digestsFile);
+  const previous = known?.fingerprint === fingerprint ? known.digests : {};
+  const byKey: Record<string, string> = {};
+  const digests = new Map<string, string>();
+  const unknown = Object.entries(keys).filter(([url, key]) => {
+    if (!previous[key]) return true;
+    digests.set(url, (byKey[key] = previous[key]));
+    return false;
+  });
+  for (let i = 0; i < unknown.length; i += 64) {
+    await Promise.all(
+      unknown.slice(i, i + 64).map(async ([url, key]) => {
+        const source = recordSource(await readFile(path.join(outDir, url, 'index.html'), 'utf8'));
+        if (source) digests.set(url, (byKey[key] = digest(source)));
+      }),
+    );
+  }
+  await writeFile(digestsFile, JSON.stringify({ fingerprint, digests: byKey }));
+  // Path order, as pageDigests gives them.
+  return { digests: new Map([...digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), read: unknown.length };
 }
 
 /** Indexes one shard's pages into the folder `outputPath`. */
@@ -84,6 +123,8 @@ export interface SearchIndexResult {
   shards: number;
   /** Keys of the shards indexed anew (the others came from the cache). */
   indexed: string[];
+  /** Pages read to find what changed. */
+  read: number;
   ms: number;
 }
 
@@ -94,7 +135,9 @@ export interface SearchIndexResult {
 export async function buildSearchIndex(outDir: string, root: string): Promise<SearchIndexResult> {
   const bundleDir = path.join(outDir, searchBundleDir);
   const started = performance.now();
-  const digests = await pageDigests(outDir);
+  const record = await readRecord();
+  const keys = record && path.resolve(record.outDir) === path.resolve(outDir) ? record.routes.dispatch : undefined;
+  const { digests, read } = keys ? await keyedDigests(outDir, record!.fingerprint, keys) : await pageDigests(outDir);
   const shards = planShards(digests.keys(), searchShardPages);
   // What else decides a shard's bytes: the code that makes records,
   // tokens and bundles, and the libraries it runs on.
@@ -105,13 +148,26 @@ export async function buildSearchIndex(outDir: string, root: string): Promise<Se
   let pagefind: typeof import('pagefind') | undefined;
   const indexed: string[] = [];
   const used = new Set<string>();
+  // Shards a build into this folder placed before: those unchanged stay.
+  const placed = await readJson<{ outDir: string; shards: Record<string, string> }>(placedFile);
+  await rm(placedFile, { force: true });
+  const inPlace = placed && path.resolve(placed.outDir) === path.resolve(outDir) ? placed.shards : {};
+  const planned = new Set(shards.map((shard) => shard.key));
+  for (const name of await readdir(bundleDir).catch(() => [] as string[])) {
+    // pagefind.js stays: it is replaced below when a shard is placed anew.
+    if (!planned.has(name) && name !== 'pagefind.js') await rm(path.join(bundleDir, name), { recursive: true, force: true });
+  }
+  const nowInPlace: Record<string, string> = {};
   try {
     for (const shard of shards) {
-      const digest = createHash('sha1').update(codeDigest);
-      for (const url of shard.urls) digest.update(`${url}\0${digests.get(url)}\0`);
-      const name = `${shard.key}-${digest.digest('hex').slice(0, 16)}`;
+      const shardDigest = createHash('sha1').update(codeDigest);
+      for (const url of shard.urls) shardDigest.update(`${url}\0${digests.get(url)}\0`);
+      const name = `${shard.key}-${shardDigest.digest('hex').slice(0, 16)}`;
       const target = path.join(bundleDir, shard.key);
       used.add(name);
+      nowInPlace[shard.key] = name;
+      if (inPlace[shard.key] === name && existsSync(path.join(target, 'pagefind-entry.json'))) continue;
+      await rm(target, { recursive: true, force: true });
       if (await placeCached(name, target)) continue;
       pagefind ??= await import('pagefind');
       const loaded = pagefind;
@@ -123,14 +179,17 @@ export async function buildSearchIndex(outDir: string, root: string): Promise<Se
     await pagefind?.close();
   }
   await mkdir(bundleDir, { recursive: true });
-  if (shards.length > 0) await cp(path.join(bundleDir, shards[0].key, 'pagefind.js'), path.join(bundleDir, 'pagefind.js'));
-  for (const shard of shards) await rm(path.join(bundleDir, shard.key, 'pagefind.js'));
+  // pagefind.js is the same in every shard: it is kept once, beside them.
+  const script = shards.find((shard) => existsSync(path.join(bundleDir, shard.key, 'pagefind.js')));
+  if (script) await cp(path.join(bundleDir, script.key, 'pagefind.js'), path.join(bundleDir, 'pagefind.js'));
+  for (const shard of shards) await rm(path.join(bundleDir, shard.key, 'pagefind.js'), { force: true });
   await writeFile(path.join(bundleDir, shardsFile), JSON.stringify(shardManifest(shards, `/${searchBundleDir}/`)));
+  await writeFile(placedFile, JSON.stringify({ outDir, shards: nowInPlace }));
   // Entries of earlier builds would only grow the cache.
   await pruneEntries(used);
-  return { dispatches: digests.size, shards: shards.length, indexed, ms: Math.round(performance.now() - started) };
+  return { dispatches: digests.size, shards: shards.length, indexed, read, ms: Math.round(performance.now() - started) };
 }
 
 /** The build log's line, which the benchmark and tests read. */
 export const describeSearchIndex = (r: SearchIndexResult) =>
-  `Search: ${r.dispatches} dispatches in ${r.shards} shards; indexed ${r.indexed.length ? r.indexed.join(', ') : 'none (all cached)'} in ${r.ms} ms`;
+  `Search: ${r.dispatches} dispatches in ${r.shards} shards; indexed ${r.indexed.length ? r.indexed.join(', ') : 'none (all cached)'} in ${r.ms} ms; ${r.read} pages read`;
