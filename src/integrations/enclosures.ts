@@ -25,13 +25,29 @@ export async function fillEnclosureLengths(xml: string, size: (pathname: string)
   );
 }
 
+/**
+ * The feeds under `outDir`: /rss.xml and /<taxonomy>/<slug>/rss.xml. The
+ * walk stops two folders down; listing all of a 100,000-dispatch site's
+ * 450,000 files took 12 s.
+ */
+async function feedFiles(outDir: string, depth = 2, under = ''): Promise<string[]> {
+  const entries = await readdir(path.join(outDir, under), { withFileTypes: true });
+  const feeds: string[] = [];
+  for (const entry of entries) {
+    const name = path.join(under, entry.name);
+    if (entry.isFile() && entry.name === 'rss.xml') feeds.push(name);
+    else if (entry.isDirectory() && depth > 0) feeds.push(...(await feedFiles(outDir, depth - 1, name)));
+  }
+  return feeds;
+}
+
 export default function feedEnclosures(): AstroIntegration {
   return {
     name: 'feed-enclosures',
     hooks: {
       'astro:build:done': async ({ dir }) => {
         const outDir = fileURLToPath(dir);
-        const feeds = (await readdir(outDir, { recursive: true })).filter((file) => path.basename(file) === 'rss.xml');
+        const feeds = await feedFiles(outDir);
         const size = async (pathname: string) => {
           try {
             return (await stat(path.join(outDir, pathname))).size;
