@@ -117,7 +117,12 @@ async function report(label: string, result: Run, outDir: string) {
   line('  wall time', seconds(result.seconds));
   const phaseTimes = phases(result.output);
   if (phaseTimes) line('  of which', phaseTimes);
-  line('  pages', `${pages.files} (${Math.round(pages.files / result.seconds)} pages/s)`);
+  const rendered = /Rendered (\d+) of (\d+) archive pages/.exec(result.output);
+  if (rendered && rendered[1] !== rendered[2]) {
+    line('  pages', `${pages.files} in the folder; ${rendered[1]} of ${rendered[2]} archive pages rendered, the rest unchanged`);
+  } else {
+    line('  pages', `${pages.files} (${Math.round(pages.files / result.seconds)} pages/s)`);
+  }
   line('  peak RSS', mb(result.peakRss));
   line('  dist/', `${mb(all.bytes)} in ${all.files} files`);
   line('  search index', `${mb(search.bytes)} in ${search.files} files`);
@@ -186,19 +191,22 @@ const { pages } = await report('Cold build (empty cache)', cold, path.join(root,
 const cached = values['skip-warm'] ? undefined : await build(path.join(root, 'dist-cached'));
 if (cached) await report('Rebuild, nothing changed (warm cache)', cached, path.join(root, 'dist-cached'));
 
+// Publishing builds into the folder the last build wrote: only what the new
+// dispatch touches is rendered (src/integrations/incremental.ts).
+const published = path.join(root, cached ? 'dist-cached' : 'dist');
 await writeCorpus(root, options, { from: options.n, to: options.n + 1 });
-const added = await build(path.join(root, 'dist-added'));
-await report('One dispatch added, rebuilt (time to live)', added, path.join(root, 'dist-added'));
+const added = await build(published);
+await report('One dispatch added, rebuilt in place (time to live)', added, published);
 
 const problems = await verify(path.join(root, 'dist'), pages);
 if (!values['skip-clean']) {
   const clean = await build(path.join(root, 'dist-clean'), path.join(root, 'cache-clean'));
   if (clean.code !== 0) throw new Error(`the clean build failed:\n${clean.output}`);
-  const differing = await differingFiles(path.join(root, 'dist-added'), path.join(root, 'dist-clean'));
+  const differing = await differingFiles(published, path.join(root, 'dist-clean'));
   if (differing.length > 0) problems.push(`after adding one, ${differing.length} files differ from a clean build: ${differing.slice(0, 10).join(', ')}`);
 }
 
-const search = await firstSearch(path.join(root, 'dist-added'), 'المشروع');
+const search = await firstSearch(published, 'المشروع');
 console.log('\nFirst search («المشروع»), bytes over the wire');
 if (search) {
   for (const [kind, bytes] of Object.entries(search.byKind).sort((a, b) => b[1] - a[1])) line(`  ${kind}`, kb(bytes));
