@@ -5,7 +5,7 @@
  * what it reads besides them would not re-render it when it changes.
  */
 import { getArchive, type Archive } from './archive.ts';
-import { keepChanged, recordPhotos } from '../integrations/incremental.ts';
+import { keepChanged } from '../integrations/incremental.ts';
 import { dateSegments } from '../lib/dates.ts';
 import type { Dispatch } from '../lib/dispatch.ts';
 import type { Page } from '../lib/pagination.ts';
@@ -40,7 +40,6 @@ interface DispatchRoute {
 /** getStaticPaths of a route under /<yyyy>/<mm>/<dd>/<slug>/: the paths to render, with their dispatch. */
 export async function dispatchPaths({ name, file = '', which = () => true, inputs = () => null }: DispatchRoute) {
   const archive = await getArchive();
-  recordPhotos(archive.dispatches.flatMap((d) => [d.image, ...d.photos].flatMap((photo) => (photo ? [photo.src.src] : []))));
   const dispatches = await changedOnly(name, archive.dispatches.filter(which), (dispatch) => ({
     path: `${dispatch.url}${file}`,
     inputs: [dispatch, inputs(dispatch, archive)],

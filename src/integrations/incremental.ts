@@ -20,13 +20,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cacheDir, previewEnv } from '../config.ts';
-import { outputFile, pathsToRender, photoStem, removedPaths, staleImages, type RouteKeys } from '../lib/route-keys.ts';
+import { assetRefs, isImageSize, outputFile, pathsToRender, removedPaths, type RouteKeys } from '../lib/route-keys.ts';
 
 interface Record {
   fingerprint: string;
   outDir: string;
   routes: RouteKeys;
-  photoStems: string[];
+  /** Files of the asset folder each page and feed refers to, by site path (none: no entry). */
+  refs: { [sitePath: string]: string[] };
 }
 
 interface BuildState {
@@ -34,10 +35,10 @@ interface BuildState {
   site: string;
   previous?: Record;
   routes: RouteKeys;
-  photoStems: Set<string>;
+  /** Site paths of dynamic routes rendered by this build. */
+  rendered: Set<string>;
   /** Absolute URLs of pages left as they were, for the sitemap. */
   unchangedPages: string[];
-  rendered: number;
   total: number;
 }
 
@@ -66,23 +67,17 @@ export function keepChanged<T>(route: string, items: readonly T[], describe: (it
   const render = pathsToRender(build.previous?.routes[route], keys, (p) => existsSync(path.join(build.outDir, outputFile(p))));
   build.routes[route] = Object.fromEntries(keys);
   build.total += keys.size;
-  build.rendered += render.size;
   for (const sitePath of keys.keys()) {
-    if (!render.has(sitePath) && sitePath.endsWith('/')) build.unchangedPages.push(new URL(sitePath, build.site).href);
+    if (render.has(sitePath)) build.rendered.add(sitePath);
+    else if (sitePath.endsWith('/')) build.unchangedPages.push(new URL(sitePath, build.site).href);
   }
   return [...byPath].filter(([sitePath]) => render.has(sitePath)).map(([, item]) => item);
-}
-
-/** Photos the site shows (their bundled paths): the sizes of others are deleted. */
-export function recordPhotos(srcs: Iterable<string>) {
-  const build = state();
-  if (build) for (const src of srcs) build.photoStems.add(photoStem(src));
 }
 
 const recordFile = () => path.resolve(cacheDir, 'rendered-routes.json');
 
 /** Digest of everything besides the data that decides the pages: code, assets, settings. */
-async function fingerprint(root: string, settings: unknown): Promise<string> {
+async function codeFingerprint(root: string, settings: unknown): Promise<string> {
   const hash = createHash('sha1').update(JSON.stringify(settings));
   const files: string[] = [];
   for (const dir of ['src', 'public']) {
@@ -106,6 +101,13 @@ export async function readRecord(): Promise<Record | undefined> {
   }
 }
 
+/** The file Astro wrote for a page or endpoint (`/404/` is `404.html`). */
+function existingFile(outDir: string, sitePath: string): string {
+  const file = outputFile(sitePath);
+  if (existsSync(path.join(outDir, file)) || !file.endsWith('/index.html')) return file;
+  return `${file.slice(0, -'/index.html'.length)}.html`;
+}
+
 /** Deletes a file and the folders it leaves empty, up to `outDir`. */
 async function removeOutput(folder: string, sitePath: string) {
   const outDir = path.resolve(folder);
@@ -120,8 +122,23 @@ async function removeOutput(folder: string, sitePath: string) {
   }
 }
 
+/**
+ * Asset references of the files this build wrote: its pages, its static
+ * endpoints and the dynamic ones it rendered (feeds; cards are images).
+ */
+async function writtenRefs(outDir: string, files: Iterable<[string, string]>) {
+  const refs: Record['refs'] = {};
+  for (const [sitePath, file] of files) {
+    if (!/\.(html|xml|json|txt)$/.test(file)) continue;
+    const found = assetRefs(await readFile(path.join(outDir, file), 'utf8').catch(() => ''));
+    if (found.length > 0) refs[sitePath] = found;
+  }
+  return refs;
+}
+
 export default function incremental(): AstroIntegration {
-  let current = '';
+  let fingerprint = '';
+  let staticEndpoints: string[] = [];
   return {
     name: 'incremental',
     hooks: {
@@ -129,26 +146,29 @@ export default function incremental(): AstroIntegration {
         if (command !== 'build') return;
         const outDir = path.resolve(fileURLToPath(config.outDir));
         const root = fileURLToPath(config.root);
-        current = await fingerprint(root, {
+        fingerprint = await codeFingerprint(root, {
           site: config.site,
           base: config.base,
           trailingSlash: config.trailingSlash,
           format: config.build.format,
           preview: previewEnv,
+          // Dates and numbers are formatted by the runtime's ICU.
+          node: process.versions.node,
+          icu: process.versions.icu,
+          unicode: process.versions.unicode,
         });
         unchangedPages.length = 0;
         const record = await readRecord();
         // Until this build is done, the folder matches no record.
         await rm(recordFile(), { force: true });
-        const usable = record?.fingerprint === current && record.outDir === outDir && existsSync(outDir);
+        const usable = record?.fingerprint === fingerprint && record.outDir === outDir && existsSync(outDir);
         (globalThis as { [STATE]?: BuildState })[STATE] = {
           outDir,
           site: config.site ?? 'http://localhost/',
           previous: usable ? record : undefined,
           routes: {},
-          photoStems: new Set(),
+          rendered: new Set(),
           unchangedPages,
-          rendered: 0,
           total: 0,
         };
         if (usable) {
@@ -156,24 +176,52 @@ export default function incremental(): AstroIntegration {
           logger.info('Incremental build: only pages whose content changed are rendered');
         }
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:routes:resolved': ({ routes }) => {
+        staticEndpoints = routes.filter((r) => r.type === 'endpoint' && r.params.length === 0 && r.pathname).map((r) => r.pathname!);
+      },
+      'astro:build:done': async ({ dir, pages, logger }) => {
         const build = state();
         if (!build) return;
         const outDir = path.resolve(fileURLToPath(dir));
         const removed = removedPaths(build.previous?.routes, build.routes);
         for (const sitePath of removed) await removeOutput(outDir, sitePath);
-        const gone = new Set((build.previous?.photoStems ?? []).filter((stem) => !build.photoStems.has(stem)));
-        const assets = path.join(outDir, '_astro');
-        const images = staleImages(await readdir(assets).catch(() => []), gone);
-        await Promise.all(images.map((file) => rm(path.join(assets, file), { force: true })));
+        // The sitemap integration writes its chunks next: fewer pages than last
+        // time would leave the last chunk of before behind.
+        const sitemaps = (await readdir(outDir)).filter((file) => /^sitemap-(index|\d+)\.xml$/.test(file));
+        await Promise.all(sitemaps.map((file) => rm(path.join(outDir, file), { force: true })));
+
+        // What each page refers to in the asset folder: read from what this
+        // build wrote, kept from the record for the pages it left alone.
+        const current = new Set(Object.values(build.routes).flatMap((keys) => Object.keys(keys)));
+        const refs: Record['refs'] = {};
+        for (const [sitePath, files] of Object.entries(build.previous?.refs ?? {})) {
+          if (current.has(sitePath) && !build.rendered.has(sitePath)) refs[sitePath] = files;
+        }
+        const written = [
+          ...pages.map(({ pathname }) => `/${pathname}`),
+          ...staticEndpoints,
+          ...[...build.rendered].filter((sitePath) => !sitePath.endsWith('/')),
+        ];
+        Object.assign(refs, await writtenRefs(outDir, written.map((sitePath) => [sitePath, existingFile(outDir, sitePath)])));
+
+        // Image sizes no page refers to any more (a photo withdrawn, or no
+        // longer a lead photo): a clean build would not have made them.
+        let images: string[] = [];
+        if (build.previous) {
+          const live = new Set(Object.values(refs).flat().map((file) => file.normalize('NFC')));
+          const assets = path.join(outDir, '_astro');
+          images = (await readdir(assets).catch(() => [] as string[])).filter((file) => isImageSize(file) && !live.has(file.normalize('NFC')));
+          await Promise.all(images.map((file) => rm(path.join(assets, file), { force: true })));
+        }
         await mkdir(path.dirname(recordFile()), { recursive: true });
-        const record: Record = { fingerprint: current, outDir, routes: build.routes, photoStems: [...build.photoStems].sort() };
+        const record: Record = { fingerprint, outDir, routes: build.routes, refs };
         await writeFile(recordFile(), JSON.stringify(record));
         // A later `astro dev` in this process renders every path.
         delete (globalThis as { [STATE]?: BuildState })[STATE];
         logger.info(
-          `Rendered ${build.rendered} of ${build.total} archive pages${build.previous ? '' : ' (full build)'}` +
-            `${removed.length ? `; removed ${removed.length} gone` : ''}${images.length ? ` and ${images.length} photo files` : ''}`,
+          `Rendered ${build.rendered.size} of ${build.total} archive pages${build.previous ? '' : ' (full build)'}` +
+            `${removed.length ? `; removed ${removed.length} that are gone` : ''}` +
+            `${images.length ? `; deleted ${images.length} photo sizes no page shows` : ''}`,
         );
       },
     },

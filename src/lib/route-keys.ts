@@ -57,24 +57,22 @@ export function removedPaths(previous: RouteKeys | undefined, current: RouteKeys
   return removed.sort();
 }
 
-/**
- * Image files in the asset folder made from photos no dispatch shows any
- * more. Astro names a photo `stem.ext` and its sizes `stem_xyz.ext`, where
- * the stem ends with the file's hash (which may itself hold `_`); `gone`
- * holds the stems of the photos the last build showed and this one does not.
- */
-export function staleImages(files: readonly string[], gone: ReadonlySet<string>): string[] {
-  if (gone.size === 0) return [];
-  return files.filter((file) => {
-    if (!/\.(jpe?g|png|webp|avif|gif)$/i.test(file)) return false;
-    const stem = file.replace(/\.[^.]+$/, '');
-    if (gone.has(stem)) return true;
-    for (let at = stem.indexOf('_'); at >= 0; at = stem.indexOf('_', at + 1)) {
-      if (gone.has(stem.slice(0, at))) return true;
+/** The asset folder's files a page or feed refers to (`/_astro/…`), decoded. */
+export function assetRefs(text: string): string[] {
+  const refs = new Set<string>();
+  for (const [, name] of text.matchAll(/\/_astro\/([^"'\s<>)?#,]+)/g)) {
+    try {
+      refs.add(decodeURIComponent(name));
+    } catch {
+      refs.add(name);
     }
-    return false;
-  });
+  }
+  return [...refs].sort();
 }
 
-/** The stem of a photo Astro has bundled (`/_astro/name.hash.jpg` → `name.hash`). */
-export const photoStem = (src: string) => src.slice(src.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+/**
+ * Sizes the image pipeline made (`name.hash_variant.ext`; Vite's hash has
+ * 8 characters, which may include _), as opposed to the original photos
+ * (`name.hash.ext`), scripts, styles and fonts.
+ */
+export const isImageSize = (file: string) => /\.[\w-]{8}_[^.]+\.(?:avif|webp|jpe?g|png|gif)$/i.test(file);

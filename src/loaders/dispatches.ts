@@ -128,11 +128,13 @@ export async function readArchive(root: string, dir: string, imagesDir: string, 
   for (const name of await listDispatchFiles(absolute)) {
     const full = path.join(absolute, name);
     const file = path.relative(root, full).split(path.sep).join('/');
-    const signature = cache ? statSignature(statSync(full)) : '';
+    const stats = cache && statSync(full);
+    const signature = stats ? statSignature(stats) : '';
     let known = cache?.get(file);
     let body: string | undefined;
-    if (known?.signature !== signature || !cache) {
+    if (!stats || known?.signature !== signature || !cache.settled(stats.mtimeMs)) {
       const text = readFileSync(full, 'utf8');
+      if (cache) cache.filesRead++;
       const textDigest = createHash('sha1').update(text).digest('hex');
       if (known?.textDigest === textDigest) {
         known = { ...known, signature };
@@ -152,8 +154,11 @@ export async function readArchive(root: string, dir: string, imagesDir: string, 
     const { problems: photoProblems, ...photos } = resolveDispatchPhotos({ ...dispatch, body: '' }, findPhoto, refs);
     // Warnings are for `npm run check`; the build stops only on errors.
     problems.push(...photoProblems.filter((p) => p.severity === 'error'));
+    // The parsing code's version too: a parser that reads a file differently
+    // must store its entry anew.
     const digest = createHash('sha1')
       .update(registriesDigest)
+      .update(cache?.version ?? '')
       .update(file)
       .update(textDigest)
       .update(JSON.stringify(photos))
@@ -191,7 +196,7 @@ async function bodyOf(root: string, d: LoadedDispatch): Promise<string> {
 }
 
 export function dispatchLoader(options: { dir: string; imagesDir: string }): Loader {
-  async function sync({ config, store, renderMarkdown }: LoaderContext) {
+  async function sync({ config, store, renderMarkdown, logger }: LoaderContext) {
     const root = fileURLToPath(config.root);
     const version = createHash('sha1')
       .update(`${registriesDigest}\0${parserDigest(root)}\0${options.dir}\0${options.imagesDir}`)
@@ -199,6 +204,7 @@ export function dispatchLoader(options: { dir: string; imagesDir: string }): Loa
     const cache = await SourceCache.open(path.resolve(root, cacheDir, 'dispatch-sources.bin'), version);
     const dispatches = await readArchive(root, options.dir, options.imagesDir, cache);
     await cache.save();
+    logger.info(`Read ${cache.filesRead} of ${dispatches.length} dispatch files; the others are unchanged`);
     await writeLastModified(lastModified(dispatches));
     const stale = new Set(store.keys());
     const bodies = new Set<string>();

@@ -33,48 +33,72 @@ export const statSignature = (s: Stats) => `${s.size}:${s.mtimeMs}:${s.ctimeMs}:
 
 /**
  * Digest of the code that turns a file into a dispatch: every module under
- * src/lib and src/loaders, so that no change to parsing is missed.
+ * src/lib and src/loaders, the site config (time zone, default source) and
+ * the lockfile (gray-matter, js-yaml, zod), so that no change to parsing is
+ * missed.
  */
 export function parserDigest(root: string): string {
   const hash = createHash('sha1');
+  const files = ['src/config.ts', 'package-lock.json'];
   for (const dir of ['src/lib', 'src/loaders']) {
-    const names = readdirSync(path.join(root, dir)).sort();
-    for (const name of names) hash.update(`${dir}/${name}\0`).update(readFileSync(path.join(root, dir, name)));
+    for (const entry of readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) files.push(path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+    }
   }
+  for (const file of files.sort()) hash.update(`${file}\0`).update(readFileSync(path.join(root, file)));
   return hash.digest('hex');
 }
 
 interface Stored {
   version: string;
+  /** When the build that wrote it started reading files (ms since the epoch). */
+  readFrom: number;
   sources: Map<string, KnownSource>;
 }
 
+/**
+ * A file modified this close to (or after) the time the record was made may
+ * have been changed again within its timestamps' resolution, unseen by its
+ * signature (git's "racily clean" entries): its text is hashed again.
+ */
+const RACY_MS = 2_000;
+
 export class SourceCache {
   readonly next = new Map<string, KnownSource>();
+  /** Files read this time (the others were taken by their signature). */
+  filesRead = 0;
   private readonly file: string;
-  private readonly version: string;
+  /** Of the parsing code and its settings: part of every entry's digest. */
+  readonly version: string;
   private readonly known: Map<string, KnownSource>;
+  private readonly knownFrom: number;
+  private readonly readFrom = Date.now();
 
-  private constructor(file: string, version: string, known: Map<string, KnownSource>) {
+  private constructor(file: string, version: string, known: Map<string, KnownSource>, knownFrom: number) {
     this.file = file;
     this.version = version;
     this.known = known;
+    this.knownFrom = knownFrom;
   }
 
   /** The record at `file` if it was written for `version`, else an empty one. */
   static async open(file: string, version: string): Promise<SourceCache> {
-    let known = new Map<string, KnownSource>();
     try {
       const stored = deserialize(await readFile(file)) as Stored;
-      if (stored.version === version) known = stored.sources;
+      if (stored.version === version) return new SourceCache(file, version, stored.sources, stored.readFrom);
     } catch {
       // No record, or one from another Node version: every file is read.
     }
-    return new SourceCache(file, version, known);
+    return new SourceCache(file, version, new Map(), 0);
   }
 
   get(file: string): KnownSource | undefined {
     return this.known.get(file);
+  }
+
+  /** Whether a file with this modification time may be taken by its signature alone. */
+  settled(mtimeMs: number): boolean {
+    return mtimeMs < this.knownFrom - RACY_MS;
   }
 
   /** Keeps `source` for the next build (files not kept are forgotten). */
@@ -85,7 +109,7 @@ export class SourceCache {
   async save() {
     await mkdir(path.dirname(this.file), { recursive: true });
     const partial = `${this.file}.${process.pid}.partial`;
-    await writeFile(partial, serialize({ version: this.version, sources: this.next } satisfies Stored));
+    await writeFile(partial, serialize({ version: this.version, readFrom: this.readFrom, sources: this.next } satisfies Stored));
     await rename(partial, this.file);
   }
 }

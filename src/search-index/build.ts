@@ -154,8 +154,8 @@ export async function buildSearchIndex(outDir: string, root: string): Promise<Se
   const inPlace = placed && path.resolve(placed.outDir) === path.resolve(outDir) ? placed.shards : {};
   const planned = new Set(shards.map((shard) => shard.key));
   for (const name of await readdir(bundleDir).catch(() => [] as string[])) {
-    // pagefind.js stays: it is replaced below when a shard is placed anew.
-    if (!planned.has(name) && name !== 'pagefind.js') await rm(path.join(bundleDir, name), { recursive: true, force: true });
+    // pagefind.js stays while there are shards: it is replaced below when one is placed anew.
+    if (!planned.has(name) && !(name === 'pagefind.js' && planned.size > 0)) await rm(path.join(bundleDir, name), { recursive: true, force: true });
   }
   const nowInPlace: Record<string, string> = {};
   try {

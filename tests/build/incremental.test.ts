@@ -28,6 +28,14 @@ async function copyOfTestArchive() {
   return { archive, outDir, build: () => buildSite({ archiveDir: archive, outDir, cacheDir }) };
 }
 
+/** A clean build of `archive` (new folder, empty cache) gives exactly the files in `outDir`. */
+async function expectCleanBuild(archive: string, outDir: string) {
+  const clean = await buildSite({ archiveDir: archive });
+  expect(clean.code, clean.output).toBe(0);
+  expect(rendered(clean.output)).toMatchObject({ full: true });
+  expect(await differingFiles(clean.outDir, outDir)).toEqual([]);
+}
+
 describe('incremental build', () => {
   it('renders only what a change touches, removes what is gone, and equals a clean build', async () => {
     const { archive, outDir, build } = await copyOfTestArchive();
@@ -45,17 +53,18 @@ describe('incremental build', () => {
     expect(again.output).toMatch(/indexed none \(all cached\) in \d+ ms; 0 pages read/);
     expect(await differingFiles(site.dist, outDir)).toEqual([]);
 
-    // One dispatch added, one retitled, and the only one of 2026 (with both
-    // photos) withdrawn: its year, its search shard and its photo sizes go.
+    // One dispatch added, one retitled, and a lead photo that stays in the
+    // body only: the lead's own sizes (crops, thumbnails) go.
     await writeFile(
       path.join(archive, '2025/12/harbour-lights.md'),
       ['---', 'title: "إنارة الميناء القديم في درنة"', 'date: "2025-12-03T09:00:00"', 'city: درنة', 'category: محليات', 'tags: ["الموانئ"]', '---', 'أضاءت البلدية أعمدة الميناء القديم بعد صيانتها.', ''].join('\n'),
     );
     const retitled = path.join(archive, '2025/12/port-upgrade.md');
     await writeFile(retitled, (await readFile(retitled, 'utf8')).replace(/^title: .*$/m, 'title: "عنوان جديد لتطوير الميناء"'));
-    await rm(path.join(archive, '2026/01/new-year-sebha.md'));
+    const photoFile = path.join(archive, '2026/01/new-year-sebha.md');
+    await writeFile(photoFile, (await readFile(photoFile, 'utf8')).replace(/^image(Alt|Caption)?: .*\n/gm, ''));
     const photoFiles = async () => (await readdir(path.join(outDir, '_astro'))).filter((f) => /^(fireworks|ساحة)/.test(f.normalize('NFC')));
-    expect((await photoFiles()).length).toBeGreaterThan(0);
+    const before = await photoFiles();
 
     const changed = await build();
     expect(changed.code, changed.output).toBe(0);
@@ -63,21 +72,28 @@ describe('incremental build', () => {
     expect(some.full).toBe(false);
     expect(some.rendered).toBeGreaterThan(0);
     expect(some.rendered).toBeLessThan(some.total / 2);
-    expect(changed.output).toMatch(/removed \d+ gone and \d+ photo files/);
+    expect(changed.output).toMatch(/; deleted \d+ photo sizes no page shows/);
+    const after = await photoFiles();
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.length).toBeLessThan(before.length);
     // The search step reads the dispatch pages rendered again (the new one,
     // the retitled one, and those whose neighbours or related list changed).
-    const read = /Search: 52 dispatches in 2 shards; indexed 2025 in \d+ ms; (\d+) pages read/.exec(changed.output);
-    expect(Number(read?.[1])).toBeGreaterThanOrEqual(2);
+    const read = /Search: 53 dispatches in 3 shards; indexed [\d, ]+ in \d+ ms; (\d+) pages read/.exec(changed.output);
+    expect(Number(read?.[1])).toBeGreaterThanOrEqual(3);
     expect(Number(read?.[1])).toBeLessThan(some.rendered);
+    await expectCleanBuild(archive, outDir);
+
+    // The only dispatch of 2026, with both photos, withdrawn: its page, its
+    // year, its search shard and every size of its photos go.
+    await rm(photoFile);
+    const withdrawn = await build();
+    expect(withdrawn.code, withdrawn.output).toBe(0);
+    expect(withdrawn.output).toMatch(/; removed \d+ that are gone; deleted \d+ photo sizes no page shows/);
     expect(existsSync(path.join(outDir, photoDispatch.url, 'index.html'))).toBe(false);
     expect(existsSync(path.join(outDir, 'archive/2026'))).toBe(false);
     expect(existsSync(path.join(outDir, 'pagefind/2026'))).toBe(false);
     expect(await photoFiles()).toEqual([]);
-
-    const clean = await buildSite({ archiveDir: archive });
-    expect(clean.code, clean.output).toBe(0);
-    expect(rendered(clean.output)).toMatchObject({ full: true });
-    expect(await differingFiles(clean.outDir, outDir)).toEqual([]);
+    await expectCleanBuild(archive, outDir);
   });
 
   it('builds everything again after a build that failed', async () => {

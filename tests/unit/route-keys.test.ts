@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outputFile, pathsToRender, photoStem, removedPaths, routeKey, staleImages } from '../../src/lib/route-keys.ts';
+import { assetRefs, isImageSize, outputFile, pathsToRender, removedPaths, routeKey } from '../../src/lib/route-keys.ts';
 
 describe('routeKey', () => {
   it('changes with any input, nested or not, and not otherwise', () => {
@@ -61,22 +61,29 @@ describe('removedPaths', () => {
   });
 });
 
-describe('staleImages', () => {
-  const files = [
-    'Base.Cg_BVI1H.css',
-    'desert-dunes.h5-v_6pf.jpg',
-    'desert-dunes.h5-v_6pf_11O8fH.webp',
-    'desert-dunes.h5-v_6pf_Z1g8WuW.jpg',
-    'city-at-dusk.fuErm7LS_1Do6kG.avif',
-    'search.BXa_1.js',
-  ];
-  it('finds the sizes of photos no longer shown, whatever underscores their hash holds', () => {
-    expect(staleImages(files, new Set([photoStem('/_astro/desert-dunes.h5-v_6pf.jpg')]))).toEqual([
-      'desert-dunes.h5-v_6pf.jpg',
+describe('asset references', () => {
+  it('finds every file of the asset folder a page or feed names, decoded, once', () => {
+    const html =
+      '<img src="/_astro/desert-dunes.h5-v_6pf_Z1g8WuW.jpg" srcset="/_astro/desert-dunes.h5-v_6pf_11O8fH.webp 400w, /_astro/desert-dunes.h5-v_6pf_11O8fH.webp 400w">' +
+      '<meta property="og:image" content="https://archive.example/_astro/%D8%B3%D8%A7%D8%AD%D8%A9.AbCdEfGh_x1.jpg">' +
+      '<script type="application/ld+json">{"image":["https://archive.example/_astro/city.fuErm7LS_ZgMz3h.jpg"]}</script>' +
+      '<enclosure url="https://archive.example/_astro/city.fuErm7LS_imDM8.jpg" length="1"/><link href="/_astro/Base.Cg_BVI1H.css">';
+    expect(assetRefs(html)).toEqual([
+      'Base.Cg_BVI1H.css',
+      'city.fuErm7LS_ZgMz3h.jpg',
+      'city.fuErm7LS_imDM8.jpg',
       'desert-dunes.h5-v_6pf_11O8fH.webp',
       'desert-dunes.h5-v_6pf_Z1g8WuW.jpg',
+      'ساحة.AbCdEfGh_x1.jpg',
     ]);
-    expect(staleImages(files, new Set())).toEqual([]);
-    expect(staleImages(files, new Set(['search.BXa']))).toEqual([]);
+  });
+
+  it('tells the image sizes from originals, scripts, styles and fonts', () => {
+    expect(isImageSize('desert-dunes.h5-v_6pf_11O8fH.webp')).toBe(true);
+    expect(isImageSize('city-at-dusk.fuErm7LS_1Do6kG.avif')).toBe(true);
+    expect(isImageSize('desert-dunes.h5-v_6pf.jpg')).toBe(false);
+    expect(isImageSize('Base.Cg_BVI1H.css')).toBe(false);
+    expect(isImageSize('search.BXa_1ab2.js')).toBe(false);
+    expect(isImageSize('noto-naskh-arabic.Ab_cdEfG.woff2')).toBe(false);
   });
 });
