@@ -10,8 +10,8 @@
  * Astro's cache folder with a fingerprint of the code; another fingerprint,
  * another output folder, a missing record or a failed build in between
  * means a full build into an emptied folder, as Astro does by default.
- * Paths that no route has any more are deleted, with the photo sizes that
- * only they used.
+ * Paths that no route has any more are deleted, and so are image sizes no
+ * page or feed names any more.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -26,7 +26,7 @@ interface Record {
   fingerprint: string;
   outDir: string;
   routes: RouteKeys;
-  /** Files of the asset folder each page and feed refers to, by site path (none: no entry). */
+  /** Image sizes in the asset folder each page and feed names, by site path (none: no entry). */
   refs: { [sitePath: string]: string[] };
 }
 
@@ -123,15 +123,20 @@ async function removeOutput(folder: string, sitePath: string) {
 }
 
 /**
- * Asset references of the files this build wrote: its pages, its static
+ * Image sizes named by the files this build wrote: its pages, its static
  * endpoints and the dynamic ones it rendered (feeds; cards are images).
  */
-async function writtenRefs(outDir: string, files: Iterable<[string, string]>) {
+async function writtenRefs(outDir: string, files: [string, string][]) {
   const refs: Record['refs'] = {};
-  for (const [sitePath, file] of files) {
-    if (!/\.(html|xml|json|txt)$/.test(file)) continue;
-    const found = assetRefs(await readFile(path.join(outDir, file), 'utf8').catch(() => ''));
-    if (found.length > 0) refs[sitePath] = found;
+  const text = files.filter(([, file]) => /\.(html|xml|json|txt)$/.test(file));
+  // 64 at a time: a full build of a large archive writes 100,000s of pages.
+  for (let i = 0; i < text.length; i += 64) {
+    await Promise.all(
+      text.slice(i, i + 64).map(async ([sitePath, file]) => {
+        const found = assetRefs(await readFile(path.join(outDir, file), 'utf8').catch(() => '')).filter(isImageSize);
+        if (found.length > 0) refs[sitePath] = found;
+      }),
+    );
   }
   return refs;
 }
@@ -190,8 +195,8 @@ export default function incremental(): AstroIntegration {
         const sitemaps = (await readdir(outDir)).filter((file) => /^sitemap-(index|\d+)\.xml$/.test(file));
         await Promise.all(sitemaps.map((file) => rm(path.join(outDir, file), { force: true })));
 
-        // What each page refers to in the asset folder: read from what this
-        // build wrote, kept from the record for the pages it left alone.
+        // The image sizes each page names: read from what this build wrote,
+        // kept from the record for the pages it left alone.
         const current = new Set(Object.values(build.routes).flatMap((keys) => Object.keys(keys)));
         const refs: Record['refs'] = {};
         for (const [sitePath, files] of Object.entries(build.previous?.refs ?? {})) {
