@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cacheDir, previewEnv } from '../config.ts';
+import { inBatches } from '../lib/batches.ts';
 import { assetRefs, isImageSize, outputFile, pathsToRender, removedPaths, type RouteKeys } from '../lib/route-keys.ts';
 
 interface Record {
@@ -129,15 +130,10 @@ async function removeOutput(folder: string, sitePath: string) {
 async function writtenRefs(outDir: string, files: [string, string][]) {
   const refs: Record['refs'] = {};
   const text = files.filter(([, file]) => /\.(html|xml|json|txt)$/.test(file));
-  // 64 at a time: a full build of a large archive writes 100,000s of pages.
-  for (let i = 0; i < text.length; i += 64) {
-    await Promise.all(
-      text.slice(i, i + 64).map(async ([sitePath, file]) => {
-        const found = assetRefs(await readFile(path.join(outDir, file), 'utf8').catch(() => '')).filter(isImageSize);
-        if (found.length > 0) refs[sitePath] = found;
-      }),
-    );
-  }
+  await inBatches(text, async ([sitePath, file]) => {
+    const found = assetRefs(await readFile(path.join(outDir, file), 'utf8').catch(() => '')).filter(isImageSize);
+    if (found.length > 0) refs[sitePath] = found;
+  });
   return refs;
 }
 

@@ -10,6 +10,9 @@ import { createHash } from 'node:crypto';
 /** Route keys by site path (`/2025/12/01/slug/`, `/city/x/rss.xml`), per route pattern. */
 export type RouteKeys = Record<string, Record<string, string>>;
 
+/** The route of dispatch pages, whose keys the search index step reads too. */
+export const dispatchRoute = 'dispatch';
+
 /**
  * Digest of what a page is made from. `identify` may stand in for an object
  * (a dispatch by its own digest), which keeps keys cheap to compute.

@@ -204,7 +204,7 @@ export function dispatchLoader(options: { dir: string; imagesDir: string }): Loa
     const cache = await SourceCache.open(path.resolve(root, cacheDir, 'dispatch-sources.bin'), version);
     const dispatches = await readArchive(root, options.dir, options.imagesDir, cache);
     await cache.save();
-    logger.info(`Read ${cache.filesRead} of ${dispatches.length} dispatch files; the others are unchanged`);
+    logger.info(`Read ${cache.filesRead} of ${dispatches.length} dispatch files (unchanged files are not read again)`);
     await writeLastModified(lastModified(dispatches));
     const stale = new Set(store.keys());
     const bodies = new Set<string>();

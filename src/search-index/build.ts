@@ -20,6 +20,8 @@ import path from 'node:path';
 import { cacheDir, searchShardPages, siteConfig } from '../config.ts';
 import { readRecord } from '../integrations/incremental.ts';
 import { placeCached, pruneEntries, storeEntry } from './shard-cache.ts';
+import { inBatches } from '../lib/batches.ts';
+import { dispatchRoute, outputFile } from '../lib/route-keys.ts';
 import { extractRecord, recordHtml, recordSource } from '../lib/search-record.ts';
 import { pathMonth, planShards, shardManifest, shardsFile, type Shard } from '../lib/search-shards.ts';
 
@@ -45,18 +47,14 @@ function fail(step: string, errors: string[]): never {
 
 const pageUrl = (file: string) => `/${file.split(path.sep).join('/').replace(/index\.html$/, '')}`;
 
-/** Digest of each dispatch page's record source, by site path; read 64 files at a time. */
+/** Digest of each dispatch page's record source, by site path. */
 async function pageDigests(outDir: string): Promise<{ digests: Map<string, string>; read: number }> {
   const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith('index.html') && pathMonth(pageUrl(f)));
   const digests = new Map<string, string>();
-  for (let i = 0; i < files.length; i += 64) {
-    await Promise.all(
-      files.slice(i, i + 64).map(async (file) => {
-        const source = recordSource(await readFile(path.join(outDir, file), 'utf8'));
-        if (source) digests.set(pageUrl(file), digest(source));
-      }),
-    );
-  }
+  await inBatches(files, async (file) => {
+    const source = recordSource(await readFile(path.join(outDir, file), 'utf8'));
+    if (source) digests.set(pageUrl(file), digest(source));
+  });
   return { digests, read: files.length };
 }
 
@@ -84,17 +82,12 @@ async function keyedDigests(outDir: string, fingerprint: string, keys: Record<st
     digests.set(url, (byKey[key] = previous[key]));
     return false;
   });
-  for (let i = 0; i < unknown.length; i += 64) {
-    await Promise.all(
-      unknown.slice(i, i + 64).map(async ([url, key]) => {
-        const source = recordSource(await readFile(path.join(outDir, url, 'index.html'), 'utf8'));
-        if (source) digests.set(url, (byKey[key] = digest(source)));
-      }),
-    );
-  }
+  await inBatches(unknown, async ([url, key]) => {
+    const source = recordSource(await readFile(path.join(outDir, outputFile(url)), 'utf8'));
+    if (source) digests.set(url, (byKey[key] = digest(source)));
+  });
   await writeFile(digestsFile, JSON.stringify({ fingerprint, digests: byKey }));
-  // Path order, as pageDigests gives them.
-  return { digests: new Map([...digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), read: unknown.length };
+  return { digests, read: unknown.length };
 }
 
 /** Indexes one shard's pages into the folder `outputPath`. */
@@ -136,7 +129,7 @@ export async function buildSearchIndex(outDir: string, root: string): Promise<Se
   const bundleDir = path.join(outDir, searchBundleDir);
   const started = performance.now();
   const record = await readRecord();
-  const keys = record && path.resolve(record.outDir) === path.resolve(outDir) ? record.routes.dispatch : undefined;
+  const keys = record && path.resolve(record.outDir) === path.resolve(outDir) ? record.routes[dispatchRoute] : undefined;
   const { digests, read } = keys ? await keyedDigests(outDir, record!.fingerprint, keys) : await pageDigests(outDir);
   const shards = planShards(digests.keys(), searchShardPages);
   // What else decides a shard's bytes: the code that makes records,

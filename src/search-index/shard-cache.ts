@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { chmod, copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheDir } from '../config.ts';
+import { inBatches } from '../lib/batches.ts';
 
 const shardCache = path.join(cacheDir, 'search-shards');
 const PARTIAL = '.partial';
@@ -34,21 +35,17 @@ async function files(dir: string): Promise<string[]> {
  */
 async function linkTree(from: string, to: string): Promise<number> {
   const sources = await files(from);
-  for (let i = 0; i < sources.length; i += 64) {
-    await Promise.all(
-      sources.slice(i, i + 64).map(async (source) => {
-        const target = path.join(to, path.relative(from, source));
-        await mkdir(path.dirname(target), { recursive: true });
-        try {
-          await link(source, target);
-        } catch (error) {
-          const { code } = error as NodeJS.ErrnoException;
-          if (code !== 'EXDEV' && code !== 'EPERM') throw error;
-          await copyFile(source, target);
-        }
-      }),
-    );
-  }
+  await inBatches(sources, async (source) => {
+    const target = path.join(to, path.relative(from, source));
+    await mkdir(path.dirname(target), { recursive: true });
+    try {
+      await link(source, target);
+    } catch (error) {
+      const { code } = error as NodeJS.ErrnoException;
+      if (code !== 'EXDEV' && code !== 'EPERM') throw error;
+      await copyFile(source, target);
+    }
+  });
   return sources.length;
 }
 
