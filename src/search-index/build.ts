@@ -10,8 +10,9 @@
  * Each shard is cached in Astro's cache folder under a digest of what it
  * indexes (the article and description of its pages, the indexing code and
  * Pagefind's version): a rebuild re-indexes only the shards whose pages
- * changed, one at a time, so Pagefind's memory is bounded by the largest
- * shard. Any Pagefind error fails the build; the service is always closed.
+ * changed, a few side by side (indexers.ts), each shard whole in one
+ * Pagefind service, so memory is bounded by a few of the largest shards.
+ * Any Pagefind error fails the build; the services are always closed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -19,16 +20,18 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheDir, searchShardPages, siteConfig } from '../config.ts';
 import { readRecord } from '../integrations/incremental.ts';
+import { startIndexers } from './indexers.ts';
 import { placeCached, pruneEntries, storeEntry } from './shard-cache.ts';
 import { inBatches } from '../lib/batches.ts';
 import { dispatchRoute, outputFile } from '../lib/route-keys.ts';
-import { extractRecord, recordHtml, recordSource } from '../lib/search-record.ts';
+import { recordSource } from '../lib/search-record.ts';
 import { pathMonth, planShards, shardManifest, shardsFile, type Shard } from '../lib/search-shards.ts';
 
 export const searchBundleDir = 'pagefind';
 /** Files whose text decides what a shard holds. */
 const indexCode = [
   'src/search-index/build.ts',
+  'src/search-index/index-worker.ts',
   'src/lib/search-record.ts',
   'src/lib/arabic.ts',
   'src/lib/body.ts',
@@ -40,10 +43,6 @@ const indexCode = [
 
 /** Files of a Pagefind bundle a shard keeps; pagefind.js is kept once, beside the shards. */
 const shardFiles = /^(pagefind-entry\.json|pagefind-worker\.js|pagefind\.js|.*\.pf_meta|wasm\..*\.pagefind|index|fragment|filter)$/;
-
-function fail(step: string, errors: string[]): never {
-  throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
-}
 
 const pageUrl = (file: string) => `/${file.split(path.sep).join('/').replace(/index\.html$/, '')}`;
 
@@ -90,27 +89,6 @@ async function keyedDigests(outDir: string, fingerprint: string, keys: Record<st
   return { digests, read: unknown.length };
 }
 
-/** Indexes one shard's pages into the folder `outputPath`. */
-async function indexShard(pagefind: typeof import('pagefind'), outDir: string, shard: Shard, outputPath: string) {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: siteConfig.lang });
-  if (!index) fail('start', errors);
-  // Records are sent in path order without waiting for each answer: Pagefind
-  // numbers pages in the order it receives them (so the order must not
-  // vary), and reading here overlaps indexing in its process.
-  const pending: Promise<{ url: string; errors: string[] }>[] = [];
-  for (const url of shard.urls) {
-    const record = extractRecord(await readFile(path.join(outDir, url, 'index.html'), 'utf8'), url);
-    if (!record) throw new Error(`${url} lost its search record while indexing`);
-    pending.push(index.addHTMLFile({ url, content: recordHtml(record) }).then(({ errors }) => ({ url, errors })));
-  }
-  for (const { url, errors } of await Promise.all(pending)) {
-    if (errors.length > 0) fail(`index ${url}`, errors);
-  }
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length > 0) fail(`write the index of ${shard.key}`, written.errors);
-  await index.deleteIndex();
-}
-
 export interface SearchIndexResult {
   dispatches: number;
   shards: number;
@@ -138,8 +116,7 @@ export async function buildSearchIndex(outDir: string, root: string): Promise<Se
   for (const file of indexCode) code.update(await readFile(path.join(root, file)));
   const codeDigest = code.digest('hex');
 
-  let pagefind: typeof import('pagefind') | undefined;
-  const indexed: string[] = [];
+  const indexed = new Set<string>();
   const used = new Set<string>();
   // Shards a build into this folder placed before: those unchanged stay.
   const placed = await readJson<{ outDir: string; shards: Record<string, string> }>(placedFile);
@@ -151,25 +128,32 @@ export async function buildSearchIndex(outDir: string, root: string): Promise<Se
     if (!planned.has(name) && !(name === 'pagefind.js' && planned.size > 0)) await rm(path.join(bundleDir, name), { recursive: true, force: true });
   }
   const nowInPlace: Record<string, string> = {};
-  try {
-    for (const shard of shards) {
-      const shardDigest = createHash('sha1').update(codeDigest);
-      for (const url of shard.urls) shardDigest.update(`${url}\0${digests.get(url)}\0`);
-      const name = `${shard.key}-${shardDigest.digest('hex').slice(0, 16)}`;
-      const target = path.join(bundleDir, shard.key);
-      used.add(name);
-      nowInPlace[shard.key] = name;
-      if (inPlace[shard.key] === name && existsSync(path.join(target, 'pagefind-entry.json'))) continue;
-      await rm(target, { recursive: true, force: true });
-      if (await placeCached(name, target)) continue;
-      pagefind ??= await import('pagefind');
-      const loaded = pagefind;
-      await storeEntry(name, (dir) => indexShard(loaded, outDir, shard, dir), (file) => shardFiles.test(file));
-      indexed.push(shard.key);
-      if (!(await placeCached(name, target))) throw new Error(`The search shard ${shard.key} could not be cached: is another build writing it?`);
+  const toIndex: { shard: Shard; name: string; target: string }[] = [];
+  for (const shard of shards) {
+    const shardDigest = createHash('sha1').update(codeDigest);
+    for (const url of shard.urls) shardDigest.update(`${url}\0${digests.get(url)}\0`);
+    const name = `${shard.key}-${shardDigest.digest('hex').slice(0, 16)}`;
+    const target = path.join(bundleDir, shard.key);
+    used.add(name);
+    nowInPlace[shard.key] = name;
+    if (inPlace[shard.key] === name && existsSync(path.join(target, 'pagefind-entry.json'))) continue;
+    await rm(target, { recursive: true, force: true });
+    if (!(await placeCached(name, target))) toIndex.push({ shard, name, target });
+  }
+  if (toIndex.length > 0) {
+    const indexers = startIndexers();
+    try {
+      await Promise.all(
+        toIndex.map(async ({ shard, name, target }) => {
+          const job = { outDir, shard: { key: shard.key, urls: shard.urls } };
+          await storeEntry(name, (outputPath) => indexers.index({ ...job, outputPath }), (file) => shardFiles.test(file));
+          indexed.add(shard.key);
+          if (!(await placeCached(name, target))) throw new Error(`The search shard ${shard.key} could not be cached: is another build writing it?`);
+        }),
+      );
+    } finally {
+      await indexers.close();
     }
-  } finally {
-    await pagefind?.close();
   }
   await mkdir(bundleDir, { recursive: true });
   // pagefind.js is the same in every shard: it is kept once, beside them.
@@ -180,7 +164,13 @@ export async function buildSearchIndex(outDir: string, root: string): Promise<Se
   await writeFile(placedFile, JSON.stringify({ outDir, shards: nowInPlace }));
   // Entries of earlier builds would only grow the cache.
   await pruneEntries(used);
-  return { dispatches: digests.size, shards: shards.length, indexed, read, ms: Math.round(performance.now() - started) };
+  return {
+    dispatches: digests.size,
+    shards: shards.length,
+    indexed: shards.filter((shard) => indexed.has(shard.key)).map((shard) => shard.key),
+    read,
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 /** The build log's line, which the benchmark and tests read. */

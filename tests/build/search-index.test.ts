@@ -7,7 +7,9 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
+import { startIndexers } from '../../src/search-index/indexers.ts';
 import { fillerCount } from '../helpers/archive.ts';
+import { tempDir } from '../helpers/build.ts';
 
 const site = inject('site');
 const published = fillerCount + 7;
@@ -71,5 +73,31 @@ describe('the Pagefind index', () => {
     expect(form.attr('method')).toBe('get');
     expect(form.find('input[type=search][name=q]').attr('id')).toBe('site-search');
     expect($('label[for=site-search]').text()).toBe('ابحث في الأرشيف');
+  });
+});
+
+describe('the search index workers', () => {
+  it('index shards side by side as the build does; a shard that cannot be indexed fails, naming its page, and the others finish', async () => {
+    const out = await tempDir('indexers');
+    const urls = (await readdir(path.join(site.dist, '2025'), { recursive: true }))
+      .filter((file) => file.endsWith('index.html'))
+      .map((file) => `/2025/${path.dirname(file)}/`)
+      .sort();
+    expect(urls.length).toBeGreaterThan(1);
+    const job = (key: string, shardUrls: string[]) => ({ outDir: site.dist, shard: { key, urls: shardUrls }, outputPath: path.join(out, key) });
+    const indexers = startIndexers(2);
+    const results = await Promise.allSettled([
+      indexers.index(job('gone', ['/2025/01/01/no-such-dispatch/'])),
+      indexers.index(job('2025', urls)),
+      indexers.index(job('again', urls.slice(0, 1))),
+    ]);
+    await indexers.close();
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/no-such-dispatch\/index\.html/);
+    // The same bytes as the build's own shard of that year.
+    for (const file of ['pagefind-entry.json', 'wasm.ar.pagefind']) {
+      expect((await readFile(path.join(out, '2025', file))).equals(await readFile(path.join(site.dist, 'pagefind/2025', file)))).toBe(true);
+    }
+    expect(JSON.parse(await readFile(path.join(out, 'again/pagefind-entry.json'), 'utf8')).languages.ar.page_count).toBe(1);
   });
 });

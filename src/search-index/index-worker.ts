@@ -1,0 +1,52 @@
+/**
+ * A search index worker (see indexers.ts): indexes the shards it is sent,
+ * one at a time, with a Pagefind service of its own; `null` closes it.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import * as pagefind from 'pagefind';
+import { siteConfig } from '../config.ts';
+import { extractRecord, recordHtml } from '../lib/search-record.ts';
+import type { IndexJob, IndexReply } from './indexers.ts';
+
+function fail(step: string, errors: string[]): never {
+  throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
+}
+
+async function indexShard({ outDir, shard, outputPath }: IndexJob): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: siteConfig.lang });
+  if (!index) fail('start', errors);
+  // Records are sent in path order without waiting for each answer: Pagefind
+  // numbers pages in the order it receives them (so the order must not
+  // vary), and reading here overlaps indexing in its process.
+  const pending: Promise<{ url: string; errors: string[] }>[] = [];
+  for (const url of shard.urls) {
+    const record = extractRecord(await readFile(path.join(outDir, url, 'index.html'), 'utf8'), url);
+    if (!record) throw new Error(`${url} lost its search record while indexing`);
+    pending.push(index.addHTMLFile({ url, content: recordHtml(record) }).then(({ errors }) => ({ url, errors })));
+  }
+  for (const { url, errors } of await Promise.all(pending)) {
+    if (errors.length > 0) fail(`index ${url}`, errors);
+  }
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) fail(`write the index of ${shard.key}`, written.errors);
+  await index.deleteIndex();
+}
+
+const port = parentPort!;
+port.on('message', async (job: IndexJob | null) => {
+  if (job === null) {
+    await pagefind.close();
+    port.close();
+    return;
+  }
+  let reply: IndexReply;
+  try {
+    await indexShard(job);
+    reply = { ok: true };
+  } catch (error) {
+    reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  port.postMessage(reply);
+});
