@@ -10,8 +10,7 @@ const TAG_WEIGHT = 3;
 const CATEGORY_WEIGHT = 2;
 const CITY_WEIGHT = 1;
 
-function score(a: Dispatch, b: Dispatch): number {
-  const tags = new Set(a.tags.map((t) => t.slug));
+function score(a: Dispatch, tags: ReadonlySet<string>, b: Dispatch): number {
   const shared = b.tags.filter((t) => tags.has(t.slug)).length;
   return (
     shared * TAG_WEIGHT +
@@ -54,8 +53,9 @@ export function relatedIndex(dispatches: readonly Dispatch[], count: number) {
       }
     }
     const time = d.date.getTime();
+    const tags = new Set(d.tags.map((t) => t.slug));
     return [...candidates]
-      .map((c) => ({ c, s: score(d, c), gap: Math.abs(c.date.getTime() - time) }))
+      .map((c) => ({ c, s: score(d, tags, c), gap: Math.abs(c.date.getTime() - time) }))
       .sort((x, y) => y.s - x.s || x.gap - y.gap || (x.c.id < y.c.id ? -1 : 1))
       .slice(0, count)
       .map(({ c }) => c);

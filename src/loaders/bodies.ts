@@ -24,17 +24,19 @@ export async function writeBody(html: string): Promise<string> {
   return name;
 }
 
-/** Whether a stored body is still there (a cache can be restored in part). */
-export function hasBody(name: string): boolean {
-  return existsSync(path.join(bodiesDir, name));
+/**
+ * The names of the stored bodies, listed once per sync: a cache can be
+ * restored in part, and 100,000 existence checks took half a second.
+ */
+export async function storedBodies(): Promise<Set<string>> {
+  return new Set(await readdir(bodiesDir).catch(() => [] as string[]));
 }
 
 export function readBody(name: string): Promise<string> {
   return readFile(path.join(bodiesDir, name), 'utf8');
 }
 
-/** Deletes the stored bodies no entry names any more. */
-export async function pruneBodies(keep: ReadonlySet<string>): Promise<void> {
-  const names = await readdir(bodiesDir).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => !keep.has(name)).map((name) => rm(path.join(bodiesDir, name), { force: true })));
+/** Deletes the stored bodies (as listed by storedBodies) no entry names any more. */
+export async function pruneBodies(stored: ReadonlySet<string>, keep: ReadonlySet<string>): Promise<void> {
+  await Promise.all([...stored].filter((name) => !keep.has(name)).map((name) => rm(path.join(bodiesDir, name), { force: true })));
 }

@@ -14,7 +14,7 @@ import { categories, cities, sources } from '../lib/registries.ts';
 import { leadText, summarize } from '../lib/summary.ts';
 import { findDuplicateUrls } from '../lib/dispatch.ts';
 import { placePhotos } from '../lib/photo-markers.ts';
-import { hasBody, pruneBodies, writeBody } from './bodies.ts';
+import { pruneBodies, storedBodies, writeBody } from './bodies.ts';
 import { writeLastModified } from './lastmods.ts';
 import { lastModified } from '../lib/sitemap.ts';
 import { bodyPhotoRefs, PHOTO_EXTENSIONS, resolveDispatchPhotos, type FindPhoto, type ResolvedPhoto } from '../lib/photos.ts';
@@ -207,13 +207,14 @@ export function dispatchLoader(options: { dir: string; imagesDir: string }): Loa
     logger.info(`Read ${cache.filesRead} of ${dispatches.length} dispatch files (unchanged files are not read again)`);
     await writeLastModified(lastModified(dispatches));
     const stale = new Set(store.keys());
+    const stored = await storedBodies();
     const bodies = new Set<string>();
     for (const dispatch of dispatches) {
       stale.delete(dispatch.id);
-      const stored = store.get(dispatch.id);
-      const storedBody = stored?.data.bodyFile as string | undefined;
+      const entry = store.get(dispatch.id);
+      const storedBody = entry?.data.bodyFile as string | undefined;
       // Unchanged since the last build (Astro keeps the store in its cache).
-      if (stored?.digest === dispatch.digest && storedBody && hasBody(storedBody)) {
+      if (entry?.digest === dispatch.digest && storedBody && stored.has(storedBody)) {
         bodies.add(storedBody);
         // Astro rewrites .astro/content-assets.mjs (the photo imports) only
         // when an import was added in this sync. That file lives in the
@@ -226,7 +227,7 @@ export function dispatchLoader(options: { dir: string; imagesDir: string }): Loa
         continue;
       }
       // Its body file is gone (a cache restored in part): store it anew.
-      if (stored) store.delete(dispatch.id);
+      if (entry) store.delete(dispatch.id);
       const rendered = await renderMarkdown(await bodyOf(root, dispatch), {
         fileURL: pathToFileURL(path.resolve(root, dispatch.file)),
       });
@@ -256,7 +257,7 @@ export function dispatchLoader(options: { dir: string; imagesDir: string }): Loa
       });
     }
     for (const id of stale) store.delete(id);
-    await pruneBodies(bodies);
+    await pruneBodies(stored, bodies);
   }
 
   return {

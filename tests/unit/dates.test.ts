@@ -7,6 +7,7 @@ import {
   monthName,
   parseDateTime,
   toIsoWithOffset,
+  wallClock,
 } from '../../src/lib/dates.ts';
 
 describe('parseDateTime', () => {
@@ -70,4 +71,48 @@ describe('formatting in Tripoli time with Western digits', () => {
   ])('month %i is «%s»', (n, name) => {
     expect(monthName(n)).toBe(name);
   });
+});
+
+describe('wallClock', () => {
+  const HOUR = 3_600_000;
+  const DAY = 24 * HOUR;
+  const intl = (timeZone: string) => {
+    const format = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    return (time: number) => {
+      const p = Object.fromEntries(format.formatToParts(time).filter((x) => x.type !== 'literal').map((x) => [x.type, Number(x.value)]));
+      return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
+    };
+  };
+
+  // Tripoli's own history (local mean time with seconds, DST in 2012–2013),
+  // zones that change at local midnight, by 30 minutes, or skipped a day.
+  it.each(['Africa/Tripoli', 'Europe/London', 'America/Sao_Paulo', 'Australia/Lord_Howe', 'Pacific/Apia', 'Asia/Kathmandu'])(
+    '%s: agrees with Intl every 10 minutes around each change of offset, and at random instants',
+    (zone) => {
+      const fast = wallClock(zone);
+      const slow = intl(zone);
+      const offset = (time: number) => {
+        const w = slow(time);
+        return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(time / 1000) * 1000;
+      };
+      const instants: number[] = [];
+      // Days whose offset at 00:00 UTC differs from the next day's, 1900–2040: test the day before to the day after.
+      let changes = 0;
+      for (let day = Date.UTC(1900, 0, 1); day < Date.UTC(2040, 0, 1); day += DAY) {
+        if (offset(day) === offset(day + DAY)) continue;
+        changes++;
+        for (let t = day - DAY; t < day + 2 * DAY; t += 10 * 60_000) instants.push(t, t + 59_999);
+      }
+      expect(changes).toBeGreaterThan(zone === 'Asia/Kathmandu' ? 1 : 2);
+      let seed = 7;
+      for (let i = 0; i < 5_000; i++) {
+        seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+        instants.push(Date.UTC(1900, 0, 1) + Math.floor((seed / 2_147_483_648) * 140 * 365 * DAY));
+      }
+      const wrong = instants.filter((t) => JSON.stringify(fast(new Date(t))) !== JSON.stringify(slow(t)));
+      expect(wrong.map((t) => new Date(t).toISOString())).toEqual([]);
+    },
+  );
 });
