@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { differingFiles } from '../../bench/measure.ts';
 import { buildSite, tempDir } from '../helpers/build.ts';
-import { photoDispatch } from '../helpers/archive.ts';
+import { photoDispatch, testPhoto } from '../helpers/archive.ts';
 
 const site = inject('site');
 
@@ -81,6 +81,15 @@ describe('incremental build', () => {
     const read = /Search: 53 dispatches in 3 shards; indexed [\d, ]+ in \d+ ms; (\d+) pages read/.exec(changed.output);
     expect(Number(read?.[1])).toBeGreaterThanOrEqual(3);
     expect(Number(read?.[1])).toBeLessThan(some.rendered);
+    await expectCleanBuild(archive, outDir);
+
+    // A photo replaced by another of the same name, its dispatch untouched:
+    // the page shows the new one's sizes, and the old one's go.
+    await testPhoto(800, 500).png().toFile(path.join(path.dirname(archive), 'images', photoDispatch.body.name));
+    const rephotographed = await build();
+    expect(rephotographed.code, rephotographed.output).toBe(0);
+    expect(rendered(rephotographed.output)?.rendered).toBeGreaterThan(0);
+    expect(rephotographed.output).toMatch(/; deleted \d+ photo sizes no page shows/);
     await expectCleanBuild(archive, outDir);
 
     // The only dispatch of 2026, with both photos, withdrawn: its page, its

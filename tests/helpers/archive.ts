@@ -28,7 +28,7 @@ export const photoDispatch = {
  * A photo-sized test image: a diagonal gradient, so crops and sizes differ.
  * With `transparentCorner`, its top-left 40×40 pixels are transparent.
  */
-function testPhoto(width: number, height: number, transparentCorner = false): Sharp {
+export function testPhoto(width: number, height: number, transparentCorner = false): Sharp {
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
     '<defs><linearGradient id="g" x2="1" y2="1"><stop stop-color="#1d4e89"/><stop offset="1" stop-color="#f2b134"/></linearGradient></defs>' +
