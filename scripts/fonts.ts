@@ -7,11 +7,11 @@
  * Fontsource's Arabic file holds 1,225 characters: Urdu, Sindhi, Quranic
  * marks, presentation forms. A news page needs the Arabic letters, the
  * harakat and some punctuation, and digits from the Latin file: cut to
- * those, each weight is 12 KB instead of 53 KB, and a page fetches about a
- * quarter of the font bytes it did. The full files stay declared for
- * everything else, so a rare letter still has a glyph: the browser fetches
- * them only for a page that uses one. (Such a letter is shaped apart from
- * its word's other letters, which sit in the small file.)
+ * those, each weight is 14 KB instead of 53 KB, and a page fetches a third
+ * of the font bytes it did (Fontsource's CSS for one weight declares no
+ * unicode-range, so every page fetched both files of both weights). The
+ * full files stay declared for everything else, so a rare letter or mark
+ * still has its glyph: the browser fetches them only for a page that has one.
  *
  * --check exits 1, writing nothing, when the committed files differ from
  * what this would write (a Fontsource upgrade, or an edited set below).
@@ -29,7 +29,7 @@ import {
   rangesOf,
   subtractRanges,
   type CodeRange,
-} from '../src/lib/unicode-ranges.ts';
+} from './unicode-ranges.ts';
 import { projectRoot } from './cli.ts';
 
 const PACKAGE = '@fontsource/noto-naskh-arabic';
@@ -41,12 +41,13 @@ const arabicCore: CodeRange[] = [
   [0x0020, 0x0020], // space and no-break space: Arabic runs stay in one file
   [0x00a0, 0x00a0],
   [0x060c, 0x060c], // ، comma
+  [0x0610, 0x061a], // honorific marks (ؐ ؑ …)
   [0x061b, 0x061c], // ؛ semicolon, Arabic letter mark
   [0x061f, 0x061f], // ؟
   [0x0621, 0x063a], // hamza … ghain
-  [0x0640, 0x0655], // tatweel, fa … yeh, harakat, madda, hamza above and below
+  [0x0640, 0x065f], // tatweel, fa … yeh, harakat, madda, hamza above and below, more marks
   [0x0660, 0x066d], // Arabic-Indic digits, percent, decimal and thousands separators
-  [0x0670, 0x0670], // superscript alef
+  [0x0670, 0x0671], // superscript alef, alef wasla
   [0x067e, 0x067e], // پ ┐
   [0x0686, 0x0686], // چ │ letters of foreign names
   [0x0698, 0x0698], // ژ │ (ڤ and ڨ as written in Libya)
@@ -84,7 +85,7 @@ const packageDir = path.dirname(require.resolve(`${PACKAGE}/package.json`));
 const originalFile = (subset: string, weight: number) => `${PACKAGE}/files/noto-naskh-arabic-${subset}-${weight}-normal.woff2`;
 const coreFile = (subset: string, weight: number) => `noto-naskh-arabic-${subset}-${weight}-core.woff2`;
 
-export const fontsDir = path.join(projectRoot, 'src/fonts');
+const fontsDir = path.join(projectRoot, 'src/fonts');
 export const fontsCss = path.join(projectRoot, 'src/styles/fonts.css');
 
 /** Fontsource's unicode-range for a subset, from its index.css. */
@@ -96,6 +97,8 @@ async function declaredRange(subset: string): Promise<CodeRange[]> {
 }
 
 function face(weight: number, url: string, ranges: readonly CodeRange[]): string {
+  // An empty descriptor is dropped, and the face would then serve every character.
+  if (ranges.length === 0) throw new Error(`${url} would serve no character`);
   return [
     '@font-face {',
     `  font-family: '${FAMILY}';`,
@@ -108,47 +111,52 @@ function face(weight: number, url: string, ranges: readonly CodeRange[]): string
   ].join('\n');
 }
 
+const charactersOf = (font: Buffer) => rangesOf((fontkit.create(font) as fontkit.Font).characterSet);
+
 /** Every file this script writes, by path, with its bytes. */
 export async function generateFonts(): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
-  const rules: string[] = [];
-  // No character is in two faces of one weight: which would serve it
-  // depends on their order. The small files come first.
-  let asked: CodeRange[] = [];
-  const served: Record<string, CodeRange[]> = {};
+  // A face declares only characters its file holds, or the browser would
+  // fetch it for one and then look elsewhere. Two small faces never claim
+  // one character, nor do two full ones: which would serve it would depend
+  // on their order.
+  const small: Record<string, CodeRange[]> = {};
+  const full: Record<string, CodeRange[]> = {};
+  let smallTaken: CodeRange[] = [];
+  let fullTaken: CodeRange[] = [];
   for (const { name, core } of SUBSETS) {
-    const wanted = subtractRanges(core, asked);
-    asked = [...asked, ...wanted];
+    const wanted = subtractRanges(core, smallTaken);
+    const declared = await declaredRange(name);
     for (const weight of WEIGHTS) {
       const original = await readFile(require.resolve(originalFile(name, weight)));
       const subset: Buffer = await subsetFont(original, String.fromCodePoint(...codePointsOf(wanted)), { targetFormat: 'woff2' });
-      const font = fontkit.create(subset) as fontkit.Font;
-      // A face declares only what its file holds, or the browser would fetch
-      // it for a character it then has to find elsewhere.
-      const holds = intersectRanges(wanted, rangesOf(font.characterSet));
-      if (weight === WEIGHTS[0]) served[name] = holds;
-      else if (formatUnicodeRange(holds) !== formatUnicodeRange(served[name])) {
+      const holds = {
+        small: intersectRanges(wanted, charactersOf(subset)),
+        full: subtractRanges(intersectRanges(declared, charactersOf(original)), fullTaken),
+      };
+      if (weight === WEIGHTS[0]) [small[name], full[name]] = [holds.small, holds.full];
+      else if (formatUnicodeRange(holds.small) !== formatUnicodeRange(small[name]) || formatUnicodeRange(holds.full) !== formatUnicodeRange(full[name])) {
         throw new Error(`The ${name} files of weights ${WEIGHTS[0]} and ${weight} hold different characters`);
       }
       files.set(path.join(fontsDir, coreFile(name, weight)), subset);
     }
+    smallTaken = [...smallTaken, ...small[name]];
+    fullTaken = [...fullTaken, ...full[name]];
   }
-  // A full file does not claim what a small one was asked for and lacks
-  // either (U+200F has no glyph: a page using it would fetch 53 KB).
-  const full: Record<string, CodeRange[]> = {};
-  for (const { name } of SUBSETS) {
-    full[name] = subtractRanges(await declaredRange(name), asked);
-    asked = [...asked, ...full[name]];
-  }
+  // The full faces come first: for each character the browser tries the
+  // faces from the last declared, so it fetches a full file only for a
+  // character the small ones lack, and draws a letter whose mark only the
+  // full file has (a Quranic mark) whole from that file.
+  const rules: string[] = [];
   for (const weight of WEIGHTS) {
     for (const { name } of SUBSETS) rules.push(face(weight, originalFile(name, weight), full[name]));
-    for (const { name } of SUBSETS) rules.push(face(weight, `../fonts/${coreFile(name, weight)}`, served[name]));
+    for (const { name } of SUBSETS) rules.push(face(weight, `../fonts/${coreFile(name, weight)}`, small[name]));
   }
   const css = [
     '/*',
     ' * Generated by `npm run fonts` (scripts/fonts.ts), which says why: do not edit.',
     ` * Self-hosted ${FAMILY}, regular and bold. Each weight has small files for`,
-    ' * the characters news pages use, and Fontsource\'s full files for the rest.',
+    " * the characters news pages use, and Fontsource's full files for the rest.",
     ' */',
     ...rules,
     '',

@@ -6,7 +6,7 @@ import {
   parseUnicodeRange,
   rangesOf,
   subtractRanges,
-} from '../../src/lib/unicode-ranges.ts';
+} from '../../scripts/unicode-ranges.ts';
 
 describe('unicode ranges', () => {
   it('merges code points into sorted ranges, and back', () => {
@@ -28,6 +28,7 @@ describe('unicode ranges', () => {
   it('rejects what is not a range, and a range that runs backwards', () => {
     expect(() => parseUnicodeRange('U+0600-06FF, U+06??')).toThrow('Not a unicode-range item: "U+06??"');
     expect(() => parseUnicodeRange('U+06FF-0600')).toThrow('Empty unicode-range item');
+    expect(() => parseUnicodeRange('U+10FFFF-110000')).toThrow('Beyond Unicode');
   });
 
   it('subtracts and intersects', () => {

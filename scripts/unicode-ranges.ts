@@ -33,7 +33,8 @@ export function parseUnicodeRange(descriptor: string): CodeRange[] {
     const first = parseInt(match[1], 16);
     const last = match[2] ? parseInt(match[2], 16) : first;
     if (last < first) throw new Error(`Empty unicode-range item: "${part}"`);
-    points.push(...codePointsOf([[first, last]]));
+    if (last > 0x10ffff) throw new Error(`Beyond Unicode: "${part}"`);
+    for (let cp = first; cp <= last; cp++) points.push(cp);
   }
   return rangesOf(points);
 }
