@@ -46,7 +46,10 @@ export function wallClock(timeZone: string): (date: Date) => Readonly<WallTime> 
   // Offsets are whole seconds (local mean time had seconds: Tripoli's was +00:52:44).
   const offsetAt = (time: number) => {
     const w = fromIntl(time);
-    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(time / 1000) * 1000;
+    const asUtc = new Date(Date.UTC(2000, w.month - 1, w.day, w.hour, w.minute, w.second));
+    // Date.UTC reads years 0–99 as 1900–1999.
+    asUtc.setUTCFullYear(w.year);
+    return asUtc.getTime() - Math.floor(time / 1000) * 1000;
   };
   // By UTC day: the offset, or null on a day the offset changes.
   const dayOffsets = new Map<number, number | null>();

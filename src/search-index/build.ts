@@ -142,18 +142,25 @@ export async function buildSearchIndex(outDir: string, root: string): Promise<Se
   }
   if (toIndex.length > 0) {
     const indexers = startIndexers();
-    try {
-      await Promise.all(
-        toIndex.map(async ({ shard, name, target }) => {
+    // Every shard settles before the step goes on or fails: none is still
+    // writing into the cache or dist/ once this function has returned. The
+    // first failure closes the indexers, so shards still waiting fail at once.
+    let failure: unknown;
+    await Promise.all(
+      toIndex.map(async ({ shard, name, target }) => {
+        try {
           const job = { outDir, shard: { key: shard.key, urls: shard.urls } };
           await storeEntry(name, (outputPath) => indexers.index({ ...job, outputPath }), (file) => shardFiles.test(file));
           indexed.add(shard.key);
           if (!(await placeCached(name, target))) throw new Error(`The search shard ${shard.key} could not be cached: is another build writing it?`);
-        }),
-      );
-    } finally {
-      await indexers.close();
-    }
+        } catch (error) {
+          failure ??= error;
+          await indexers.close();
+        }
+      }),
+    );
+    await indexers.close();
+    if (failure) throw failure;
   }
   await mkdir(bundleDir, { recursive: true });
   // pagefind.js is the same in every shard: it is kept once, beside them.

@@ -21,32 +21,43 @@ async function indexShard({ outDir, shard, outputPath }: IndexJob): Promise<void
   // numbers pages in the order it receives them (so the order must not
   // vary), and reading here overlaps indexing in its process.
   const pending: Promise<{ url: string; errors: string[] }>[] = [];
-  for (const url of shard.urls) {
-    const record = extractRecord(await readFile(path.join(outDir, url, 'index.html'), 'utf8'), url);
-    if (!record) throw new Error(`${url} lost its search record while indexing`);
-    pending.push(index.addHTMLFile({ url, content: recordHtml(record) }).then(({ errors }) => ({ url, errors })));
+  try {
+    for (const url of shard.urls) {
+      const record = extractRecord(await readFile(path.join(outDir, url, 'index.html'), 'utf8'), url);
+      if (!record) throw new Error(`${url} lost its search record while indexing`);
+      pending.push(index.addHTMLFile({ url, content: recordHtml(record) }).then(({ errors }) => ({ url, errors })));
+    }
+    for (const { url, errors } of await Promise.all(pending)) {
+      if (errors.length > 0) fail(`index ${url}`, errors);
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) fail(`write the index of ${shard.key}`, written.errors);
+  } finally {
+    // Pages already sent are answered before the index goes, so that
+    // closing the service cannot fail them (an unhandled rejection here
+    // would hide the error that stopped this shard).
+    await Promise.allSettled(pending);
+    await index.deleteIndex();
   }
-  for (const { url, errors } of await Promise.all(pending)) {
-    if (errors.length > 0) fail(`index ${url}`, errors);
-  }
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length > 0) fail(`write the index of ${shard.key}`, written.errors);
-  await index.deleteIndex();
 }
 
 const port = parentPort!;
-port.on('message', async (job: IndexJob | null) => {
-  if (job === null) {
-    await pagefind.close();
-    port.close();
-    return;
-  }
-  let reply: IndexReply;
-  try {
-    await indexShard(job);
-    reply = { ok: true };
-  } catch (error) {
-    reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-  port.postMessage(reply);
+// One message at a time: `null` (close) waits for the shard being indexed.
+let queue = Promise.resolve();
+port.on('message', (job: IndexJob | null) => {
+  queue = queue.then(async () => {
+    if (job === null) {
+      await pagefind.close();
+      port.close();
+      return;
+    }
+    let reply: IndexReply;
+    try {
+      await indexShard(job);
+      reply = { ok: true };
+    } catch (error) {
+      reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    port.postMessage(reply);
+  });
 });

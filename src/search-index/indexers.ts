@@ -27,50 +27,64 @@ const MAX_INDEXERS = 4;
 
 /** Up to `size` workers, each started when a job first waits for one. */
 export function startIndexers(size = Math.min(availableParallelism(), MAX_INDEXERS)) {
-  const idle: Worker[] = [];
-  const waiting: ((worker: Worker) => void)[] = [];
-  const all: { worker: Worker; exited: Promise<void> }[] = [];
+  const idle = new Set<Worker>();
+  const waiting: { resolve: (worker: Worker) => void; reject: (error: Error) => void }[] = [];
+  const running = new Map<Worker, Promise<void>>();
   let closed = false;
+  const start = () => {
+    const worker = new Worker(new URL('./index-worker.ts', import.meta.url));
+    // A worker that dies between jobs is not handed another; one that dies
+    // during a job fails that job (see index()). Either way, never unheard.
+    worker.on('error', () => undefined);
+    running.set(worker, new Promise<void>((resolve) => worker.once('exit', () => resolve())).then(() => {
+      idle.delete(worker);
+      running.delete(worker);
+    }));
+    return worker;
+  };
   const acquire = (): Promise<Worker> => {
     // After a failure the build closes the pool while other jobs still wait.
     if (closed) return Promise.reject(new Error('The search indexers are closed'));
-    const worker = idle.pop();
-    if (worker) return Promise.resolve(worker);
-    if (all.length < size) {
-      const started = new Worker(new URL('./index-worker.ts', import.meta.url));
-      all.push({ worker: started, exited: new Promise((resolve) => started.once('exit', () => resolve())) });
-      return Promise.resolve(started);
+    const [worker] = idle;
+    if (worker) {
+      idle.delete(worker);
+      return Promise.resolve(worker);
     }
-    return new Promise((resolve) => waiting.push(resolve));
+    if (running.size < size) return Promise.resolve(start());
+    return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
   };
   const release = (worker: Worker) => {
-    if (closed) return;
+    if (closed || !running.has(worker)) return;
     const next = waiting.shift();
-    if (next) next(worker);
-    else idle.push(worker);
+    if (next) next.resolve(worker);
+    else idle.add(worker);
   };
   return {
     /** Indexes one shard; rejects with Pagefind's errors, or if the worker dies. */
     async index(job: IndexJob): Promise<void> {
       const worker = await acquire();
-      const reply = await new Promise<IndexReply>((resolve, reject) => {
-        const onExit = (code: number) => reject(new Error(`The search index worker for ${job.shard.key} exited with code ${code}`));
-        worker.once('error', reject).once('exit', onExit);
-        worker.once('message', (answer: IndexReply) => {
-          worker.off('error', reject).off('exit', onExit);
-          resolve(answer);
+      try {
+        const reply = await new Promise<IndexReply>((resolve, reject) => {
+          const onError = (error: Error) => reject(error);
+          const onExit = (code: number) => reject(new Error(`The search index worker for ${job.shard.key} exited with code ${code}`));
+          worker.once('error', onError).once('exit', onExit);
+          worker.once('message', (answer: IndexReply) => {
+            worker.off('error', onError).off('exit', onExit);
+            resolve(answer);
+          });
+          worker.postMessage(job);
         });
-        worker.postMessage(job);
-      });
-      release(worker);
-      if (!reply.ok) throw new Error(reply.message);
+        if (!reply.ok) throw new Error(reply.message);
+      } finally {
+        release(worker);
+      }
     },
-    /** Closes every worker's Pagefind service and waits for them to exit. */
+    /** Closes every worker's Pagefind service and waits for them to exit; jobs still waiting fail. */
     async close(): Promise<void> {
       closed = true;
-      waiting.length = 0;
-      for (const { worker } of all) worker.postMessage(null);
-      await Promise.all(all.map(({ exited }) => exited));
+      for (const { reject } of waiting.splice(0)) reject(new Error('The search indexers are closed'));
+      for (const worker of running.keys()) worker.postMessage(null);
+      await Promise.all(running.values());
     },
   };
 }

@@ -85,6 +85,7 @@ describe('the search index workers', () => {
       .sort();
     expect(urls.length).toBeGreaterThan(1);
     const job = (key: string, shardUrls: string[]) => ({ outDir: site.dist, shard: { key, urls: shardUrls }, outputPath: path.join(out, key) });
+    // One worker fewer than jobs: one job waits for a worker another has released.
     const indexers = startIndexers(2);
     const results = await Promise.allSettled([
       indexers.index(job('gone', ['/2025/01/01/no-such-dispatch/'])),
@@ -92,6 +93,7 @@ describe('the search index workers', () => {
       indexers.index(job('again', urls.slice(0, 1))),
     ]);
     await indexers.close();
+    await expect(indexers.index(job('late', urls))).rejects.toThrow('The search indexers are closed');
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
     expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/no-such-dispatch\/index\.html/);
     // The same bytes as the build's own shard of that year.
