@@ -20,6 +20,7 @@ export default defineConfig({
     // and encoded in libuv's pool): eight in flight keep both cores busy.
     // Output does not depend on it.
     concurrency: 8,
+    inlineStylesheets: 'never',
   },
   // Tests build fixture archives side by side; each needs its own cache.
   cacheDir,
@@ -52,4 +53,5 @@ export default defineConfig({
     builtDir(),
   ],
   devToolbar: { enabled: false },
+  vite: { build: { cssCodeSplit: false } },
 });

@@ -14,16 +14,7 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="rss/channel/title"/></title>
         <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-        <style>
-          :root { color-scheme: light dark; }
-          body { margin: 0 auto; max-inline-size: 46rem; padding: 1rem; font-family: 'Noto Naskh Arabic', 'Amiri', serif; line-height: 1.8; }
-          .about { padding: 0.75rem 1rem; border: 1px solid #888; border-radius: 0.25rem; }
-          code { direction: ltr; unicode-bidi: isolate; }
-          article { padding-block: 0.75rem; border-block-end: 1px solid #8884; }
-          h2 { font-size: 1.2rem; margin-block: 0 0.25rem; }
-          time { color: GrayText; font-size: 0.95rem; }
-          p { margin-block: 0.25rem 0; }
-        </style>
+        <link rel="stylesheet" href="/rss.css"/>
       </head>
       <body>
         <header>
