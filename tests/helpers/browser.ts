@@ -14,7 +14,7 @@ if (!hasBrowser && process.env.CI) {
   throw new Error(`No browser at ${chromiumPath}: CI must install Debian's chromium (apt-get install chromium).`);
 }
 
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [
@@ -25,6 +25,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -1,0 +1,149 @@
+/**
+ * The test archive served as a CDN serves it (tests/helpers/static-host.ts:
+ * the headers of public/_headers, gzip): pages, feeds and search work under
+ * the Content-Security-Policy with no violation, and a dispatch page stays
+ * within its transfer budget.
+ */
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
+import { readPages } from '../helpers/build.ts';
+import { serveLikeCdn, type StaticHost } from '../helpers/static-host.ts';
+
+const site = inject('site');
+const dispatchBudget = 60 * 1024;
+
+describe.skipIf(!hasBrowser)('served with the production headers', () => {
+  let browser: Browser;
+  let host: StaticHost;
+  let heaviestDispatch: string;
+  let heaviestHtmlBytes: number;
+
+  beforeAll(async () => {
+    host = await serveLikeCdn(site.dist);
+    browser = await launchBrowser();
+    // The dispatch page whose HTML compresses worst: the budget's worst case.
+    const dispatches = [...(await readPages(site.dist))].filter(([url]) => /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(url));
+    const heaviest = dispatches.map(([url, html]) => ({ url, html, size: gzipSync(html).length })).sort((a, b) => b.size - a.size)[0];
+    heaviestDispatch = heaviest.url;
+    heaviestHtmlBytes = Buffer.byteLength(heaviest.html);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  /** Opens a page that records every CSP violation and console error. */
+  async function open(url: string) {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        (window as unknown as { violations: string[] }).violations ??= [];
+        (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    const response = await page.goto(host.origin + encodeURI(url), { waitUntil: 'load' });
+    const violations = () => page.evaluate(() => (window as unknown as { violations?: string[] }).violations ?? []);
+    return { page, context, response, problems, violations };
+  }
+
+  async function expectClean(page: Page, problems: string[], violations: () => Promise<string[]>) {
+    await page.evaluate(() => document.fonts?.ready);
+    expect(await violations()).toEqual([]);
+    expect(problems).toEqual([]);
+  }
+
+  it('shows every kind of page with its headers and no policy violation', async () => {
+    for (const url of ['/', heaviestDispatch, '/city/', '/city/tripoli/', '/archive/', '/archive/2025/12/', '/tag/', '/no-such-page/']) {
+      const { page, context, response, problems, violations } = await open(url);
+      expect(response?.status(), url).toBe(url === '/no-such-page/' ? 404 : 200);
+      const headers = response!.headers();
+      expect(headers['content-security-policy'], url).toMatch(/^default-src 'none'; script-src 'self' 'wasm-unsafe-eval'/);
+      expect(headers['x-content-type-options'], url).toBe('nosniff');
+      expect(headers['cache-control'], url).toBe('public, max-age=60, must-revalidate');
+      // The stylesheet and the web font applied, not blocked.
+      expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily), url).toMatch(/Noto Naskh Arabic/);
+      await page.evaluate(() => document.fonts.ready);
+      expect(await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family)), url).toContain('Noto Naskh Arabic');
+      expect(await page.locator('main').count(), url).toBe(1);
+      // The one error a missing page may log is its own status.
+      const expected = url === '/no-such-page/' ? ['Failed to load resource: the server responded with a status of 404 (Not Found)'] : [];
+      await expectClean(page, problems.filter((p) => !expected.includes(p)), violations);
+      await context.close();
+    }
+  });
+
+  it('searches under the policy: Pagefind compiles its WebAssembly and finds dispatches', async () => {
+    const { page, context, problems, violations } = await open('/');
+    await page.fill('#site-search', 'ميناء');
+    await page.press('#site-search', 'Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    await expect.poll(() => page.locator('[data-search-results] li h2').allTextContents()).toEqual([
+      'تعديل رسوم الخدمات في ميناء بنغازي',
+      'ميناء طرابلس يبدأ توسعة رصيف الحاويات',
+    ]);
+    await expectClean(page, problems, violations);
+    await context.close();
+  });
+
+  it('opens a feed in the browser, styled by its stylesheets, with no policy violation', async () => {
+    // Chromium announces the end of XSLT with a banner it styles inline,
+    // which the policy blocks: the browser's own markup, not the site's.
+    const feedBrowser = await launchBrowser(['--disable-features=GenerateXSLTWarningBanner']);
+    try {
+      const page = await feedBrowser.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      const response = await page.goto(`${host.origin}/rss.xml`, { waitUntil: 'load' });
+      expect(response!.headers()['content-security-policy']).toMatch(/^default-src 'none'/);
+      expect(await page.locator('h1').textContent()).toBe('أرشيف وكالة الأنباء الليبية: آخر الأخبار');
+      expect(await page.locator('main article').count()).toBeGreaterThan(5);
+      expect(await page.evaluate(() => getComputedStyle(document.body).maxInlineSize)).not.toBe('none');
+      expect(problems).toEqual([]);
+    } finally {
+      await feedBrowser.close();
+    }
+  });
+
+  it('reports a violation when a page breaks the policy', async () => {
+    // The check above would pass on a browser that enforced nothing.
+    const { page, context, violations } = await open('/');
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = 'body { color: red }';
+      document.head.append(style);
+    });
+    await expect.poll(violations).toEqual([expect.stringMatching(/^style-src-elem inline$/)]);
+    await context.close();
+  });
+
+  it(`transfers a dispatch page in at most ${dispatchBudget / 1024} KB: HTML, CSS and the fonts it uses`, async () => {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+    const page = await context.newPage();
+    const transfers: { url: string; type: string; bytes: number }[] = [];
+    page.on('requestfinished', async (request) => {
+      const sizes = await request.sizes();
+      transfers.push({ url: request.url(), type: request.resourceType(), bytes: sizes.responseHeadersSize + sizes.responseBodySize });
+    });
+    await page.goto(host.origin + encodeURI(heaviestDispatch), { waitUntil: 'networkidle' });
+    await page.evaluate(() => document.fonts.ready);
+    await expect.poll(() => transfers.length).toBeGreaterThan(2);
+
+    const sum = (types: string[]) => transfers.filter((t) => types.includes(t.type)).reduce((total, t) => total + t.bytes, 0);
+    const counted = sum(['document', 'stylesheet', 'font', 'script']);
+    const report = transfers.map((t) => `${t.type} ${(t.bytes / 1024).toFixed(1)} KB ${new URL(t.url).pathname}`).join('\n');
+    expect(transfers.filter((t) => t.type === 'document').length).toBe(1);
+    expect(transfers.filter((t) => t.type === 'font').length, report).toBeGreaterThan(0);
+    // Compressed, as sent: the document arrives gzipped.
+    expect(transfers.find((t) => t.type === 'document')!.bytes).toBeLessThan(heaviestHtmlBytes / 2);
+    expect(counted, `${heaviestDispatch}\n${report}`).toBeLessThanOrEqual(dispatchBudget);
+    console.info(`dispatch page ${heaviestDispatch}: ${(counted / 1024).toFixed(1)} KB (HTML, CSS, fonts, scripts); ${(sum(['image']) / 1024).toFixed(1)} KB of images`);
+    await context.close();
+  });
+});
