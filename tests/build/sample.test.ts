@@ -2,17 +2,20 @@
  * The sample archive shipped in content/ builds into every kind of page,
  * and stays rich enough to show the site off.
  */
+import path from 'node:path';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readArchive, type LoadedDispatch } from '../../src/loaders/dispatches.ts';
 import { dateSegments } from '../../src/lib/dates.ts';
 import { slugify } from '../../src/lib/text.ts';
 import { buildSite, listFiles, projectRoot, readPages } from '../helpers/build.ts';
+import { hasJava, htmlErrors } from '../helpers/html-checker.ts';
 
 let all: LoadedDispatch[];
 let published: LoadedDispatch[];
 let pages: Map<string, string>;
 let files: Set<string>;
+let outDir: string;
 const now = new Date();
 
 beforeAll(async () => {
@@ -20,7 +23,8 @@ beforeAll(async () => {
   published = all.filter((d) => !d.data.draft && d.data.date <= now);
   const result = await buildSite({ archiveDir: 'content/dispatches' });
   expect(result.code, result.output).toBe(0);
-  pages = await readPages(result.outDir);
+  outDir = result.outDir;
+  pages = await readPages(outDir);
   files = new Set((await listFiles(result.outDir)).map((f) => `/${f}`));
 });
 
@@ -70,5 +74,11 @@ describe('the sample archive', () => {
       });
     }
     expect([...broken]).toEqual([]);
+  });
+
+  it.skipIf(!hasJava)('passes the Nu HTML Checker on every page', async () => {
+    const html = [...files].filter((file) => file.endsWith('.html')).map((file) => path.join(outDir, file));
+    expect(html.length).toBe(pages.size);
+    expect(await htmlErrors(html)).toEqual([]);
   });
 });
