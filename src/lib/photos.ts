@@ -29,6 +29,8 @@ export type FindPhoto = (dispatchFile: string, src: string) => string | undefine
 export interface PhotoRef {
   /** As written in the dispatch; undefined for an <img> written as HTML. */
   src: string | undefined;
+  /** The src of an <img> written as HTML, when it is on another site. */
+  remote?: string;
   alt: string;
   caption?: string;
   /** Line in the dispatch file. */
@@ -64,7 +66,9 @@ export function bodyPhotoRefs(body: string, bodyLine: number): PhotoRef[] {
       if (!target) return;
       refs.push({ src: target.url, alt: image.alt?.trim() ?? '', caption: target.title?.trim() || undefined, line });
     } else if (node.type === 'html' && /<img\b/i.test((node as Html).value)) {
-      refs.push({ src: undefined, alt: '', line });
+      const remote = [...(node as Html).value.matchAll(/<img\b[^>]*?\ssrc\s*=\s*["']?\s*((?:[a-z][a-z\d+.-]*:)?\/\/[^"'\s>]*)/gi)].map((m) => m[1]);
+      if (remote.length === 0) refs.push({ src: undefined, alt: '', line });
+      for (const src of remote) refs.push({ src: undefined, remote: src, alt: '', line });
     }
   });
   return refs;
@@ -132,8 +136,11 @@ export function resolveDispatchPhotos(d: PhotoSource, find: FindPhoto, refs = bo
   const body: ResolvedPhoto[] = [];
   for (const ref of refs) {
     if (ref.src === undefined) {
-      // Sanitised and kept as written: it works only with a site path.
-      problem('body', ref.line, 'image.html', {}, 'warning');
+      // Sanitised and kept as written: it works only with a site path. One
+      // from another site would be refused by the Content-Security-Policy
+      // (public/_headers) and tell that site who reads what.
+      if (ref.remote) problem('body', ref.line, 'image.remote', { value: ref.remote });
+      else problem('body', ref.line, 'image.html', {}, 'warning');
       continue;
     }
     const resolved = resolvePhoto(d.file, ref.src, find);

@@ -81,6 +81,15 @@ describe('bodyPhotoRefs', () => {
     ]);
   });
 
+  it('names an <img> written as HTML that loads from another site', () => {
+    const body = 'نص.\n\n<p><img alt="x" src="https://example.com/a.jpg"> <img src=//cdn.example/b.png></p>\n\n<img src="/logo.png">\n';
+    expect(bodyPhotoRefs(body, 1)).toEqual([
+      { src: undefined, remote: 'https://example.com/a.jpg', alt: '', line: 3 },
+      { src: undefined, remote: '//cdn.example/b.png', alt: '', line: 3 },
+      { src: undefined, alt: '', line: 5 },
+    ]);
+  });
+
   it('reads reference-style images and images in footnotes, as Astro renders them', () => {
     const body = 'نص[^1].\n\n![وصف][p1]\n\n[p1]: wide.jpg "مرجعية"\n\n[^1]: ![حاشية](note.png)\n';
     expect(bodyPhotoRefs(body, 1)).toEqual([
@@ -123,6 +132,16 @@ describe('front-matter photo fields', () => {
     expect(found).toEqual({ lead: { src: 'a.jpg', path: '../../images/a.jpg', alt: 'وصف', caption: undefined }, body: [], problems: [] });
     expect(resolveDispatchPhotos(result.dispatch, () => undefined).problems).toEqual([
       { file: 'x.md', line: 6, field: 'image', code: 'image.missing', params: { value: 'a.jpg' }, severity: 'error' },
+    ]);
+  });
+
+  it('refuse an HTML <img> from another site, which the Content-Security-Policy would block, and only warn of a local one', () => {
+    const result = dispatch('');
+    if (!result.ok) throw new Error('valid');
+    const refs = bodyPhotoRefs('<img src="https://example.com/a.jpg">\n\n<img src="/logo.png">\n', 8);
+    expect(resolveDispatchPhotos(result.dispatch, () => undefined, refs).problems).toEqual([
+      { file: 'x.md', line: 8, field: 'body', code: 'image.remote', params: { value: 'https://example.com/a.jpg' }, severity: 'error' },
+      { file: 'x.md', line: 10, field: 'body', code: 'image.html', params: {}, severity: 'warning' },
     ]);
   });
 });
