@@ -20,6 +20,7 @@ export default defineConfig({
     // and encoded in libuv's pool): eight in flight keep both cores busy.
     // Output does not depend on it.
     concurrency: 8,
+    // The Content-Security-Policy (public/_headers) allows no inline <style>.
     inlineStylesheets: 'never',
   },
   // Tests build fixture archives side by side; each needs its own cache.
@@ -53,5 +54,7 @@ export default defineConfig({
     builtDir(),
   ],
   devToolbar: { enabled: false },
+  // One stylesheet for the whole site (13 KB), fetched once and cached for
+  // every page, instead of four small ones a page.
   vite: { build: { cssCodeSplit: false } },
 });

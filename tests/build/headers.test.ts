@@ -86,9 +86,12 @@ describe('cache headers', () => {
 
 describe('security headers', () => {
   it('reach every file once', () => {
+    const policy = rules.find((rule) => rule.pattern === '/*')!.set.find(([name]) => name === 'Content-Security-Policy')![1];
+    expect(policy).toMatch(/^default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';/);
     for (const file of files) {
       const headers = headersFor(rules, urlOf(file));
-      expect(headers.get('content-security-policy'), file).toMatch(/^default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';/);
+      expect(headers.get('content-security-policy'), file).toBe(policy);
+      expect(headers.get('strict-transport-security'), file).toBe('max-age=31536000');
       expect(headers.get('x-content-type-options'), file).toBe('nosniff');
       expect(headers.get('referrer-policy'), file).toBe('strict-origin-when-cross-origin');
       expect(headers.get('permissions-policy'), file).toMatch(/^camera=\(\), microphone=\(\), geolocation=\(\)/);

@@ -22,6 +22,6 @@ describe.skipIf(!hasJava)('the Nu HTML Checker', () => {
     await writeFile(file, '<!doctype html>\n<html lang="ar" dir="rtl"><title>x</title>\n<p><div>غير صالح</p>\n');
     const errors = await htmlErrors([file]);
     expect(errors.length).toBeGreaterThan(0);
-    expect(errors[0]).toMatch(new RegExp(`^${file}:3: `));
+    expect(errors[0].startsWith(`${file}:3: `), errors[0]).toBe(true);
   });
 });

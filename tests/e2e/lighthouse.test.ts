@@ -41,18 +41,29 @@ describe.skipIf(!hasBrowser)('Lighthouse, mobile', () => {
     ['a search', () => '/search/?q=ميناء'],
   ];
 
+  /** One Lighthouse run: the four scores, and what cost points. */
+  async function audit(url: string) {
+    const result = await lighthouse(host.origin + encodeURI(url), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
+    const lhr = result!.lhr;
+    expect(lhr.runtimeError, lhr.runtimeError?.message).toBeUndefined();
+    const lost = Object.values(lhr.audits)
+      .filter((a) => a.score !== null && a.score < 1 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode))
+      .map((a) => `${a.id} ${a.score} ${a.displayValue ?? ''}`);
+    return { scores: Object.fromEntries(categories.map((id) => [id, lhr.categories[id].score ?? 0])), lost };
+  }
+
   for (const [name, url] of pages) {
     it(`scores ${name} 100 for accessibility, SEO and best practices, 95+ for performance`, async () => {
-      const result = await lighthouse(host.origin + encodeURI(url()), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
-      const lhr = result!.lhr;
-      expect(lhr.runtimeError, lhr.runtimeError?.message).toBeUndefined();
-      const scores = Object.fromEntries(categories.map((id) => [id, lhr.categories[id].score ?? 0]));
-      // What cost points, to read when it fails.
-      const lost = Object.values(lhr.audits)
-        .filter((audit) => audit.score !== null && audit.score < 1 && ['binary', 'numeric', 'metricSavings'].includes(audit.scoreDisplayMode))
-        .map((audit) => `${audit.id} ${audit.score} ${audit.displayValue ?? ''}`);
-      console.info(`${name} (${url()}): ${JSON.stringify(scores)}\n${lost.join('\n')}`);
-      for (const id of categories) expect(scores[id], `${id}\n${lost.join('\n')}`).toBeGreaterThanOrEqual(least[id]);
+      // Performance varies from run to run on a shared machine: the median
+      // of three, as Lighthouse's documentation advises. The others do not.
+      const runs = [await audit(url()), await audit(url()), await audit(url())];
+      runs.sort((a, b) => a.scores.performance - b.scores.performance);
+      const median = runs[1];
+      console.info(`${name} (${url()}): ${runs.map((run) => JSON.stringify(run.scores)).join(' ')}`);
+      expect(median.scores.performance, `performance\n${median.lost.join('\n')}`).toBeGreaterThanOrEqual(least.performance);
+      for (const run of runs) {
+        for (const id of categories.filter((id) => id !== 'performance')) expect(run.scores[id], `${id}\n${run.lost.join('\n')}`).toBeGreaterThanOrEqual(least[id]);
+      }
     });
   }
 });

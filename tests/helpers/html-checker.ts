@@ -31,7 +31,8 @@ export function htmlErrors(files: string[]): Promise<string[]> {
       // It exits 1 when it found errors: only output it cannot give fails.
       if (!stdout) return reject(error ?? new Error('the checker printed nothing'));
       const { messages } = JSON.parse(stdout) as { messages: Message[] };
-      resolve(messages.filter((m) => m.type === 'error').map((m) => `${decodeURI(m.url.replace(/^file:/, ''))}:${m.lastLine ?? 0}: ${m.message}`));
+      // A file it could not read is a non-document-error: a failure too.
+      resolve(messages.filter((m) => m.type === 'error' || m.type === 'non-document-error').map((m) => `${decodeURI(m.url.replace(/^file:/, ''))}:${m.lastLine ?? 0}: ${m.message}`));
     });
   });
 }

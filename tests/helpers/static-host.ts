@@ -94,7 +94,8 @@ export async function serveLikeCdn(dir: string): Promise<StaticHost> {
     const url = new URL(req.url ?? '/', 'http://host');
     const pathname = decodeURIComponent(url.pathname);
     let file = path.join(dir, pathname);
-    if (!file.startsWith(dir) || path.basename(file) === '_headers') file = '';
+    const inside = path.relative(dir, file);
+    if (inside.startsWith('..') || path.isAbsolute(inside) || inside === '_headers') file = '';
     const found = file ? await stat(file).catch(() => undefined) : undefined;
     if (found?.isDirectory()) {
       if (!pathname.endsWith('/')) {

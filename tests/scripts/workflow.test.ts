@@ -27,7 +27,7 @@ interface Step {
 }
 interface Workflow {
   on: { push: { branches: string[] }; schedule: { cron: string }[] };
-  jobs: Record<string, { needs?: string; permissions?: Record<string, string>; steps: Step[] }>;
+  jobs: Record<string, { needs?: string; if?: string; permissions?: Record<string, string>; steps: Step[] }>;
 }
 
 describe('the deploy workflow', () => {
@@ -40,17 +40,17 @@ describe('the deploy workflow', () => {
   it('fails actionlint when broken, naming the file and line', async () => {
     const dir = await tempDir('workflow');
     await mkdir(path.join(dir, '.github/workflows'), { recursive: true });
-    const broken = (await readFile(workflowFile, 'utf8')).replace("cron: '*/15 * * * *'", "cron: '*/15 * * *'");
+    const broken = (await readFile(workflowFile, 'utf8')).replace("cron: '2-59/15 * * * *'", "cron: '*/15 * * *'");
     await writeFile(path.join(dir, '.github/workflows/deploy.yml'), broken);
     const { code, output } = lint(dir);
     expect(code).toBe(1);
     expect(output).toMatch(/deploy\.yml:\d+:\d+ invalid CRON format "\*\/15 \* \* \*"/);
   });
 
-  it('builds on every push to main and every 15 minutes, with the last build restored, then deploys dist/', async () => {
+  it('builds on every push to main and every 15 minutes, with the last build restored, then deploys dist/ from main', async () => {
     const workflow = load(await readFile(workflowFile, 'utf8')) as Workflow;
     expect(workflow.on.push.branches).toEqual(['main']);
-    expect(workflow.on.schedule).toEqual([{ cron: '*/15 * * * *' }]);
+    expect(workflow.on.schedule).toEqual([{ cron: '2-59/15 * * * *' }]);
 
     const steps = workflow.jobs.build.steps;
     const at = (test: (step: Step) => boolean, what: string) => {
@@ -67,11 +67,14 @@ describe('the deploy workflow', () => {
     expect([install, cache, build, upload]).toEqual([install, cache, build, upload].sort((a, b) => a - b));
     expect(check).toBeLessThan(build);
     expect(steps[cache].with!.path.split('\n').filter(Boolean)).toEqual(['node_modules/.astro', 'dist']);
-    expect(steps[cache].with!['restore-keys']).toBeTruthy();
+    // Named by the build's inputs, so a run with nothing new saves nothing.
+    expect(steps[cache].with!.key).toMatch(/^site-build-\$\{\{ hashFiles\('content\/\*\*', 'src\/\*\*', 'public\/\*\*'/);
+    expect(steps[cache].with!['restore-keys']).toBe('site-build-');
     expect(steps[upload].with!.path).toBe('dist');
 
     const deploy = workflow.jobs.deploy;
     expect(deploy.needs).toBe('build');
+    expect(deploy.if).toBe("github.ref == 'refs/heads/main'");
     expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(deploy.steps.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
   });
