@@ -61,6 +61,20 @@ describe('social image text', () => {
     expect(largest).toBeLessThanOrEqual(1);
   });
 
+  it('encodes an opaque card without alpha, pixel for pixel as resvg draws it', async () => {
+    const svg = socialSvg({ site: 'أرشيف', headline: 'ميناء طرابلس يبدأ توسعة رصيف الحاويات', footer: 'طرابلس 01 ديسمبر 2025 (وال)' });
+    const png = await renderPng(svg, undefined, { opaque: true });
+    expect((await sharp(png).metadata()).channels).toBe(3);
+    const resvg = createRenderer(svg).render();
+    const drawn = resvg.pixels;
+    for (let i = 3; i < drawn.length; i += 4) if (drawn[i] !== 255) throw new Error(`pixel ${(i - 3) / 4} is not opaque`);
+    const ours = await sharp(png).raw().toBuffer();
+    expect(ours.length).toBe((drawn.length / 4) * 3);
+    for (let i = 0, j = 0; i < drawn.length; i += 4, j += 3) {
+      if (ours[j] !== drawn[i] || ours[j + 1] !== drawn[i + 1] || ours[j + 2] !== drawn[i + 2]) throw new Error(`pixel ${i / 4} differs`);
+    }
+  });
+
   it('anchors every line at the right margin and wraps long headlines', () => {
     const svg = socialSvg({
       site: 'الموقع',
