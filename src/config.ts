@@ -64,6 +64,16 @@ export const imagesDir =
 export const cacheDir = process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro';
 
 /**
+ * The Content-Security-Policy every page meets: only this origin, no inline
+ * script or style, WebAssembly for Pagefind. public/_headers sends it (with
+ * frame-ancestors, which works only as a header) where the host reads that
+ * file; each built page also carries it in a <meta>, for hosts that send no
+ * headers of ours (GitHub Pages).
+ */
+export const contentSecurityPolicy =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'";
+
+/**
  * Preview shows drafts and embargoed dispatches, marked as such: always
  * under `astro dev`, and in a build when ARCHIVE_PREVIEW=1.
  */

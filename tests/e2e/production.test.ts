@@ -7,7 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasBrowser, launchBrowser } from '../helpers/browser.ts';
+import { hasBrowser, launchBrowser, serve } from '../helpers/browser.ts';
 import { readPages } from '../helpers/build.ts';
 import { serveLikeCdn, type StaticHost } from '../helpers/static-host.ts';
 
@@ -36,7 +36,7 @@ describe.skipIf(!hasBrowser)('served with the production headers', () => {
   });
 
   /** Opens a page that records every CSP violation and console error. */
-  async function open(url: string) {
+  async function open(url: string, origin = host.origin) {
     const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
     const page = await context.newPage();
     const problems: string[] = [];
@@ -48,10 +48,17 @@ describe.skipIf(!hasBrowser)('served with the production headers', () => {
     });
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
-    const response = await page.goto(host.origin + encodeURI(url), { waitUntil: 'load' });
+    const response = await page.goto(origin + encodeURI(url), { waitUntil: 'load' });
     const violations = () => page.evaluate(() => (window as unknown as { violations?: string[] }).violations ?? []);
     return { page, context, response, problems, violations };
   }
+
+  const injectInlineStyle = (page: Page) =>
+    page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = 'body { color: red }';
+      document.head.append(style);
+    });
 
   async function expectClean(page: Page, problems: string[], violations: () => Promise<string[]>) {
     await page.evaluate(() => document.fonts?.ready);
@@ -111,15 +118,28 @@ describe.skipIf(!hasBrowser)('served with the production headers', () => {
     }
   });
 
+  it('keeps the policy on a host that sends none of these headers (GitHub Pages)', async () => {
+    const bare = await serve(site.dist);
+    try {
+      const { page, context, response, problems, violations } = await open('/search/?q=ميناء', bare.origin);
+      expect(response!.headers()['content-security-policy']).toBeUndefined();
+      await expect.poll(() => page.locator('[data-search-results] li').count()).toBe(2);
+      await expectClean(page, problems, violations);
+      // The <meta> policy is enforced: an inline style is refused.
+      await injectInlineStyle(page);
+      await expect.poll(violations).toEqual(['style-src-elem inline']);
+      await context.close();
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('reports a violation when a page breaks the policy', async () => {
     // The check above would pass on a browser that enforced nothing.
     const { page, context, violations } = await open('/');
-    await page.evaluate(() => {
-      const style = document.createElement('style');
-      style.textContent = 'body { color: red }';
-      document.head.append(style);
-    });
-    await expect.poll(violations).toEqual([expect.stringMatching(/^style-src-elem inline$/)]);
+    await injectInlineStyle(page);
+    // Once for the header's policy, once for the <meta>'s.
+    await expect.poll(violations).toEqual(['style-src-elem inline', 'style-src-elem inline']);
     await context.close();
   });
 

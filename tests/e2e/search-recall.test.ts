@@ -84,7 +84,8 @@ describe.skipIf(!hasBrowser)('Arabic search recall', () => {
   });
 
   it('finds ≥ 98 % of relevant dispatches, with precision@10 no worse than Pagefind alone', async () => {
-    const page = await browser.newPage();
+    // A harness, not the site: its inline module is refused by the pages' CSP.
+    const page = await browser.newPage({ bypassCSP: true });
     await page.goto(`${server.origin}/404.html`);
     // Each bundle is its own module instance; a module script (not page.evaluate,
     // whose import() the test runner would rewrite) loads both. Ours is
