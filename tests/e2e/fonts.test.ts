@@ -103,7 +103,7 @@ describe.skipIf(!hasBrowser)('web fonts in chromium', () => {
   const small = ['arabic-400', 'arabic-700', 'latin-400', 'latin-700'].map((s) => `noto-naskh-arabic-${s}-core`);
 
   it.each(['/', '/2025/12/01/port-upgrade/', '/archive/2025/12/', '/search/?q=%D8%B7%D8%B1%D8%A7%D8%A8%D9%84%D8%B3'])(
-    '%s fetches only the small font files, regular and bold',
+    '%s fetches only the small font files, regular and bold, and preloads them all',
     async (url) => {
       const { page, fonts } = await open(url);
       // The search page fills in its results after load.
@@ -112,6 +112,12 @@ describe.skipIf(!hasBrowser)('web fonts in chromium', () => {
         await page.evaluate(() => document.fonts.ready);
       }
       expect(fonts.toSorted()).toEqual(small);
+      // A file found only once the stylesheet is read arrives after the first
+      // paint, and the text reflows (a dispatch's dateline moved its photo).
+      const preloaded = await page.$$eval('link[rel=preload][as=font]', (links) =>
+        links.map((link) => new URL((link as HTMLLinkElement).href).pathname.split('/').pop()!),
+      );
+      expect(preloaded.map((file) => file.replace(/\.[\w-]+\.woff2$/, '')).toSorted()).toEqual(small);
     },
   );
 

@@ -182,4 +182,31 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
       await context.close();
     }
   });
+  // Results arrive after the first paint: nothing the reader already sees
+  // may move then (a footer pushed down by them was a layout shift of 0.16
+  // on a phone). One result is the worst case: the page stays short.
+  for (const viewport of [
+    { width: 412, height: 823 },
+    { width: 1280, height: 800 },
+  ]) {
+    it(`moves nothing on screen when results arrive (${viewport.width}×${viewport.height})`, async () => {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const shifts: string[] = [];
+        Object.assign(window, { shifts });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources: { node?: Node }[] })[]) {
+            const nodes = entry.sources.map((source) => (source.node instanceof Element ? source.node.localName + '.' + source.node.className : String(source.node?.nodeName)));
+            shifts.push(`${entry.value.toFixed(4)} ${nodes.join(', ')}`);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(server.origin + encodeURI('/search/?q=ميناء&city=طرابلس'));
+      await expect.poll(() => resultTitles(page)).toEqual(['ميناء طرابلس يبدأ توسعة رصيف الحاويات']);
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts)).toEqual([]);
+      await context.close();
+    });
+  }
 });
