@@ -1,27 +1,29 @@
 /**
- * npm run bench [-- --n 1000] [--photos 0.25] [--dir <folder>] [--keep] [--skip-hugo] [--skip-warm] [--skip-clean]
+ * npm run bench [-- --n 1000] [--photos 0.25] [--dir <folder>] [--keep] [--skip-hugo] [--skip-clean]
  *
  * Generates a synthetic archive (bench/corpus.ts) in a temporary folder and
- * builds it with the project's real pipeline: from cold, again from Astro's
- * cache, then after adding one dispatch (its "time to live"). It prints
- * what each cost (wall time, pages per second, peak memory, dist/ and search
- * index sizes, with --photos the image step) and the bytes a browser fetches
- * for a first search. With `hugo` on the PATH it also builds the same corpus
- * with the minimal Hugo site in bench/hugo/ and prints the ratio.
- * It checks the result: every sampled dispatch has its page and headline, and
- * the build after adding one equals a clean build of the same archive, byte
- * for byte. Figures, not assertions: nothing here fails on time.
+ * builds it with the project's real pipeline: from cold, then publishes
+ * after each kind of change a newsroom makes (bench/changes.ts): a new
+ * dispatch, a correction to a five-year-old one, a withdrawal, an embargo
+ * that falls due. For each it prints the wall time (the time to live), peak
+ * memory of the whole process tree, the pages written and their kinds, and
+ * the search step; then the bytes a browser fetches for a first search, and
+ * whether the published folder equals a clean full build of the final
+ * archive, byte for byte. With `hugo` on the PATH it also builds the corpus
+ * with the minimal Hugo site in bench/hugo/. Figures, not assertions:
+ * nothing here fails on time.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dispatch, writeCorpus, type CorpusOptions } from '../bench/corpus.ts';
+import { NOW, publishScenarios } from '../bench/changes.ts';
+import { writeCorpus, type CorpusOptions } from '../bench/corpus.ts';
 import { firstSearch } from '../bench/first-search.ts';
 import { differingFiles, du, kb, mb, run, seconds, type Run } from '../bench/measure.ts';
+import { buildLog, verifyPages } from '../bench/report.ts';
 import { projectRoot } from './cli.ts';
-import { dispatchPath } from '../src/lib/urls.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,32 +31,27 @@ const { values } = parseArgs({
     photos: { type: 'string', default: '0' },
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
-    // For the largest archives, where each build takes many minutes: Hugo
-    // (still running after 12 minutes, at 12 GB, at 100,000 here), the rebuild with nothing
-    // changed (time to live measures nearly the same), and the clean build
-    // that only checks the incremental one.
+    // For the largest archives, where a full build takes many minutes: Hugo
+    // (still running after 12 minutes, at 12 GB, at 100,000 here), and the
+    // clean build that only checks the published folder.
     'skip-hugo': { type: 'boolean', default: false },
-    'skip-warm': { type: 'boolean', default: false },
     'skip-clean': { type: 'boolean', default: false },
   },
 });
 const options: CorpusOptions = { n: Number(values.n), photos: Number(values.photos) };
 if (!(options.n > 0) || !(options.photos >= 0 && options.photos <= 1)) {
-  console.error('Usage: npm run bench -- --n <dispatches> [--photos <share 0..1>] [--dir <folder>] [--keep] [--skip-hugo] [--skip-warm] [--skip-clean]');
+  console.error('Usage: npm run bench -- --n <dispatches> [--photos <share 0..1>] [--dir <folder>] [--keep] [--skip-hugo] [--skip-clean]');
   process.exit(2);
 }
 
 const root = values.dir ? path.resolve(values.dir) : await mkdtemp(path.join(tmpdir(), 'wal-bench-'));
 const archiveDir = path.join(root, 'dispatches');
-const cacheDir = path.join(root, 'cache');
-const buildScript = path.join(projectRoot, 'scripts/build.ts');
-
 const line = (label: string, value: string) => console.log(`${label.padEnd(28)} ${value}`);
 
-function build(outDir: string, cache = cacheDir): Promise<Run> {
-  return run(process.execPath, [buildScript, '--outDir', outDir], {
+function build(outDir: string, cache: string, now = NOW): Promise<Run> {
+  return run(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), '--outDir', outDir], {
     cwd: projectRoot,
-    env: { ...process.env, ARCHIVE_DIR: archiveDir, ASTRO_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: { ...process.env, ARCHIVE_DIR: archiveDir, ASTRO_CACHE_DIR: cache, ARCHIVE_NOW: now, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
   });
 }
 
@@ -66,99 +63,27 @@ function hugoVersion(): string | undefined {
   }
 }
 
-/**
- * Seconds of the first «Completed in …» after `marker` in Astro's log. Astro
- * writes «812ms», «8.52s», and from a minute on «75m 12s».
- */
-function completedAfter(output: string, marker: string): number | undefined {
-  const at = output.indexOf(marker);
-  const done = at < 0 ? null : /Completed in (?:(\d+)m )?([\d.]+)(ms|s)/.exec(output.slice(at));
-  if (!done) return undefined;
-  return Number(done[1] ?? 0) * 60 + Number(done[2]) / (done[3] === 'ms' ? 1000 : 1);
-}
-
-/** Seconds Astro reports for its image step, from the build log. */
-const imageSeconds = (output: string) => completedAfter(output, 'generating optimized images');
-
-/** Where a build's time went, read from Astro's log (timestamps are to the second). */
-function phases(output: string): string | undefined {
-  /** Seconds of the day on the line where `marker` is (first, or last), searching from `from`. */
-  const clock = (marker: string, options: { last?: boolean; from?: number } = {}) => {
-    const at = options.last ? output.lastIndexOf(marker) : output.indexOf(marker, options.from);
-    // The line's own timestamp opens it: «20:00:52 [build] 1477 page(s) built in …».
-    const stamp = at < 0 ? undefined : /(\d\d):(\d\d):(\d\d)/.exec(output.slice(output.lastIndexOf('\n', at) + 1, at));
-    return stamp ? Number(stamp[1]) * 3600 + Number(stamp[2]) * 60 + Number(stamp[3]) : NaN;
-  };
-  const sync = clock('[content] Synced content') - clock('[content] Syncing content');
-  const bundling = clock('Rearranging server assets') - clock('Building static entrypoints');
-  const rendering = completedAfter(output, 'generating static routes');
-  const afterPages = clock('page(s) built in') - clock('[build] ✓ Completed in', { last: true });
-  if (rendering === undefined) return undefined;
-  // Time between the bundle and the first page that Astro's own count leaves
-  // out: a naive 20k site here sometimes stalled there for minutes.
-  const routesDone = clock('Completed in', { from: output.indexOf('generating static routes') });
-  const stall = routesDone - clock('Rearranging server assets') - rendering;
-  return (
-    `content sync ~${sync} s, bundling ~${bundling} s, pages ${seconds(rendering)}` +
-    `${stall > 5 ? `, a stall of ~${Math.round(stall)} s before them` : ''}, after pages (sitemap, feeds) ~${afterPages} s`
-  );
-}
-
+/** Prints what one build did; throws with its log if it failed. */
 async function report(label: string, result: Run, outDir: string) {
   if (result.code !== 0) {
     console.error(result.output);
     throw new Error(`${label} failed (exit ${result.code})`);
   }
-  const pages = await du(outDir, (f) => f.endsWith('.html'));
-  const all = await du(outDir);
-  const search = await du(path.join(outDir, 'pagefind'));
-  const images = await du(path.join(outDir, '_astro'), (f) => /\.(avif|webp|jpe?g|png)$/.test(f));
+  const log = buildLog(result.output);
   console.log(`\n${label}`);
   line('  wall time', seconds(result.seconds));
-  const phaseTimes = phases(result.output);
-  if (phaseTimes) line('  of which', phaseTimes);
-  const rendered = /Rendered (\d+) of (\d+) archive pages/.exec(result.output);
-  if (rendered && rendered[1] !== rendered[2]) {
-    line('  pages', `${pages.files} in the folder; ${rendered[1]} of ${rendered[2]} archive pages rendered, the rest unchanged`);
-  } else {
-    line('  pages', `${pages.files} (${Math.round(pages.files / result.seconds)} pages/s)`);
-  }
+  if (log.steps) line('  of which', log.steps);
   line('  peak RSS', mb(result.peakRss));
-  line('  dist/', `${mb(all.bytes)} in ${all.files} files`);
-  line('  search index', `${mb(search.bytes)} in ${search.files} files`);
-  const indexed = /Search: (\d+) dispatches in (\d+) shards; indexed (.+) in (\d+) ms/.exec(result.output);
-  if (indexed) {
-    const shards = indexed[3].startsWith('none') ? 'none' : `${indexed[3].split(', ').length} of ${indexed[2]}`;
-    line('  search index step', `${seconds(Number(indexed[4]) / 1000)} (shards indexed: ${shards})`);
+  if (log.kind === 'publish') {
+    line('  pages written', `${log.rendered} of ${log.total}: ${log.kinds}`);
+    line('  files changed', `${log.written} written, ${log.deleted} deleted`);
+  } else {
+    const all = await du(outDir);
+    line('  pages', `${log.total} (${Math.round(log.total / result.seconds)} pages/s)`);
+    line('  dist/', `${mb(all.bytes)} in ${all.files} files`);
   }
-  if (images.files > 0) {
-    line('  images', `${images.files} files, ${mb(images.bytes)}`);
-    const spent = imageSeconds(result.output);
-    if (spent !== undefined) line('  image step', seconds(spent));
-  }
-  return { pages: pages.files };
-}
-
-/** Every dispatch has its page, with its headline; a sample is read back. */
-async function verify(outDir: string, pageCount: number) {
-  const problems: string[] = [];
-  const step = Math.max(1, Math.floor(options.n / 25));
-  for (let i = 0; i < options.n; i += step) {
-    const d = dispatch(i, options);
-    const title = /title: "(.*)"/.exec(d.text)![1];
-    const date = new Date(/date: "(.*)"/.exec(d.text)![1]);
-    const url = dispatchPath(date, path.basename(d.file, '.md'));
-    const html = await readFile(path.join(outDir, decodeURI(url), 'index.html'), 'utf8').catch(() => '');
-    if (!html) {
-      problems.push(`no page ${url} for ${d.file}`);
-      continue;
-    }
-    const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (!new RegExp(`<h1[^>]*>${escaped}</h1>`).test(html)) problems.push(`${d.file}: headline missing`);
-  }
-  // One page per dispatch plus listings: at least N pages.
-  if (pageCount < options.n) problems.push(`${pageCount} pages for ${options.n} dispatches`);
-  return problems;
+  line('  search index', log.search ?? 'n/a');
+  return log;
 }
 
 console.log(`Benchmark: ${options.n} dispatches, ${Math.round(options.photos * 100)} % with a photo`);
@@ -186,27 +111,30 @@ if (hugo) {
   console.log(`\nHugo: ${values['skip-hugo'] ? 'skipped (--skip-hugo)' : 'not on the PATH (apt-get install hugo)'}, not compared`);
 }
 
-const cold = await build(path.join(root, 'dist'));
-const { pages } = await report('Cold build (empty cache)', cold, path.join(root, 'dist'));
-const cached = values['skip-warm'] ? undefined : await build(path.join(root, 'dist-cached'));
-if (cached) await report('Rebuild, nothing changed (warm cache)', cached, path.join(root, 'dist-cached'));
+const dist = path.join(root, 'dist');
+const cache = path.join(root, 'cache');
+const cold = await build(dist, cache);
+await report('Cold full build (empty build state)', cold, dist);
+const problems = await verifyPages(dist, options);
 
-// Publishing builds into the folder the last build wrote: only what the new
-// dispatch touches is rendered (src/integrations/incremental.ts).
-const published = path.join(root, cached ? 'dist-cached' : 'dist');
-await writeCorpus(root, options, { from: options.n, to: options.n + 1 });
-const added = await build(published);
-await report('One dispatch added, rebuilt in place (time to live)', added, published);
-
-const problems = await verify(path.join(root, 'dist'), pages);
-if (!values['skip-clean']) {
-  const clean = await build(path.join(root, 'dist-clean'), path.join(root, 'cache-clean'));
-  if (clean.code !== 0) throw new Error(`the clean build failed:\n${clean.output}`);
-  const differing = await differingFiles(published, path.join(root, 'dist-clean'));
-  if (differing.length > 0) problems.push(`after adding one, ${differing.length} files differ from a clean build: ${differing.slice(0, 10).join(', ')}`);
+const published: { label: string; run: Run; rendered: number }[] = [];
+for (const scenario of publishScenarios(root, options)) {
+  await scenario.change();
+  const result = await build(dist, cache, scenario.now);
+  const log = await report(scenario.label, result, dist);
+  if (log.kind !== 'publish') problems.push(`${scenario.label}: a full build ran (${log.reason})`);
+  if (scenario.measured) published.push({ label: scenario.label, run: result, rendered: log.rendered });
 }
 
-const search = await firstSearch(published, 'المشروع');
+const finalNow = publishScenarios(root, options).at(-1)!.now;
+if (!values['skip-clean']) {
+  const clean = await build(path.join(root, 'dist-clean'), path.join(root, 'cache-clean'), finalNow);
+  if (clean.code !== 0) throw new Error(`the clean build failed:\n${clean.output}`);
+  const differing = await differingFiles(dist, path.join(root, 'dist-clean'));
+  if (differing.length > 0) problems.push(`after the publishes, ${differing.length} files differ from a clean build: ${differing.slice(0, 10).join(', ')}`);
+}
+
+const search = await firstSearch(dist, 'المشروع');
 console.log('\nFirst search («المشروع»), bytes over the wire');
 if (search) {
   for (const [kind, bytes] of Object.entries(search.byKind).sort((a, b) => b[1] - a[1])) line(`  ${kind}`, kb(bytes));
@@ -217,19 +145,15 @@ if (search) {
 }
 
 console.log('\nSummary');
-line('  full build', `${seconds(cold.seconds)} cold${cached ? `, ${seconds(cached.seconds)} warm` : ''}`);
-if (hugoRun) {
-  const warm = cached ? `, ${(cached.seconds / hugoRun.seconds).toFixed(1)}× warm` : '';
-  line('  against Hugo', `${(cold.seconds / hugoRun.seconds).toFixed(1)}× cold${warm}`);
-}
-line('  time to live', seconds(added.seconds));
-line('  peak RSS', `${mb(cold.peakRss)} cold`);
-if (search) line('  first search', kb(search.total));
+line('  full build', `${seconds(cold.seconds)} cold, peak RSS ${mb(cold.peakRss)}`);
+if (hugoRun) line('  against Hugo', `${(cold.seconds / hugoRun.seconds).toFixed(1)}× cold`);
+for (const p of published) line(`  ${p.label.split(':')[0]}`, `live in ${seconds(p.run.seconds)}, ${p.rendered} pages written, peak RSS ${mb(p.run.peakRss)}`);
+if (search) line('  first search', `${kb(search.total)} (search alone ${kb(search.search)})`);
 console.log(
   `\nCorrectness: ${
     problems.length === 0
-      ? `every sampled dispatch has its page and headline; ${
-          values['skip-clean'] ? 'no clean build to compare with (--skip-clean)' : 'the build after adding one equals a clean build'
+      ? `every sampled dispatch has its page and headline; every change was published without a full build; ${
+          values['skip-clean'] ? 'no clean build to compare with (--skip-clean)' : 'the published folder equals a clean full build, byte for byte'
         }`
       : problems.join('\n  ')
   }`,

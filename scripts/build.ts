@@ -1,46 +1,57 @@
 /**
- * npm run build [-- <astro build options>]
+ * npm run build [-- --outDir <folder>] [--full] [--changes <file>]
  *
- * Runs `astro build` (options passed through), then, once Astro's process
- * has exited, indexes the built pages for search in this one
- * (src/search-index/build.ts). Two processes one after the other rather than
- * one: the peak memory of the build is the larger of the two, not their sum.
+ * Builds the site into dist/ (or --outDir): a full build, or a publish of
+ * only what changed since the last build into the same folder; it decides
+ * which by itself (src/build/pipeline.ts). --full forces a full build.
+ * After a publish it prints the files it wrote and deleted; --changes
+ * writes that list to a file, one `M path` or `D path` a line, for a deploy
+ * that uploads and purges only those.
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { constants, tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { projectRoot } from './cli.ts';
 
-// Relative paths of the config (the cache folder) are from the project root, as for Astro.
-process.chdir(projectRoot);
-// Astro says where it wrote the site (src/integrations/built-dir.ts).
-const recordDir = await mkdtemp(path.join(tmpdir(), 'wal-build-'));
-const record = path.join(recordDir, 'dir');
-
-const astro = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, BUILT_DIR_FILE: record },
-});
-// A terminal's Ctrl-C reaches both processes; a kill or a CI timeout reaches this one only.
-const forward = (signal: NodeJS.Signals) => astro.kill(signal);
-process.on('SIGINT', forward).on('SIGTERM', forward);
-const code = await new Promise<number>((resolve) =>
-  astro.on('close', (exit, signal) => resolve(exit ?? 128 + (signal ? constants.signals[signal] : 0))),
-);
-process.off('SIGINT', forward).off('SIGTERM', forward);
-const outDir = await readFile(record, 'utf8').catch(() => undefined);
-await rm(recordDir, { recursive: true, force: true });
-if (code !== 0 || outDir === undefined) process.exit(code);
-
-// Astro's own log lines open with the time: so does this one.
-const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const usage = 'usage: npm run build [-- --outDir <folder>] [--full] [--changes <file>]';
+let values: { outDir?: string; full?: boolean; changes?: string };
 try {
-  // Imported only now, so that this process stays small while Astro runs.
-  const { buildSearchIndex, describeSearchIndex } = await import('../src/search-index/build.ts');
-  const result = await buildSearchIndex(outDir, projectRoot);
-  console.log(`${clock.format(new Date())} [search] ${describeSearchIndex(result)}`);
+  ({ values } = parseArgs({ options: { outDir: { type: 'string' }, full: { type: 'boolean' }, changes: { type: 'string' } } }));
 } catch (error) {
-  console.error(`${clock.format(new Date())} [search] ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+
+// Relative paths of the config (the state folder) are from the project root, as for Astro.
+process.chdir(projectRoot);
+const outDir = path.resolve(values.outDir ?? 'dist');
+const changesFile = values.changes && path.resolve(values.changes);
+const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const log = (step: string, message: string) => console.log(`${clock.format(new Date())} [${step}] ${message}`);
+
+const started = performance.now();
+try {
+  const { build } = await import('../src/build/pipeline.ts');
+  const report = await build({ root: projectRoot, outDir, full: values.full, log });
+  const byRoute = new Map<string, number>();
+  for (const { route } of report.rendered) byRoute.set(route, (byRoute.get(route) ?? 0) + 1);
+  const kinds = [...byRoute].map(([route, n]) => `${route} ${n}`).join(', ');
+  const lines = [...report.written.map((file) => `M ${file}`), ...report.deleted.map((file) => `D ${file}`)];
+  if (changesFile) await writeFile(changesFile, lines.length > 0 ? `${lines.join('\n')}\n` : '');
+  const took = `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const steps = Object.entries(report.seconds)
+    .map(([step, s]) => `${step} ${s.toFixed(1)} s`)
+    .join(', ');
+  log('build', `Rendered ${report.rendered.length} of ${report.pages} pages and files (${kinds || 'none'})`);
+  if (report.kind === 'publish') {
+    log('build', `Published in ${took} (${steps}): ${report.written.length} files written, ${report.deleted.length} deleted`);
+    for (const line of lines) console.log(`  ${line}`);
+  } else {
+    log('build', `Full build in ${took} (${steps}): ${report.written.length} files written`);
+  }
+} catch (error) {
+  const { ArchiveError } = await import('../src/build/archive-step.ts');
+  // A problem of the archive is reported as itself, without a stack.
+  console.error(error instanceof ArchiveError ? error.message : error);
   process.exit(1);
 }

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { archiveDir, imagesDir } from '../src/config.ts';
 import { checkArchive, type SourceFile } from '../src/lib/archive-check.ts';
 import { problemMessage, type Lang } from '../src/lib/problems.ts';
-import { photoFinder, readSources } from '../src/loaders/dispatches.ts';
+import { photoFinder, readSources } from '../src/archive/files.ts';
 import { printProblems, projectRoot } from './cli.ts';
 
 const { values } = parseArgs({

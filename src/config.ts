@@ -64,6 +64,26 @@ export const imagesDir =
 export const cacheDir = process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro';
 
 /**
+ * What a build leaves for the next one (src/build/state.ts): the manifest
+ * of every dispatch, route keys, the compiled pages, rendered bodies,
+ * photo sizes, cards and search shards. A publish needs it; without it
+ * `npm run build` makes a full build. BUILD_STATE_DIR puts it elsewhere, for
+ * instance a folder synced with a bucket (see docs/deploy.md).
+ */
+export const stateDir = process.env.BUILD_STATE_DIR ?? `${cacheDir.replace(/\/+$/, '')}/build-state`;
+
+/**
+ * The instant a build treats as "now" (embargoes fall due against it).
+ * ARCHIVE_NOW (ISO 8601) fixes it, for tests and the benchmark.
+ */
+export function buildNow(): Date {
+  const fixed = process.env.ARCHIVE_NOW;
+  const now = fixed ? new Date(fixed) : new Date();
+  if (Number.isNaN(now.getTime())) throw new Error(`ARCHIVE_NOW is not a date: ${fixed}`);
+  return now;
+}
+
+/**
  * The Content-Security-Policy every page meets: only this origin, no inline
  * script or style, WebAssembly for Pagefind. public/_headers sends it (with
  * frame-ancestors, which works only as a header) where the host reads that

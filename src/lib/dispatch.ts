@@ -2,7 +2,8 @@
  * A dispatch as pages see it: registry entries resolved, URL and dateline
  * derived. Pure functions over loader data, so tests reach them directly.
  */
-import type { ImageMetadata } from 'astro';
+import type { PhotoFile } from '../archive/scan.ts';
+import type { DispatchRecord, RecordPhoto } from '../build/manifest.ts';
 import { formatDate } from './dates.ts';
 import type { DispatchProblem } from './problems.ts';
 import {
@@ -13,7 +14,6 @@ import {
   type City,
   type Source,
 } from './registries.ts';
-import type { DispatchData } from './schema.ts';
 import { slugify } from './text.ts';
 import { dispatchPath } from './urls.ts';
 
@@ -23,7 +23,7 @@ export interface Tag {
 }
 
 export interface Photo {
-  src: ImageMetadata;
+  src: PhotoFile;
   /** What the photo shows, for readers who cannot see it. */
   alt: string;
   caption?: string;
@@ -48,53 +48,51 @@ export interface Dispatch {
   draft: boolean;
   /** Dated after the build's "now": withheld unless previewing. */
   embargoed: boolean;
+  /** Taken back by the agency: it keeps its place as a notice. */
+  withdrawn?: { date: Date; reason: string };
   url: string;
   /** The lead photo. */
   image?: Photo;
   /** Photos of the body, in reading order (placed by its photo markers). */
   photos: Photo[];
+  /** Name of the rendered body in the body store. */
+  body: string;
+  /** Of the record: everything the dispatch's own page shows of it. */
+  digest: string;
 }
 
-/** Data as the loader stores it; Astro has turned photo paths into ImageMetadata. */
-export type StoredDispatchData = Omit<DispatchData, 'image'> & {
-  slug: string;
-  summary: string;
-  image?: ImageMetadata;
-  photos?: { src: ImageMetadata; alt: string; caption?: string }[];
-  /** Name of the rendered body's file (see src/loaders/bodies.ts). */
-  bodyFile: string;
-};
+const photoOf = ({ photo, alt, caption, credit }: RecordPhoto, agency: string): Photo => ({
+  src: photo,
+  alt,
+  ...(caption !== undefined && { caption }),
+  credit: credit ?? agency,
+});
 
-export function toDispatch(
-  entry: { id: string; filePath?: string; data: StoredDispatchData },
-  now: Date,
-): Dispatch {
-  const { data } = entry;
-  const source = sourceRegistry.get(data.source);
+/** A manifest record as pages see it, at the build's "now". */
+export function toDispatch(record: DispatchRecord, now: Date): Dispatch {
+  const source = sourceRegistry.get(record.source);
   return {
-    id: entry.id,
-    file: entry.filePath ?? entry.id,
-    slug: data.slug,
-    title: data.title,
-    date: data.date,
-    updated: data.updated,
-    city: cityRegistry.get(data.city),
-    category: categoryRegistry.get(data.category),
+    id: record.id,
+    file: record.file,
+    slug: record.slug,
+    title: record.title,
+    date: record.date,
+    updated: record.updated,
+    city: cityRegistry.get(record.city),
+    category: categoryRegistry.get(record.category),
     source,
-    tags: data.tags.map((name) => ({ name, slug: slugify(name) })),
-    summary: data.summary,
-    corrections: [...(data.corrections ?? [])].sort((a, b) => a.date.getTime() - b.date.getTime()),
-    draft: data.draft,
-    embargoed: data.date.getTime() > now.getTime(),
-    url: dispatchPath(data.date, data.slug),
-    image: data.image && {
-      src: data.image,
-      alt: data.imageAlt ?? '',
-      caption: data.imageCaption,
-      credit: data.imageCredit ?? source.name,
-    },
+    tags: record.tags.map((name) => ({ name, slug: slugify(name) })),
+    summary: record.summary,
+    corrections: record.corrections,
+    draft: record.draft,
+    embargoed: record.date.getTime() > now.getTime(),
+    ...(record.withdrawn && { withdrawn: record.withdrawn }),
+    url: record.url,
+    image: record.image && photoOf(record.image, source.name),
     // Body photos are credited to the agency; a caption can name someone else.
-    photos: (data.photos ?? []).map((photo) => ({ ...photo, credit: source.name })),
+    photos: record.photos.map((photo) => photoOf({ ...photo, credit: undefined }, source.name)),
+    body: record.body,
+    digest: record.digest,
   };
 }
 
@@ -108,9 +106,14 @@ export function isPublished(d: Dispatch, preview: boolean): boolean {
   return preview || (!d.draft && !d.embargoed);
 }
 
-/** Newest first; the id breaks ties so the order never depends on file order. */
-export function newestFirst(a: Dispatch, b: Dispatch): number {
-  return b.date.getTime() - a.date.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Oldest first, the order of listings and their numbered pages; the id breaks ties so the order never depends on file order. */
+export function oldestFirst(a: Pick<Dispatch, 'date' | 'id'>, b: Pick<Dispatch, 'date' | 'id'>): number {
+  return a.date.getTime() - b.date.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Newest first: the reverse of oldestFirst. */
+export function newestFirst(a: Pick<Dispatch, 'date' | 'id'>, b: Pick<Dispatch, 'date' | 'id'>): number {
+  return oldestFirst(b, a);
 }
 
 /**

@@ -69,6 +69,11 @@ export interface FeedPhotoFile {
   type: string;
 }
 
+/** An enclosure: the file, and its size in bytes. */
+export interface FeedEnclosure extends FeedPhotoFile {
+  length: number;
+}
+
 /** What an item shows besides its text: the body as HTML and the lead photo. */
 export interface FeedItemContent {
   /** Sanitised body HTML, with photo markers (see photo-markers.ts). */
@@ -77,14 +82,10 @@ export interface FeedItemContent {
   photos: string[];
   /** The lead photo's figure, shown above the body. */
   leadHtml?: string;
-  enclosure?: FeedPhotoFile;
+  enclosure?: FeedEnclosure;
 }
 
-/**
- * A photo as feed readers show it: one plain JPEG, no <picture>, with its
- * caption and credit. The length of an enclosure is only known once the
- * image pipeline has written it: see src/integrations/enclosures.ts.
- */
+/** A photo as feed readers show it: one plain JPEG, no <picture>, with its caption and credit. */
 export function feedPhotoHtml(file: FeedPhotoFile, photo: { alt: string; caption?: string; credit: string }): string {
   const caption = [photo.caption, `(${photo.credit})`].filter(Boolean).join(' ');
   return (
@@ -143,7 +144,7 @@ export function feedOptions(
         content: itemContent(d, content(d)),
         categories: [d.category.name, ...d.tags.map((tag) => tag.name)],
         customData: `<pubDate>${toRfc822(d.date)}</pubDate>`,
-        ...(enclosure && { enclosure: { url: absoluteUrl(enclosure.path), length: 0, type: enclosure.type } }),
+        ...(enclosure && { enclosure: { url: absoluteUrl(enclosure.path), length: enclosure.length, type: enclosure.type } }),
       };
     }),
   };

@@ -62,6 +62,18 @@ const messages = {
     en: 'must be a list of corrections, each with a date and a note',
     ar: 'يجب أن يكون قائمة تصحيحات، لكل منها date وnote',
   },
+  'withdrawn.type': {
+    en: 'must give the date and the reason, e.g. withdrawn: { date: "2025-12-02T09:00", reason: "نشر قبل التحقق من مصدره" }',
+    ar: 'يجب أن يذكر التاريخ والسبب، مثل withdrawn: { date: "2025-12-02T09:00", reason: "نشر قبل التحقق من مصدره" }',
+  },
+  'withdrawn.beforeDate': {
+    en: 'is earlier than date; a dispatch is withdrawn after it was published',
+    ar: 'أقدم من تاريخ النشر؛ يُسحب الخبر بعد نشره',
+  },
+  'withdrawn.deleted': {
+    en: 'was published and its file has been deleted: every later listing page would shift. Restore the file and add withdrawn: { date, reason } instead',
+    ar: 'نُشر هذا الخبر ثم حُذف ملفه، فتتغير كل صفحات القوائم بعده. أعد الملف وأضف إليه withdrawn: { date, reason } بدلًا من حذفه',
+  },
   'title.nearDuplicate': {
     en: 'looks like a duplicate of «{other}» ({file}) on the same day',
     ar: 'يشبه خبر «{other}» ({file}) في اليوم نفسه',

@@ -1,55 +1,52 @@
 /**
- * Which routes a build must render. Every route's page is a function of the
- * code and of the data handed to it; a route's key is a digest of that data.
- * A route whose key is the one recorded by the last build into the same
- * folder, and whose file is still there, is left as it is. Pure: the
- * integration (src/integrations/incremental.ts) does the reading and writing.
+ * Route keys: a digest of what a page is made from (its view, see
+ * src/site/routes/index.ts for what each kind's view holds). A page whose
+ * key is the one the last build recorded is left as it is. Within a view, a
+ * dispatch stands for the fields a listing card, a link or a related list
+ * shows of it (cardDigest); a view that shows more of one (its own page, a
+ * feed item) names its record's digest too.
  */
 import { createHash } from 'node:crypto';
+import type { Dispatch } from './dispatch.ts';
 
-/** Route keys by site path (`/2025/12/01/slug/`, `/city/x/rss.xml`), per route pattern. */
+/** Route keys by site path, per route name. */
 export type RouteKeys = Record<string, Record<string, string>>;
 
-/** The route of dispatch pages, whose keys the search index step reads too. */
-export const dispatchRoute = 'dispatch';
+/** What cards, links and related lists show of a dispatch, and its status. */
+export function cardDigest(d: Dispatch): string {
+  return createHash('sha1')
+    .update(
+      JSON.stringify([
+        d.url,
+        d.title,
+        d.date,
+        d.city.slug,
+        d.category.slug,
+        d.source.code,
+        d.tags,
+        d.summary,
+        d.image && [d.image.src.digest, d.image.src.width, d.image.src.height],
+        d.draft,
+        d.embargoed,
+        d.withdrawn,
+      ]),
+    )
+    .digest('base64');
+}
 
 /**
- * Digest of what a page is made from. `identify` may stand in for an object
- * (a dispatch by its own digest), which keeps keys cheap to compute.
+ * The key of one page: its route, and its view with every dispatch in it
+ * replaced by `identify` (which returns undefined for other objects).
  */
-export function routeKey(inputs: unknown, identify: (value: object) => string | undefined = () => undefined): string {
-  const json = JSON.stringify(inputs, function (this: unknown, _key, value: unknown) {
+export function routeKey(route: string, view: unknown, identify: (value: object) => string | undefined): string {
+  const json = JSON.stringify(view, function (this: unknown, _key, value: unknown) {
     if (value && typeof value === 'object' && !Array.isArray(value)) return identify(value) ?? value;
     return value;
   });
-  return createHash('sha1')
-    .update(json ?? 'undefined')
-    .digest('hex');
+  return createHash('sha1').update(`${route}\0${json ?? 'undefined'}`).digest('base64');
 }
 
-/** The file a site path is written to, relative to the output folder. */
-export function outputFile(sitePath: string): string {
-  const relative = decodeURI(sitePath).replace(/^\/+/, '');
-  return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
-}
-
-/**
- * The paths to render: those with no recorded key, another key, or no file.
- * Without a record (first build, or code changed) that is all of them.
- */
-export function pathsToRender(
-  previous: Readonly<Record<string, string>> | undefined,
-  current: ReadonlyMap<string, string>,
-  exists: (sitePath: string) => boolean,
-): Set<string> {
-  const render = new Set<string>();
-  for (const [sitePath, key] of current) {
-    if (previous?.[sitePath] !== key || !exists(sitePath)) render.add(sitePath);
-  }
-  return render;
-}
-
-/** Paths the last build wrote that no route has any more (a dispatch deleted or withdrawn). */
+/** Paths the last build had that no route has any more. */
 export function removedPaths(previous: RouteKeys | undefined, current: RouteKeys): string[] {
   const removed: string[] = [];
   for (const [route, keys] of Object.entries(previous ?? {})) {
@@ -59,23 +56,3 @@ export function removedPaths(previous: RouteKeys | undefined, current: RouteKeys
   }
   return removed.sort();
 }
-
-/** The asset folder's files a page or feed refers to (`/_astro/…`), decoded. */
-export function assetRefs(text: string): string[] {
-  const refs = new Set<string>();
-  for (const [, name] of text.matchAll(/\/_astro\/([^"'\s<>)?#,]+)/g)) {
-    try {
-      refs.add(decodeURIComponent(name));
-    } catch {
-      refs.add(name);
-    }
-  }
-  return [...refs].sort();
-}
-
-/**
- * Sizes the image pipeline made (`name.hash_variant.ext`; Vite's hash has
- * 8 characters, which may include _), as opposed to the original photos
- * (`name.hash.ext`), scripts, styles and fonts.
- */
-export const isImageSize = (file: string) => /\.[\w-]{8}_[^.]+\.(?:avif|webp|jpe?g|png|gif)$/i.test(file);

@@ -58,6 +58,12 @@ const correction = z.strictObject(
   { error: problemRef('corrections.type') },
 );
 
+/** A dispatch the agency took back: it keeps its place, as a notice of the withdrawal. */
+const withdrawal = z.strictObject(
+  { date: dateTime, reason: requiredText('the reason for the withdrawal') },
+  { error: problemRef('withdrawn.type') },
+);
+
 export const dispatchSchema = z
   .strictObject({
     title: requiredText('the headline'),
@@ -81,6 +87,7 @@ export const dispatchSchema = z
     updated: dateTime.optional(),
     corrections: z.array(correction, { error: problemRef('corrections.type') }).default([]),
     draft: z.boolean({ error: problemRef('draft.type') }).default(false),
+    withdrawn: withdrawal.optional(),
     slug: slug.optional(),
     /** The lead photo: a file beside the dispatch or in the images folder (see photos.ts). */
     image: requiredText('the photo file name').optional(),
@@ -102,6 +109,9 @@ export const dispatchSchema = z
     }
     if (data.updated && data.updated < data.date) {
       ctx.addIssue({ code: 'custom', path: ['updated'], message: problemRef('updated.beforeDate') });
+    }
+    if (data.withdrawn && data.withdrawn.date < data.date) {
+      ctx.addIssue({ code: 'custom', path: ['withdrawn', 'date'], message: problemRef('withdrawn.beforeDate') });
     }
     data.corrections.forEach((correction, i) => {
       if (correction.date < data.date) {

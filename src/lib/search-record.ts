@@ -10,7 +10,10 @@ import { toText } from 'hast-util-to-text';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { indexTokens } from './arabic.ts';
-import { escapeHtml } from './body.ts';
+import { escapeHtml, withDateline } from './body.ts';
+import { dateSegments, toIsoWithOffset } from './dates.ts';
+import { dateline, type Dispatch } from './dispatch.ts';
+import { fillPhotos } from './photo-markers.ts';
 
 export interface SearchRecord {
   url: string;
@@ -80,6 +83,30 @@ export function recordSource(html: string): { description: string; article: stri
   return {
     description: /<meta name="description"[^>]*>/.exec(head)?.[0] ?? '',
     article: html.slice(start, end + '</article>'.length),
+  };
+}
+
+/**
+ * The record of a dispatch, from its data and its rendered body: the text a
+ * reader sees on its page (the dateline, the paragraphs and the captions of
+ * its photos, not their credits). `image`: its thumbnail's site path.
+ */
+export function dispatchRecord(d: Dispatch, bodyHtml: string, image?: string): SearchRecord {
+  const line = dateline(d);
+  const captions = fillPhotos(withDateline(bodyHtml, escapeHtml(line)), (n) => {
+    const caption = d.photos[n]?.caption;
+    return caption ? `<p>${escapeHtml(caption)}</p>` : '';
+  });
+  const body = toText(fromHtml(captions, { fragment: true })).replace(/\s+/g, ' ').trim();
+  return {
+    url: d.url,
+    title: d.title,
+    dateline: line,
+    summary: d.summary,
+    text: `${d.title}\n${body}`,
+    filters: { city: d.city.name, category: d.category.name, year: dateSegments(d.date).year, source: d.source.code },
+    sort: { date: toIsoWithOffset(d.date) },
+    ...(image && { image }),
   };
 }
 

@@ -1,21 +1,12 @@
 /**
- * Sitemaps: lastmod for @astrojs/sitemap, and the Google News sitemap of
- * the newest dispatches.
+ * Sitemaps: the dispatch pages in chunks, the landings and indexes, their
+ * index, and the Google News sitemap of the newest dispatches.
  */
 import { siteConfig } from '../config.ts';
 import { toIsoWithOffset } from './dates.ts';
 import type { Dispatch } from './dispatch.ts';
-import { absoluteUrl, dispatchPath } from './urls.ts';
+import { absoluteUrl } from './urls.ts';
 import { escapeXml } from './xml.ts';
-
-/** Absolute URL of each dispatch → when it last changed (updated, else date). */
-export function lastModified(
-  dispatches: readonly { data: { date: Date; updated?: Date; slug: string } }[],
-): Map<string, Date> {
-  return new Map(
-    dispatches.map(({ data }) => [absoluteUrl(dispatchPath(data.date, data.slug)), data.updated ?? data.date]),
-  );
-}
 
 export const newsWindowHours = 48;
 export const newsSitemapLimit = 1000;
@@ -28,6 +19,9 @@ export function newsWindow(dispatches: readonly Dispatch[]): Dispatch[] {
   return dispatches.filter((d) => d.date.getTime() >= start).slice(0, newsSitemapLimit);
 }
 
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+
 export function newsSitemapXml(dispatches: readonly Dispatch[]): string {
   const urls = dispatches.map(
     (d) =>
@@ -36,11 +30,19 @@ export function newsSitemapXml(dispatches: readonly Dispatch[]): string {
       `</news:publication><news:publication_date>${toIsoWithOffset(d.date)}</news:publication_date>` +
       `<news:title>${escapeXml(d.title)}</news:title></news:news></url>`,
   );
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
-    ...urls,
-    '</urlset>',
-    '',
-  ].join('\n');
+  return [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">`, ...urls, '</urlset>', ''].join('\n');
+}
+
+/** A sitemap of site paths, each with the time it last changed when known. */
+export function sitemapXml(urls: readonly { path: string; lastmod?: Date }[]): string {
+  const entries = urls.map(
+    ({ path, lastmod }) => `<url><loc>${escapeXml(absoluteUrl(path))}</loc>${lastmod ? `<lastmod>${toIsoWithOffset(lastmod)}</lastmod>` : ''}</url>`,
+  );
+  return [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}">`, ...entries, '</urlset>', ''].join('\n');
+}
+
+/** The sitemap index: every sitemap's site path. */
+export function sitemapIndexXml(paths: readonly string[]): string {
+  const entries = paths.map((path) => `<sitemap><loc>${escapeXml(absoluteUrl(path))}</loc></sitemap>`);
+  return [XML_DECLARATION, `<sitemapindex xmlns="${SITEMAP_NS}">`, ...entries, '</sitemapindex>', ''].join('\n');
 }

@@ -12,7 +12,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as fontkit from 'fontkit';
 import sharp from 'sharp';
-import { cacheDir } from '../config.ts';
+import { stateDir } from '../config.ts';
+import { statePaths } from '../build/state-files.ts';
 import { socialImageSize } from './brand.ts';
 import { escapeXml } from './xml.ts';
 
@@ -147,8 +148,8 @@ export async function renderPng(svg: string, width?: number, { opaque = false } 
 }
 
 // Rendering costs tens of milliseconds an image; unchanged cards are reused
-// from Astro's cache folder (kept between builds, like its data store).
-const cardsDir = path.join(cacheDir, 'social-images');
+// from the build state, kept between builds.
+const cardsDir = statePaths(stateDir).cards;
 
 /** The cached PNG named by `key`, or `render()` written there first. */
 async function cached(key: string, render: () => Promise<Buffer>): Promise<Buffer> {

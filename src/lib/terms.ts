@@ -3,13 +3,12 @@
  * their routes and index pages stay identical.
  */
 import type { Dispatch } from './dispatch.ts';
-import { listingPaths } from './pagination.ts';
 
 export interface TermGroup {
   slug: string;
   name: string;
   href: string;
-  /** Newest first. */
+  /** Oldest first, as listings number their pages. */
   dispatches: Dispatch[];
 }
 
@@ -20,14 +19,4 @@ export function termIndex(groups: readonly TermGroup[]) {
   return groups
     .map(({ name, href, slug, dispatches }) => ({ name, href, slug, count: dispatches.length }))
     .sort((a, b) => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
-}
-
-/** getStaticPaths entries of every term's paginated listing (route param `term`). */
-export function termPaths(groups: readonly TermGroup[], size: number) {
-  return groups.flatMap((group) =>
-    listingPaths(group.dispatches, size, group.href).map(({ params, props }) => ({
-      params: { term: group.slug, page: params.page },
-      props: { ...props, name: group.name },
-    })),
-  );
 }

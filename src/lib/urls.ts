@@ -15,6 +15,10 @@ export const searchPath = '/search/';
 export const mainFeedPath = '/rss.xml';
 export const newsSitemapPath = '/sitemap-news.xml';
 export const sitemapIndexPath = '/sitemap-index.xml';
+/** Landings, indexes and the archive's calendar. */
+export const sitemapPagesPath = '/sitemap-pages.xml';
+/** Chunk n (from 0, oldest first) of the dispatch pages. */
+export const sitemapDispatchesPath = (n: number) => `/sitemap-dispatches-${n}.xml`;
 
 /** The RSS feed of a listing page (a city or a category). */
 export const feedPath = (listingPath: string) => `${listingPath}rss.xml`;
@@ -33,14 +37,17 @@ export const tagPath = (slug: string) => `${tagIndexPath}${slug}/`;
 export const archiveYearPath = (year: string) => `${archivePath}${year}/`;
 export const archiveMonthPath = (year: string, month: string) => `${archivePath}${year}/${month}/`;
 
-/** Page n of a paginated listing: the listing itself, then …/page/n/. */
+/**
+ * Numbered page n of a listing, counted from the oldest (see
+ * src/site/listing.ts); the listing's own URL shows the newest.
+ */
 export function pagePath(base: string, page: number): string {
-  return page <= 1 ? base : `${base}page/${page}/`;
+  return `${base}page/${page}/`;
 }
 
-/** The rest parameter of a paginated route for page n (undefined for page 1). */
-export function pageParam(page: number): string | undefined {
-  return page <= 1 ? undefined : `page/${page}`;
+/** The rest parameter of a listing route: page n, or undefined for the listing's own URL. */
+export function pageParam(page?: number): string | undefined {
+  return page === undefined ? undefined : `page/${page}`;
 }
 
 /** Absolute, percent-encoded URL of a site path. */

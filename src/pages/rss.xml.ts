@@ -1,4 +1,5 @@
 import rss from '@astrojs/rss';
-import { mainFeed } from '../data/feeds.ts';
+import { feedFromView } from '../render/feed-items.ts';
+import { routeView } from '../site/load.ts';
 
-export const GET = async () => rss(await mainFeed());
+export const GET = async () => rss(await feedFromView(await routeView('feed')));

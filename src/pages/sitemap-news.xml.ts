@@ -1,10 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getArchive } from '../data/archive.ts';
-import { newsSitemapXml, newsWindow } from '../lib/sitemap.ts';
+import { newsSitemapXml } from '../lib/sitemap.ts';
+import { routeView } from '../site/load.ts';
 
-export const GET: APIRoute = async () => {
-  const { dispatches } = await getArchive();
-  return new Response(newsSitemapXml(newsWindow(dispatches)), {
+export const GET: APIRoute = async () =>
+  new Response(newsSitemapXml((await routeView('news-sitemap')).items), {
     headers: { 'Content-Type': 'application/xml; charset=utf-8' },
   });
-};

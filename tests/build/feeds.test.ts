@@ -157,22 +157,28 @@ describe('sitemaps', () => {
     }
   });
 
-  it('list every built page once, with ISO lastmod on dispatches, and nothing unpublished', async () => {
-    const urls = [];
-    for (const file of files.filter((f) => /^sitemap-\d+\.xml$/.test(f))) {
-      urls.push(...parser.parse(await xmlOf(file)).urlset.url);
-    }
-    const locs = urls.map((u: { loc: string }) => u.loc);
-    expect(new Set(locs).size).toBe(locs.length);
-    for (const loc of locs) expect(pageFor(loc), loc).toBeDefined();
-    const htmlPages = [...pages.keys()].filter((p) => p !== '/404.html');
-    expect(locs.map((l: string) => decodeURI(new URL(l).pathname)).sort()).toEqual(htmlPages.sort());
-    expect(locs.some((l: string) => /draft-budget|embargoed-census/.test(l))).toBe(false);
-    const fees = urls.find((u: { loc: string }) => u.loc.endsWith('/port-fees-corrected/'));
-    expect(fees.lastmod).toBe('2025-12-02T07:15:00.000Z');
-    const nfd = urls.find((u: { loc: string }) => u.loc === `${origin}${encodeURI(`/2025/12/04/${nfdName}/`)}`);
-    expect(nfd.lastmod).toBe('2025-12-04T05:45:00.000Z');
-    for (const u of urls) if (u.lastmod) expect(new Date(u.lastmod).toISOString()).toBe(u.lastmod);
+  it('list every dispatch page once, oldest first, with its last change; the landings, indexes and calendar; nothing unpublished', async () => {
+    const index = parser.parse(await xmlOf('sitemap-index.xml')).sitemapindex.sitemap.map((s: { loc: string }) => s.loc);
+    expect(index).toEqual([`${origin}/sitemap-pages.xml`, `${origin}/sitemap-dispatches-0.xml`]);
+    const dispatches = parser.parse(await xmlOf('sitemap-dispatches-0.xml')).urlset.url as { loc: string; lastmod: string }[];
+    const dispatchPages = [...pages.keys()].filter((p) => /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(p));
+    expect(dispatches.map((u) => decodeURI(new URL(u.loc).pathname)).sort()).toEqual(dispatchPages.sort());
+    // Oldest first: a new dispatch changes the last chunk only.
+    const times = dispatches.map((u) => new Date(u.lastmod).getTime());
+    expect(new Date(dispatches[0].lastmod).getTime()).toBe(Math.min(...times));
+    const fees = dispatches.find((u) => u.loc.endsWith('/port-fees-corrected/'))!;
+    expect(fees.lastmod).toBe('2025-12-02T09:15:00+02:00');
+    const nfd = dispatches.find((u) => u.loc === `${origin}${encodeURI(`/2025/12/04/${nfdName}/`)}`)!;
+    expect(nfd.lastmod).toBe('2025-12-04T07:45:00+02:00');
+
+    const others = (parser.parse(await xmlOf('sitemap-pages.xml')).urlset.url as { loc: string }[]).map((u) => decodeURI(new URL(u.loc).pathname));
+    expect(new Set(others).size).toBe(others.length);
+    for (const path of others) expect(pages.has(path), path).toBe(true);
+    expect(others).toEqual(expect.arrayContaining(['/', '/search/', '/archive/', '/archive/2025/12/', '/city/', `/city/${fillerCity.slug}/`, '/tag/الموانئ/']));
+    // Numbered listing pages hold nothing a dispatch page does not; the not-found page is no page.
+    expect(others.filter((p) => /\/page\/\d+\/$|404/.test(p))).toEqual([]);
+    const all = [...dispatches.map((u) => u.loc), ...others];
+    expect(all.some((l) => /draft-budget|embargoed-census/.test(l))).toBe(false);
   });
 
   it('give Google News the dispatches of the 48 hours up to the newest', async () => {

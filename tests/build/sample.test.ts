@@ -5,21 +5,22 @@
 import path from 'node:path';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readArchive, type LoadedDispatch } from '../../src/loaders/dispatches.ts';
+import { scanArchive, type ParsedFile } from '../../src/archive/scan.ts';
 import { dateSegments } from '../../src/lib/dates.ts';
 import { slugify } from '../../src/lib/text.ts';
 import { buildSite, listFiles, projectRoot, readPages } from '../helpers/build.ts';
 import { hasJava, htmlErrors } from '../helpers/html-checker.ts';
 
-let all: LoadedDispatch[];
-let published: LoadedDispatch[];
+let all: ParsedFile[];
+let published: ParsedFile[];
 let pages: Map<string, string>;
 let files: Set<string>;
 let outDir: string;
 const now = new Date();
 
 beforeAll(async () => {
-  all = await readArchive(projectRoot, 'content/dispatches', 'content/images');
+  const scan = await scanArchive({ root: projectRoot, archiveDir: 'content/dispatches', imagesDir: 'content/images', version: 'test', photoVersion: 'test' });
+  all = scan.dispatches.map((d) => d.dispatch);
   published = all.filter((d) => !d.data.draft && d.data.date <= now);
   const result = await buildSite({ archiveDir: 'content/dispatches' });
   expect(result.code, result.output).toBe(0);
@@ -49,9 +50,10 @@ describe('the sample archive', () => {
   });
 
   it('builds every listing and index page', () => {
-    const pageCount = Math.ceil(published.length / 20);
+    // Numbered from the oldest: the full pages, and the number of the one being filled.
+    const sealed = Math.floor(published.length / 20);
     const expected = ['/', '/archive/', '/city/', '/category/', '/tag/', '/404.html'];
-    for (let n = 2; n <= pageCount; n++) expected.push(`/page/${n}/`);
+    for (let n = 1; n <= sealed + 1; n++) expected.push(`/page/${n}/`);
     for (const d of published) {
       const { year, month } = dateSegments(d.data.date);
       expected.push(`/archive/${year}/`, `/archive/${year}/${month}/`);

@@ -7,7 +7,9 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
-import { startIndexers } from '../../src/search-index/indexers.ts';
+import { startIndexers } from '../../src/search/indexers.ts';
+import { dispatchRecord, type SearchRecord } from '../../src/lib/search-record.ts';
+import { makeDispatch } from '../helpers/dispatch.ts';
 import { fillerCount } from '../helpers/archive.ts';
 import { tempDir } from '../helpers/build.ts';
 
@@ -77,29 +79,29 @@ describe('the Pagefind index', () => {
 });
 
 describe('the search index workers', () => {
-  it('index shards side by side as the build does; a shard that cannot be indexed fails, naming its page, and the others finish', async () => {
+  it('index shards side by side, each the same bytes whichever worker does it; a shard that cannot be indexed fails, naming its page, and the others finish', async () => {
     const out = await tempDir('indexers');
-    const urls = (await readdir(path.join(site.dist, '2025'), { recursive: true }))
-      .filter((file) => file.endsWith('index.html'))
-      .map((file) => `/2025/${path.dirname(file)}/`)
-      .sort();
-    expect(urls.length).toBeGreaterThan(1);
-    const job = (key: string, shardUrls: string[]) => ({ outDir: site.dist, shard: { key, urls: shardUrls }, outputPath: path.join(out, key) });
-    // One worker fewer than jobs: one job waits for a worker another has released.
+    const records = ['a', 'b', 'c'].map((id, i) =>
+      dispatchRecord(makeDispatch(id, `2025-12-0${i + 1}T08:00:00Z`, { title: `عنوان ${id}` }), `<p>نص الخبر ${id}.</p>`),
+    );
+    const broken = { ...records[0], url: '/2025/12/01/broken/', text: undefined } as unknown as SearchRecord;
+    const job = (shard: string, list: SearchRecord[]) => ({ shard, records: list, outputPath: path.join(out, shard) });
+    // One worker fewer than jobs: a job waits for a worker another has released.
     const indexers = startIndexers(2);
     const results = await Promise.allSettled([
-      indexers.index(job('gone', ['/2025/01/01/no-such-dispatch/'])),
-      indexers.index(job('2025', urls)),
-      indexers.index(job('again', urls.slice(0, 1))),
+      indexers.index(job('broken', [broken])),
+      indexers.index(job('one', records)),
+      indexers.index(job('two', records)),
+      indexers.index(job('single', records.slice(0, 1))),
     ]);
     await indexers.close();
-    await expect(indexers.index(job('late', urls))).rejects.toThrow('The search indexers are closed');
-    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
-    expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/no-such-dispatch\/index\.html/);
-    // The same bytes as the build's own shard of that year.
+    await expect(indexers.index(job('late', records))).rejects.toThrow('The search indexers are closed');
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(String((results[0] as PromiseRejectedResult).reason)).toContain('/2025/12/01/broken/');
     for (const file of ['pagefind-entry.json', 'wasm.ar.pagefind']) {
-      expect((await readFile(path.join(out, '2025', file))).equals(await readFile(path.join(site.dist, 'pagefind/2025', file)))).toBe(true);
+      expect((await readFile(path.join(out, 'one', file))).equals(await readFile(path.join(out, 'two', file)))).toBe(true);
     }
-    expect(JSON.parse(await readFile(path.join(out, 'again/pagefind-entry.json'), 'utf8')).languages.ar.page_count).toBe(1);
+    expect(JSON.parse(await readFile(path.join(out, 'one/pagefind-entry.json'), 'utf8')).languages.ar.page_count).toBe(3);
+    expect(JSON.parse(await readFile(path.join(out, 'single/pagefind-entry.json'), 'utf8')).languages.ar.page_count).toBe(1);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { load } from 'cheerio';
+import { countDispatches } from '../../src/i18n/ar.ts';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { fillerCategory, fillerCity, fillerCount, fillerTag, nfdName } from '../helpers/archive.ts';
 import { readPages } from '../helpers/build.ts';
@@ -42,8 +43,10 @@ describe('every page', () => {
       expect($('html').attr('lang'), url).toBe('ar');
       expect($('html').attr('dir'), url).toBe('rtl');
       expect($('title').text().trim(), url).not.toBe('');
+      // A numbered page not sealed yet sends readers to its listing: that is its canonical URL.
+      const redirect = $('meta[http-equiv=refresh]').attr('content')?.replace(/^0; url=/, '');
       expect($('link[rel=canonical]').attr('href'), url).toBe(
-        url === '/404.html' ? undefined : new URL(url, 'https://archive.lana.example').href,
+        url === '/404.html' ? undefined : new URL(redirect ?? url, 'https://archive.lana.example').href,
       );
     }
   });
@@ -116,14 +119,15 @@ describe('a dispatch page', () => {
     expect($('.prev-next a[rel=prev]').attr('href')).toMatch(/^\/2025\/11\/\d\d\/match-\d\d\/$/);
   });
 
-  it('lists related dispatches, those sharing tags first', () => {
-    const $ = page(url);
-    const related = $('.related article a').map((_, a) => $(a).attr('href')).get();
-    // The only other published dispatch sharing its tags, category or city.
-    expect(related).toEqual(['/2025/12/01/port-fees-corrected/']);
-    const fillerRelated = page('/2025/11/02/match-01/')('.related article a').map((_, a) => a.attribs.href).get();
+  it('lists related dispatches, those sharing tags first, from earlier ones only', () => {
+    const related = (of: string) => page(of)('.related article a').map((_, a) => a.attribs.href).get();
+    // The only earlier published dispatch sharing its tags, category or city.
+    expect(related('/2025/12/01/port-fees-corrected/')).toEqual([url]);
+    // A new dispatch never changes an older page: the later one is not listed here.
+    expect(related(url)).not.toContain('/2025/12/01/port-fees-corrected/');
+    const fillerRelated = related('/2025/11/28/match-27/');
     expect(fillerRelated).toHaveLength(4);
-    expect(fillerRelated.every((href) => /\/match-\d\d\/$/.test(href))).toBe(true);
+    expect(fillerRelated.every((href) => /^\/2025\/11\/(0\d|1\d|2[0-8])\/match-\d\d\/$/.test(href))).toBe(true);
   });
 
   it('offers share links that are plain links, not scripts', () => {
@@ -205,9 +209,8 @@ describe('NFC', () => {
 });
 
 describe('listings', () => {
-  it('paginates the home page «آخر الأخبار», newest first', () => {
-    const perPage = 20;
-    const total = Math.ceil(published / perPage);
+  it('numbers the home page «آخر الأخبار» from the oldest: sealed pages of 20, the newest 20 on the landing', () => {
+    const sealed = Math.floor(published / 20);
     expect(page('/')('h1').text()).toBe('آخر الأخبار');
     expect(cardTitles('/').slice(0, 4)).toEqual([
       'خبر بلا إزاحة زمنية مكتوبة بتوقيت عالمي',
@@ -215,16 +218,31 @@ describe('listings', () => {
       'إسعاف أهالي غريان بعد السيول',
       'ندوة عن سلامة المحتوى الرقمي في مصراتة',
     ]);
-    const counts = [];
-    for (let n = 1; n <= total; n++) counts.push(cardTitles(n === 1 ? '/' : `/page/${n}/`).length);
-    expect(counts).toEqual([20, 20, published - 40]);
-    expect(pages.has('/page/1/')).toBe(false);
-    expect(pages.has(`/page/${total + 1}/`)).toBe(false);
+    expect(cardTitles('/')).toHaveLength(20);
+    for (let n = 1; n <= sealed; n++) expect(cardTitles(`/page/${n}/`), `page ${n}`).toHaveLength(20);
+    // The landing shows the 12 of the page being filled and the newest 8 of page 2.
+    expect(cardTitles('/').slice(-8)).toEqual(cardTitles(`/page/${sealed}/`).slice(0, 8));
+    const landing = page('/');
+    expect(landing('.pagination a[rel=next]').attr('href')).toBe(`/page/${sealed}/`);
+    expect(landing('.pagination .status').length).toBe(0);
+
     const $ = page('/page/2/');
     expect($('h1').text()).toBe('آخر الأخبار - الصفحة 2');
-    expect($('.pagination a[rel=prev]').attr('href')).toBe('/');
-    expect($('.pagination a[rel=next]').attr('href')).toBe('/page/3/');
-    expect($('.pagination [aria-current=page]').text()).toBe('2');
+    expect($('.pagination .status').text()).toBe('الصفحة 2');
+    expect($('.pagination a[rel=next]').attr('href')).toBe('/page/1/');
+    expect($('.pagination a[rel=prev]').attr('href')).toBe('/page/3/');
+    expect($('.pagination a').map((_, a) => a.attribs.href).get()).toContain('/');
+    // Nothing on a sealed page tells how many there are.
+    expect($('.pagination').find('p, a').map((_, el) => $(el).text().trim()).get()).toEqual(['الصفحة 2', '→ أخبار أحدث', 'آخر الأخبار', 'أخبار أقدم ←']);
+    expect($('main').text()).not.toContain(countDispatches(published));
+    expect(page('/page/1/')('.pagination a[rel=next]').length).toBe(0);
+
+    // The number of the page being filled sends readers to the landing.
+    const next = page(`/page/${sealed + 1}/`);
+    expect(next('meta[http-equiv=refresh]').attr('content')).toBe('0; url=/');
+    expect(next('meta[name=robots]').attr('content')).toBe('noindex');
+    expect(next('main a').attr('href')).toBe('/');
+    expect(pages.has(`/page/${sealed + 2}/`)).toBe(false);
   });
 
   it('shows title, dateline and summary on each card', () => {
@@ -234,13 +252,18 @@ describe('listings', () => {
     expect(card.find('.summary').text()).toContain('أقرت إدارة ميناء بنغازي جدولا معدلا لرسوم الخدمات.');
   });
 
-  it('paginates a city, a category and a tag', () => {
+  it('numbers a city, a category and a tag the same way', () => {
     expect(cardTitles(`/city/${fillerCity.slug}/`)).toHaveLength(20);
-    expect(cardTitles(`/city/${fillerCity.slug}/page/3/`)).toHaveLength(fillerCount - 40);
+    expect(cardTitles(`/city/${fillerCity.slug}/page/2/`)).toHaveLength(20);
+    expect(pages.has(`/city/${fillerCity.slug}/page/3/`)).toBe(true);
+    expect(page(`/city/${fillerCity.slug}/page/3/`)('meta[http-equiv=refresh]').attr('content')).toBe(`0; url=/city/${fillerCity.slug}/`);
     expect(page(`/city/${fillerCity.slug}/`)('h1').text()).toBe(`أخبار ${fillerCity.name}`);
-    expect(cardTitles(`/category/${fillerCategory.slug}/page/3/`)).toHaveLength(fillerCount - 40);
+    expect(cardTitles(`/category/${fillerCategory.slug}/page/1/`)).toHaveLength(20);
+    // 22 tagged: one sealed page of 20, and the newest 20 on the landing.
     const tagged = Math.floor(fillerCount / 2);
-    expect(cardTitles(`/tag/${fillerTag}/`).length + cardTitles(`/tag/${fillerTag}/page/2/`).length).toBe(tagged);
+    expect(cardTitles(`/tag/${fillerTag}/page/1/`)).toHaveLength(20);
+    expect(cardTitles(`/tag/${fillerTag}/`)).toHaveLength(20);
+    expect(new Set([...cardTitles(`/tag/${fillerTag}/`), ...cardTitles(`/tag/${fillerTag}/page/1/`)]).size).toBe(tagged);
     expect(page(`/tag/${fillerTag}/`)('h1').text()).toBe(`وسم: ${fillerTag}`);
   });
 

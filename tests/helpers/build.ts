@@ -3,13 +3,12 @@
  * folder of the test's choosing.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-const buildScript = path.join(projectRoot, 'scripts/build.ts');
 
 export interface BuildResult {
   code: number;
@@ -51,19 +50,37 @@ export async function removeTempDirs() {
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
+/**
+ * A copy of the project (its code, registries and configuration, with the
+ * real node_modules linked in), for tests that change what a build's
+ * fingerprint covers: a registry, a layout.
+ */
+export async function copyProject(): Promise<string> {
+  const copy = await tempDir('project');
+  for (const entry of ['src', 'public', 'scripts', 'content', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+    await cp(path.join(projectRoot, entry), path.join(copy, entry), { recursive: true });
+  }
+  await symlink(path.join(projectRoot, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+  return copy;
+}
+
 /** Runs `npm run build` (scripts/build.ts) over `archiveDir`; each build gets its own cache. */
 export async function buildSite(options: {
   archiveDir: string;
   outDir?: string;
   env?: Record<string, string>;
-  /** Astro's cache, to build again from it; a new empty one by default. */
+  /** The build state and Astro's cache, to build again from it; a new empty one by default. */
   cacheDir?: string;
+  /** Another copy of the project (copyProject) to build with. */
+  project?: string;
+  args?: string[];
 }): Promise<BuildResult> {
   const outDir = options.outDir ?? (await tempDir('dist'));
   const cacheDir = options.cacheDir ?? (await tempDir('cache'));
+  const project = options.project ?? projectRoot;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [buildScript, '--outDir', outDir], {
-      cwd: projectRoot,
+    const child = spawn(process.execPath, [path.join(project, 'scripts/build.ts'), '--outDir', outDir, ...(options.args ?? [])], {
+      cwd: project,
       // A shard of the search index per year, however few dispatches a year has.
       env: childEnv({ ARCHIVE_DIR: options.archiveDir, ASTRO_CACHE_DIR: cacheDir, ARCHIVE_PREVIEW: '', SEARCH_SHARD_MIN_PAGES: '1', ...options.env }),
       stdio: ['ignore', 'pipe', 'pipe'],

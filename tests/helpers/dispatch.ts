@@ -1,31 +1,34 @@
-/** A Dispatch for unit tests, built through the real toDispatch. */
-import { toDispatch, type Dispatch, type StoredDispatchData } from '../../src/lib/dispatch.ts';
+/** Manifest records and Dispatches for unit tests, built through the real toDispatch. */
+import { createHash } from 'node:crypto';
+import type { DispatchRecord } from '../../src/build/manifest.ts';
+import { toDispatch, type Dispatch } from '../../src/lib/dispatch.ts';
+import { dispatchPath } from '../../src/lib/urls.ts';
 
-export function makeDispatch(
-  id: string,
-  iso: string,
-  data: Partial<StoredDispatchData> = {},
-  now = new Date('2030-01-01T00:00:00Z'),
-): Dispatch {
-  return toDispatch(
-    {
-      id,
-      data: {
-        title: id,
-        date: new Date(iso),
-        city: 'tripoli',
-        source: 'lana',
-        category: 'economy',
-        tags: [],
-        corrections: [],
-        updated: undefined,
-        draft: false,
-        slug: id,
-        summary: '',
-        bodyFile: `${id}.html`,
-        ...data,
-      },
-    },
-    now,
-  );
+/** A record as the manifest holds it; `url` and `digest` follow from the rest unless given. */
+export function makeRecord(id: string, iso: string, data: Partial<DispatchRecord> = {}): DispatchRecord {
+  const record: Omit<DispatchRecord, 'digest' | 'url'> & Partial<DispatchRecord> = {
+    id,
+    file: `archive/${id}.md`,
+    slug: id,
+    title: id,
+    date: new Date(iso),
+    city: 'tripoli',
+    category: 'economy',
+    source: 'lana',
+    tags: [],
+    summary: '',
+    corrections: [],
+    draft: false,
+    photos: [],
+    textDigest: id,
+    body: `${id}.html`,
+    ...data,
+  };
+  const url = data.url ?? dispatchPath(record.date, record.slug);
+  const digest = data.digest ?? createHash('sha1').update(JSON.stringify({ ...record, url })).digest('hex');
+  return { ...record, url, digest };
+}
+
+export function makeDispatch(id: string, iso: string, data: Partial<DispatchRecord> = {}, now = new Date('2030-01-01T00:00:00Z')): Dispatch {
+  return toDispatch(makeRecord(id, iso, data), now);
 }

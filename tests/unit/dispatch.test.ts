@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { withDateline } from '../../src/lib/body.ts';
-import {
-  dateline,
-  findDuplicateUrls,
-  isPublished,
-  newestFirst,
-  type StoredDispatchData,
-} from '../../src/lib/dispatch.ts';
+import type { DispatchRecord } from '../../src/build/manifest.ts';
+import { dateline, findDuplicateUrls, isPublished, newestFirst, oldestFirst } from '../../src/lib/dispatch.ts';
 import { formatProblem, problemMessage } from '../../src/lib/problems.ts';
 import { cityRegistry, sourceRegistry } from '../../src/lib/registries.ts';
 import { makeDispatch } from '../helpers/dispatch.ts';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
-const make = (data: Partial<StoredDispatchData>, id = 'x') =>
+const make = (data: Partial<DispatchRecord>, id = 'x') =>
   makeDispatch(id, '2025-12-01T08:30:00Z', { summary: 'ملخص', ...data }, now);
 
 describe('dateline', () => {
@@ -59,11 +54,12 @@ describe('isPublished', () => {
   });
 });
 
-it('sorts newest first, ties by id', () => {
+it('sorts oldest first (listings number their pages from the oldest), newest first the other way, ties by id', () => {
   const a = make({ date: new Date('2025-01-01T00:00:00Z') }, 'a');
   const b = make({ date: new Date('2025-06-01T00:00:00Z') }, 'b');
   const c = make({ date: new Date('2025-06-01T00:00:00Z') }, 'c');
-  expect([a, c, b].sort(newestFirst).map((d) => d.id)).toEqual(['b', 'c', 'a']);
+  expect([c, a, b].sort(oldestFirst).map((d) => d.id)).toEqual(['a', 'b', 'c']);
+  expect([a, c, b].sort(newestFirst).map((d) => d.id)).toEqual(['c', 'b', 'a']);
 });
 
 describe('findDuplicateUrls', () => {

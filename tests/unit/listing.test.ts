@@ -1,147 +1,63 @@
+/** Listings numbered from the oldest (src/site/listing.ts). */
 import { describe, expect, it } from 'vitest';
-import { calendar, groupBy } from '../../src/lib/archive.ts';
-import { newestFirst } from '../../src/lib/dispatch.ts';
-import { pageWindow, paginate } from '../../src/lib/pagination.ts';
-import { relatedIndex } from '../../src/lib/related.ts';
-import { leadText, summarize } from '../../src/lib/summary.ts';
-import { countDispatches, t } from '../../src/i18n/ar.ts';
-import { makeDispatch } from '../helpers/dispatch.ts';
+import { landingPage, listingPages, sealedCount, sealedPage } from '../../src/site/listing.ts';
 
-const make = (id: string, iso: string, extra: { city?: string; category?: string; tags?: string[] } = {}) =>
-  makeDispatch(id, iso, extra);
+const items = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+const base = '/city/tripoli/';
 
-describe('paginate', () => {
-  const items = Array.from({ length: 45 }, (_, i) => i);
-
-  it('puts page 1 at the base and the rest under page/n/', () => {
-    const pages = paginate(items, 20, '/city/tripoli/');
-    expect(pages.map((p) => [p.url, p.items.length])).toEqual([
-      ['/city/tripoli/', 20],
-      ['/city/tripoli/page/2/', 20],
-      ['/city/tripoli/page/3/', 5],
-    ]);
-    expect(pages[1]).toMatchObject({ previousUrl: '/city/tripoli/', nextUrl: '/city/tripoli/page/3/', total: 3 });
-    expect(pages[0].previousUrl).toBeUndefined();
-    expect(pages[2].nextUrl).toBeUndefined();
-  });
-
-  it('gives an empty listing one page', () => {
-    expect(paginate([], 20, '/')).toMatchObject([{ url: '/', items: [], total: 1 }]);
-  });
-});
-
-describe('pageWindow', () => {
-  it.each([
-    [1, 1, [1]],
-    [1, 5, [1, 2, 3, null, 5]],
-    [5, 10, [1, null, 3, 4, 5, 6, 7, null, 10]],
-    [10, 10, [1, null, 8, 9, 10]],
-  ])('page %i of %i', (current, total, expected) => {
-    expect(pageWindow(current, total)).toEqual(expected);
-  });
-});
-
-describe('calendar', () => {
-  it('groups newest-first dispatches by Tripoli year, month and day with counts', () => {
-    const dispatches = [
-      make('a', '2025-12-31T23:30:00Z'), // 2026-01-01 in Tripoli
-      make('b', '2025-12-01T10:00:00Z'),
-      make('c', '2025-12-01T08:00:00Z'),
-      make('d', '2025-11-15T08:00:00Z'),
-      make('e', '2024-03-10T08:00:00Z'),
-    ].sort(newestFirst);
-    const years = calendar(dispatches);
-    expect(years.map((y) => [y.year, y.count])).toEqual([
-      ['2026', 1],
-      ['2025', 3],
-      ['2024', 1],
-    ]);
-    expect(years[1].months.map((m) => [m.month, m.count, m.days.map((d) => d.day)])).toEqual([
-      ['12', 2, ['01']],
-      ['11', 1, ['15']],
-    ]);
-    expect(years[1].months[0].days[0].dispatches.map((d) => d.id)).toEqual(['b', 'c']);
-  });
-});
-
-describe('groupBy', () => {
-  it('keeps each group newest first and groups ordered by first appearance', () => {
-    const list = [
-      make('a', '2025-03-01T00:00:00Z', { tags: ['النفط'] }),
-      make('b', '2025-02-01T00:00:00Z', { tags: ['الموانئ', 'النفط'] }),
-    ];
-    const groups = groupBy(list, (d) => d.tags.map((t) => t.slug));
-    expect(groups.map((g) => [g.key, g.dispatches.map((d) => d.id)])).toEqual([
-      ['النفط', ['a', 'b']],
-      ['الموانئ', ['b']],
+describe('sealed pages', () => {
+  it('hold exactly the page size, oldest first by number, newest first on the page', () => {
+    const { sealed } = listingPages(items(45), 20, base);
+    expect(sealed.map((p) => [p.url, p.items[0], p.items.at(-1), p.items.length])).toEqual([
+      ['/city/tripoli/page/1/', 20, 1, 20],
+      ['/city/tripoli/page/2/', 40, 21, 20],
     ]);
   });
-});
 
-describe('relatedIndex', () => {
-  const list = [
-    make('oil-1', '2025-06-10T00:00:00Z', { tags: ['النفط', 'الموانئ'], city: 'benghazi' }),
-    make('oil-2', '2025-06-09T00:00:00Z', { tags: ['النفط', 'الموانئ'], city: 'sebha', category: 'politics' }),
-    make('oil-3', '2025-01-01T00:00:00Z', { tags: ['النفط'], category: 'politics', city: 'sebha' }),
-    make('same-city', '2025-06-08T00:00:00Z', { city: 'benghazi', category: 'sports' }),
-    make('unrelated', '2025-06-11T00:00:00Z', { city: 'tobruk', category: 'sports' }),
-  ].sort(newestFirst);
-  const related = relatedIndex(list, 3);
-
-  it('ranks shared tags, then category, then city; never the dispatch itself or strangers', () => {
-    const oil1 = list.find((d) => d.id === 'oil-1')!;
-    expect(related(oil1).map((d) => d.id)).toEqual(['oil-2', 'oil-3', 'same-city']);
-  });
-
-  it('returns nothing for a dispatch that shares nothing', () => {
-    expect(related(list.find((d) => d.id === 'unrelated')!).map((d) => d.id)).toEqual(['same-city']);
+  it('link to their neighbours and to the listing, and never depend on how many came after', () => {
+    const page = sealedPage(items(45), 20, base, 2);
+    expect(page).toMatchObject({ kind: 'sealed', number: 2, landingUrl: base, olderUrl: '/city/tripoli/page/1/', newerUrl: '/city/tripoli/page/3/' });
+    expect(sealedPage(items(45), 20, base, 1).olderUrl).toBeUndefined();
+    // Sealed once full: page 2 is the same page at 40 items and at 4,000.
+    for (const n of [40, 41, 59, 60, 61, 4000]) expect(sealedPage(items(n), 20, base, 2)).toEqual(sealedPage(items(40), 20, base, 2));
+    expect(sealedCount(39, 20)).toBe(1);
+    expect(sealedCount(40, 20)).toBe(2);
   });
 });
 
-describe('leadText', () => {
-  it.each([
-    ['<h2>عنوان</h2>\n<p>نص <strong>مهم</strong> و<a href="/x/">رابط</a> هنا.</p><p>ثانية</p>', 'نص مهم ورابط هنا.'],
-    ['<ul><li>بند</li></ul>', ''],
-    ['', ''],
-  ])('%j', (html, expected) => {
-    expect(leadText(html)).toBe(expected);
+describe('the landing', () => {
+  it('shows the newest page-size dispatches: the page being filled, topped up from the last sealed page', () => {
+    const page = landingPage(items(45), 20, base);
+    expect(page.items).toEqual(items(45).slice(-20).reverse());
+    expect(page).toMatchObject({ kind: 'landing', url: base, landingUrl: base });
+    expect(page.number).toBeUndefined();
+  });
+
+  it('links to the newest sealed page it does not show whole', () => {
+    // 45: items 26–45 shown; page 2 (21–40) only in part.
+    expect(landingPage(items(45), 20, base).olderUrl).toBe('/city/tripoli/page/2/');
+    // 40: exactly page 2 shown; page 1 is the older one.
+    expect(landingPage(items(40), 20, base).olderUrl).toBe('/city/tripoli/page/1/');
+    expect(landingPage(items(20), 20, base).olderUrl).toBeUndefined();
+    expect(landingPage(items(7), 20, base)).toMatchObject({ items: items(7).reverse() });
+    expect(landingPage(items(7), 20, base).olderUrl).toBeUndefined();
+    expect(landingPage([], 20, base).items).toEqual([]);
   });
 });
 
-describe('summarize', () => {
-  it.each([
-    ['أكد الوزير أهمية الخطة. وأضاف أن التنفيذ يبدأ غدا. وختم بكلمة أخرى طويلة جدا جدا لا تدخل في الملخص لأن الطول كاف.', 'أكد الوزير أهمية الخطة. وأضاف أن التنفيذ يبدأ غدا. وختم بكلمة أخرى طويلة جدا جدا لا تدخل في الملخص لأن الطول كاف.'],
-    ['جملة أولى طويلة بما يكفي لتكون ملخصا وحدها فهي تتجاوز تسعين حرفا بفضل هذه الكلمات الكثيرة هنا. جملة ثانية.', 'جملة أولى طويلة بما يكفي لتكون ملخصا وحدها فهي تتجاوز تسعين حرفا بفضل هذه الكلمات الكثيرة هنا.'],
-    ['هل تبدأ الخطة غدا؟ نعم.', 'هل تبدأ الخطة غدا؟ نعم.'],
-    ['', ''],
-  ])('%j', (text, expected) => {
-    expect(summarize(text)).toBe(expected);
+describe('the page being filled', () => {
+  it('has the number it will be sealed with, and sends readers to the landing until then', () => {
+    expect(listingPages(items(45), 20, base).next).toEqual({ number: 3, url: '/city/tripoli/page/3/', landingUrl: base });
+    expect(listingPages(items(40), 20, base).next?.number).toBe(3);
+    // Before the first page is sealed no page links to it.
+    expect(listingPages(items(19), 20, base).next).toBeUndefined();
   });
 
-  it('cuts an over-long first sentence at a word, with an ellipsis', () => {
-    const long = 'كلمة '.repeat(100).trim();
-    const summary = summarize(long, 90, 50);
-    expect(summary.endsWith('…')).toBe(true);
-    expect(summary.length).toBeLessThanOrEqual(51);
-    expect(summary).not.toMatch(/\s…$/);
-  });
-});
-
-describe('Arabic UI strings', () => {
-  it('fills placeholders in Arabic word order', () => {
-    expect(t('pagination.status', { page: 2, pages: 5 })).toBe('الصفحة 2 من 5');
-  });
-
-  it.each([
-    [1, 'خبر واحد'],
-    [2, 'خبران'],
-    [3, '3 أخبار'],
-    [10, '10 أخبار'],
-    [11, '11 خبرًا'],
-    [99, '99 خبرًا'],
-    [100, '100 خبر'],
-    [102, '102 خبر'],
-  ])('%i → %s', (n, label) => {
-    expect(countDispatches(n)).toBe(label);
+  it('becomes a sealed page once full, the only change to older pages a new dispatch makes', () => {
+    const before = listingPages(items(59), 20, base);
+    const after = listingPages(items(60), 20, base);
+    expect(after.sealed.slice(0, 2)).toEqual(before.sealed);
+    expect(after.sealed[2]).toMatchObject({ url: before.next!.url, items: items(60).slice(40).reverse() });
+    expect(after.next?.url).toBe('/city/tripoli/page/4/');
   });
 });

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillEnclosureLengths } from '../../src/integrations/enclosures.ts';
 import { parseDispatch } from '../../src/lib/dispatch-file.ts';
-import { cropSize, photoWidths } from '../../src/lib/photo-variants.ts';
-import { unlinkedOriginals } from '../../src/integrations/originals.ts';
 import { withDateline } from '../../src/lib/body.ts';
 import { fillPhotos, placePhotos, splitBody } from '../../src/lib/photo-markers.ts';
 import { bodyPhotoRefs, resolveDispatchPhotos, resolvePhoto } from '../../src/lib/photos.ts';
@@ -160,47 +157,5 @@ describe('resolvePhoto', () => {
     expect(resolvePhoto('x.md', 'animation.gif', find)).toMatchObject({ code: 'image.format' });
     expect(resolvePhoto('x.md', 'https://photos.example/a.jpg', find)).toMatchObject({ code: 'image.remote' });
     expect(resolvePhoto('x.md', 'gone.JPG', find)).toMatchObject({ code: 'image.missing' });
-  });
-});
-
-describe('unlinkedOriginals', () => {
-  it('are the files whose sizes were made, by name', () => {
-    expect(
-      unlinkedOriginals([
-        'desert-dunes.h5-v_6pf.jpg',
-        'desert-dunes.h5-v_6pf_Z1r2SVX.jpg',
-        'desert-dunes.h5-v_6pf_ZCpHIJ.avif',
-        'logo.Ab12Cd34.png',
-        'index.Xy12Zz90.css',
-      ]),
-    ).toEqual(['desert-dunes.h5-v_6pf.jpg']);
-  });
-});
-
-describe('photo sizes', () => {
-  it('never ask for more pixels than the original has, and use all it has up to 1200', () => {
-    expect(photoWidths({ width: 4000 })).toEqual([480, 800, 1200]);
-    expect(photoWidths({ width: 1000 })).toEqual([480, 800, 1000]);
-    expect(photoWidths({ width: 799 })).toEqual([480, 799]);
-    expect(photoWidths({ width: 300 })).toEqual([300]);
-    expect(cropSize({ width: 4000, height: 3000 }, 16 / 9)).toEqual({ width: 1200, height: 675 });
-    expect(cropSize({ width: 1600, height: 1000 }, 1)).toEqual({ width: 1000, height: 1000 });
-    expect(cropSize({ width: 800, height: 300 }, 4 / 3)).toEqual({ width: 400, height: 300 });
-  });
-});
-
-describe('fillEnclosureLengths', () => {
-  it('sets each local enclosure length from its file and leaves others alone', async () => {
-    const xml =
-      '<item><enclosure url="https://archive.lana.example/_astro/a.jpg" length="0" type="image/jpeg"/></item>' +
-      '<item><enclosure url="https://archive.lana.example/_astro/a.jpg" length="0" type="image/jpeg"/></item>' +
-      '<item><enclosure url="https://elsewhere.example/b.jpg" length="0" type="image/jpeg"/></item>';
-    const asked: string[] = [];
-    const filled = await fillEnclosureLengths(xml, async (pathname) => {
-      asked.push(pathname);
-      return 1234;
-    });
-    expect(asked).toEqual(['/_astro/a.jpg']);
-    expect(filled.match(/length="\d+"/g)).toEqual(['length="1234"', 'length="1234"', 'length="0"']);
   });
 });

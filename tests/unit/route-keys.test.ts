@@ -1,89 +1,144 @@
+/**
+ * Route keys (src/lib/route-keys.ts) and the route plan (src/build/plan.ts):
+ * each kind of change to the archive changes the keys of the pages that show
+ * it, and no others. A page whose key does not change is not rendered again.
+ */
 import { describe, expect, it } from 'vitest';
-import { assetRefs, isImageSize, outputFile, pathsToRender, removedPaths, routeKey } from '../../src/lib/route-keys.ts';
+import type { DispatchRecord } from '../../src/build/manifest.ts';
+import { changes, planRoutes } from '../../src/build/plan.ts';
+import { routeKey } from '../../src/lib/route-keys.ts';
+import { buildSite } from '../../src/site/model.ts';
+import { outputFile } from '../../src/site/routes/index.ts';
+import { makeRecord } from '../helpers/dispatch.ts';
 
 describe('routeKey', () => {
-  it('changes with any input, nested or not, and not otherwise', () => {
-    const inputs = { page: 2, items: [{ title: 'أ', date: new Date('2025-12-01T08:00:00Z') }] };
-    expect(routeKey(inputs)).toBe(routeKey(structuredClone(inputs)));
-    expect(routeKey({ ...inputs, page: 3 })).not.toBe(routeKey(inputs));
-    expect(routeKey({ ...inputs, items: [{ ...inputs.items[0], title: 'ب' }] })).not.toBe(routeKey(inputs));
-    expect(routeKey({ ...inputs, items: [{ ...inputs.items[0], date: new Date('2025-12-02T08:00:00Z') }] })).not.toBe(routeKey(inputs));
+  it('changes with any part of the view, nested or not, and with the route, and not otherwise', () => {
+    const view = { page: 2, items: [{ title: 'أ', date: new Date('2025-12-01T08:00:00Z') }] };
+    const none = () => undefined;
+    expect(routeKey('home', view, none)).toBe(routeKey('home', structuredClone(view), none));
+    expect(routeKey('city', view, none)).not.toBe(routeKey('home', view, none));
+    expect(routeKey('home', { ...view, page: 3 }, none)).not.toBe(routeKey('home', view, none));
+    expect(routeKey('home', { ...view, items: [{ ...view.items[0], title: 'ب' }] }, none)).not.toBe(routeKey('home', view, none));
   });
 
-  it('lets a known object stand for itself by its digest', () => {
+  it('lets a dispatch stand for itself by a digest', () => {
     const a = { id: 'a', body: 'x'.repeat(1000) };
-    const b = { id: 'b', body: 'y'.repeat(1000) };
-    const seen: object[] = [];
-    const identify = (value: object) => {
-      seen.push(value);
-      return value === a ? 'digest-a' : value === b ? 'digest-b' : undefined;
-    };
-    expect(routeKey([a, { related: [b] }], identify)).toBe(routeKey(['digest-a', { related: ['digest-b'] }]));
-    // The digest is used, not the object's fields.
-    expect(seen).not.toContain(a.body);
-    expect(routeKey([a], identify)).not.toBe(routeKey([b], identify));
+    const identify = (value: object) => (value === a ? 'digest-a' : undefined);
+    expect(routeKey('home', [a, { related: [a] }], identify)).toBe(routeKey('home', ['digest-a', { related: ['digest-a'] }], () => undefined));
   });
 });
 
 describe('outputFile', () => {
   it('maps a site path to the file written for it', () => {
     expect(outputFile('/')).toBe('index.html');
+    expect(outputFile('/404/')).toBe('404.html');
     expect(outputFile('/2025/12/01/port/')).toBe('2025/12/01/port/index.html');
     expect(outputFile('/city/tripoli/rss.xml')).toBe('city/tripoli/rss.xml');
-    expect(outputFile('/2025/12/01/port/og.png')).toBe('2025/12/01/port/og.png');
     expect(outputFile('/tag/%D8%A7%D9%84%D9%85%D9%88%D8%A7%D9%86%D8%A6/')).toBe('tag/الموانئ/index.html');
   });
 });
 
-describe('pathsToRender', () => {
-  const current = new Map([
-    ['/a/', 'k1'],
-    ['/b/', 'k2'],
-    ['/c/', 'k3'],
-  ]);
-  it('renders everything without a record of the last build', () => {
-    expect([...pathsToRender(undefined, current, () => true)]).toEqual(['/a/', '/b/', '/c/']);
-  });
-  it('renders new paths, changed keys and missing files only', () => {
-    const previous = { '/a/': 'k1', '/b/': 'old', '/c/': 'k3' };
-    expect([...pathsToRender(previous, current, (p) => p !== '/c/')]).toEqual(['/b/', '/c/']);
-    expect([...pathsToRender({ '/a/': 'k1' }, current, () => true)]).toEqual(['/b/', '/c/']);
-    expect([...pathsToRender({ '/a/': 'k1', '/b/': 'k2', '/c/': 'k3' }, current, () => true)]).toEqual([]);
-  });
-});
+// 50 dispatches in Tripoli (economy), one every day of 2025 from 1 January,
+// tagged «النفط» every other day: listings of 20 have sealed pages.
+const now = new Date('2026-06-01T00:00:00Z');
+const day = (n: number) => new Date(Date.UTC(2025, 0, 1 + n, 8)).toISOString();
+const archive = Array.from({ length: 50 }, (_, n) => makeRecord(`d${String(n).padStart(2, '0')}`, day(n), { tags: n % 2 ? [] : ['النفط'], summary: `ملخص ${n}` }));
 
-describe('removedPaths', () => {
-  it('lists the paths a route had and has no more, over every route', () => {
-    const previous = { dispatch: { '/x/': 'k', '/y/': 'k' }, 'archive-year': { '/archive/2026/': 'k' } };
-    const current = { dispatch: { '/x/': 'k2' }, 'archive-year': {} };
-    expect(removedPaths(previous, current)).toEqual(['/archive/2026/', '/y/']);
-    expect(removedPaths(undefined, current)).toEqual([]);
-  });
-});
+const plan = (records: DispatchRecord[], at = now) => planRoutes(buildSite({ records, now: at, preview: false }));
+const before = plan(archive);
 
-describe('asset references', () => {
-  it('finds every file of the asset folder a page or feed names, decoded, once', () => {
-    const html =
-      '<img src="/_astro/desert-dunes.h5-v_6pf_Z1g8WuW.jpg" srcset="/_astro/desert-dunes.h5-v_6pf_11O8fH.webp 400w, /_astro/desert-dunes.h5-v_6pf_11O8fH.webp 400w">' +
-      '<meta property="og:image" content="https://archive.example/_astro/%D8%B3%D8%A7%D8%AD%D8%A9.AbCdEfGh_x1.jpg">' +
-      '<script type="application/ld+json">{"image":["https://archive.example/_astro/city.fuErm7LS_ZgMz3h.jpg"]}</script>' +
-      '<enclosure url="https://archive.example/_astro/city.fuErm7LS_imDM8.jpg" length="1"/><link href="/_astro/Base.Cg_BVI1H.css">';
-    expect(assetRefs(html)).toEqual([
-      'Base.Cg_BVI1H.css',
-      'city.fuErm7LS_ZgMz3h.jpg',
-      'city.fuErm7LS_imDM8.jpg',
-      'desert-dunes.h5-v_6pf_11O8fH.webp',
-      'desert-dunes.h5-v_6pf_Z1g8WuW.jpg',
-      'ساحة.AbCdEfGh_x1.jpg',
-    ]);
+/** The pages a change renders, by route: `route path`. */
+function rendered(records: DispatchRecord[], at = now): string[] {
+  return changes(plan(records, at), before.keys).render.map((r) => `${r.route} ${r.path}`);
+}
+const edit = (id: string, change: Partial<DispatchRecord>) => archive.map((r) => (r.id === id ? makeRecord(r.id, r.date.toISOString(), { ...r, ...change, url: undefined, digest: undefined }) : r));
+const urlOf = (id: string) => archive.find((r) => r.id === id)!.url;
+
+describe('which pages a change renders', () => {
+  it('nothing, when nothing changed', () => {
+    expect(rendered(archive)).toEqual([]);
   });
 
-  it('tells the image sizes from originals, scripts, styles and fonts', () => {
-    expect(isImageSize('desert-dunes.h5-v_6pf_11O8fH.webp')).toBe(true);
-    expect(isImageSize('city-at-dusk.fuErm7LS_1Do6kG.avif')).toBe(true);
-    expect(isImageSize('desert-dunes.h5-v_6pf.jpg')).toBe(false);
-    expect(isImageSize('Base.Cg_BVI1H.css')).toBe(false);
-    expect(isImageSize('search.BXa_1ab2.js')).toBe(false);
-    expect(isImageSize('noto-naskh-arabic.Ab_cdEfG.woff2')).toBe(false);
+  it('a new dispatch: its page and card, the previous newest one, landings, indexes, feeds and sitemaps; no sealed page', () => {
+    const added = makeRecord('new', day(60), { tags: ['النفط'] });
+    const pages = rendered([...archive, added]);
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        `dispatch ${added.url}`,
+        `card ${added.url}og.png`,
+        `dispatch ${urlOf('d49')}`,
+        'home /',
+        'city /city/tripoli/',
+        'category /category/economy/',
+        'tag /tag/النفط/',
+        'feed /rss.xml',
+        'news-sitemap /sitemap-news.xml',
+        'sitemap-dispatches /sitemap-dispatches-0.xml',
+      ]),
+    );
+    expect(pages.filter((p) => /\/page\/\d+\//.test(p))).toEqual([]);
+    expect(pages.filter((p) => p.startsWith('dispatch '))).toHaveLength(2);
+  });
+
+  it('the 60th dispatch of a listing: the page it seals, and the next number’s redirect', () => {
+    const more = Array.from({ length: 10 }, (_, n) => makeRecord(`e${n}`, day(60 + n)));
+    const pages = rendered([...archive, ...more]);
+    expect(pages).toEqual(expect.arrayContaining(['home /page/3/', 'home /page/4/']));
+    expect(pages).not.toContain('home /page/1/');
+    expect(pages).not.toContain('home /page/2/');
+  });
+
+  it('a new title: wherever the dispatch is shown or linked, not where it is not', () => {
+    const pages = rendered(edit('d10', { title: 'عنوان جديد' }));
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        `dispatch ${urlOf('d10')}`,
+        `card ${urlOf('d10')}og.png`,
+        `dispatch ${urlOf('d09')}`,
+        `dispatch ${urlOf('d11')}`,
+        'home /page/1/',
+        'tag /tag/النفط/page/1/',
+        'archive-month /archive/2025/01/',
+      ]),
+    );
+    expect(pages).not.toContain('home /page/2/');
+    expect(pages).not.toContain(`dispatch ${urlOf('d30')}`);
+    // Too old for the feeds' newest 50? No: all 50 are in the main feed.
+    expect(pages).toContain('feed /rss.xml');
+  });
+
+  it('a body correction: the dispatch and the feeds that carry its text, not listings', () => {
+    const pages = rendered(edit('d45', { body: 'corrected.html', corrections: [{ date: new Date('2025-03-01T00:00:00Z'), note: 'تصحيح' }] }));
+    expect(pages).toEqual(expect.arrayContaining([`dispatch ${urlOf('d45')}`, 'feed /rss.xml', 'city-feed /city/tripoli/rss.xml']));
+    expect(pages.filter((p) => p.startsWith('home ') || p.startsWith('tag '))).toEqual([]);
+  });
+
+  it('a new summary: the dispatch, its listing cards and feeds', () => {
+    const pages = rendered(edit('d02', { summary: 'ملخص آخر' }));
+    expect(pages).toEqual(expect.arrayContaining([`dispatch ${urlOf('d02')}`, 'home /page/1/', 'tag /tag/النفط/page/1/', 'feed /rss.xml']));
+  });
+
+  it('a withdrawal: its page, its place in listings and the feeds and sitemaps it leaves; later related lists', () => {
+    const pages = rendered(edit('d20', { withdrawn: { date: new Date('2025-02-01T00:00:00Z'), reason: 'خطأ في المصدر' } }));
+    expect(pages).toEqual(
+      expect.arrayContaining([`dispatch ${urlOf('d20')}`, 'home /page/2/', 'feed /rss.xml', 'sitemap-dispatches /sitemap-dispatches-0.xml']),
+    );
+    expect(pages).not.toContain(`card ${urlOf('d20')}og.png`);
+  });
+
+  it('an embargo that falls due: as a new dispatch, though no file changed', () => {
+    const embargoed = makeRecord('later', '2026-07-01T08:00:00Z');
+    const earlier = plan([...archive, embargoed]);
+    expect(earlier.routes.some((r) => r.path === embargoed.url)).toBe(false);
+    const due = changes(plan([...archive, embargoed], new Date('2026-07-02T00:00:00Z')), earlier.keys).render.map((r) => `${r.route} ${r.path}`);
+    expect(due).toEqual(expect.arrayContaining([`dispatch ${embargoed.url}`, 'home /', 'feed /rss.xml']));
+  });
+
+  it('the lead photo: the dispatch, its listing cards and feeds', () => {
+    const photo = { file: 'content/images/a.jpg', name: 'a.jpg', digest: 'ab'.repeat(32), hash: 'Ab3dE_fG', width: 1600, height: 1000, format: 'jpeg' };
+    const pages = rendered(edit('d40', { image: { photo, alt: 'وصف' } }));
+    expect(pages).toEqual(expect.arrayContaining([`dispatch ${urlOf('d40')}`, 'home /', 'feed /rss.xml']));
+    // With a photo it is shared with a crop of it: no card.
+    expect(changes(plan(edit('d40', { image: { photo, alt: 'وصف' } })), before.keys).remove).toContain(`${urlOf('d40')}og.png`);
   });
 });

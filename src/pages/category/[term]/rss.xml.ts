@@ -1,8 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { RSSOptions } from '@astrojs/rss';
-import { termFeedPaths } from '../../../data/feeds.ts';
+import { feedFromView } from '../../../render/feed-items.ts';
+import { routePaths } from '../../../site/load.ts';
+import type { FeedView } from '../../../site/routes/feeds.ts';
 
-export const getStaticPaths = (() => termFeedPaths('category')) satisfies GetStaticPaths;
+export const getStaticPaths = (() => routePaths('category-feed')) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => rss((props as { options: RSSOptions }).options);
+export const GET: APIRoute = async ({ props }) => rss(await feedFromView((props as { view: FeedView }).view));

@@ -1,0 +1,188 @@
+/**
+ * Reads the archive folder into parsed dispatches, reading and parsing only
+ * the files that changed since the last build. What was learnt of each file
+ * (and each photo) is kept in a SourceIndex, which the build state stores.
+ *
+ * A file is taken as unchanged when its size, modification and change times
+ * and inode are those recorded, as git decides which files to look at; one
+ * whose times changed but whose text hashes the same (a fresh checkout) is
+ * not parsed again. The index is dropped whole when `version` (the reading
+ * code, the registries) changes.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { dispatchFileNames, listDispatchFiles, photoFinder } from './files.ts';
+import { findDuplicateUrls } from '../lib/dispatch.ts';
+import { parseDispatch, type DispatchProblem, type ParsedDispatch } from '../lib/dispatch-file.ts';
+import { bodyPhotoRefs, resolveDispatchPhotos, type PhotoRef, type ResolvedPhoto } from '../lib/photos.ts';
+import { photoHash } from '../render/photo-variants.ts';
+
+export type ParsedFile = Omit<ParsedDispatch, 'body'>;
+
+export interface KnownFile {
+  /** Size, times and inode when it was read. */
+  signature: string;
+  /** SHA-1 of its text. */
+  textDigest: string;
+  dispatch: ParsedFile;
+  /** The photos its body shows. */
+  refs: PhotoRef[];
+}
+
+/** A photo file as the pipeline needs it: which bytes, and how large. */
+export interface PhotoFile {
+  /** Path relative to the project root, / separators. */
+  file: string;
+  /** NFC file name. */
+  name: string;
+  /** SHA-256 of its bytes, hex. */
+  digest: string;
+  /** What its sizes' names carry: a hash of its bytes and of how sizes are made (see photoHash). */
+  hash: string;
+  width: number;
+  height: number;
+  format: string;
+}
+
+export interface SourceIndex {
+  version: string;
+  /** When the scan that wrote it started reading files (ms since the epoch). */
+  readFrom: number;
+  files: Map<string, KnownFile>;
+  /** By path relative to the project root. */
+  photos: Map<string, { signature: string; photo: Omit<PhotoFile, 'hash'> }>;
+}
+
+export interface ScannedPhoto extends ResolvedPhoto {
+  photo: PhotoFile;
+}
+
+export interface ScannedDispatch {
+  dispatch: ParsedFile;
+  textDigest: string;
+  /** The Markdown body, when the file was read by this scan. */
+  body?: string;
+  lead?: ScannedPhoto;
+  photos: ScannedPhoto[];
+}
+
+export interface ArchiveScan {
+  dispatches: ScannedDispatch[];
+  /** Errors and warnings; the build stops on errors. */
+  problems: DispatchProblem[];
+  /** What to keep for the next scan. */
+  index: SourceIndex;
+  filesRead: number;
+}
+
+export const statSignature = (s: Stats) => `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
+
+/**
+ * A file modified this close to (or after) the time the index was made may
+ * have been changed again within its timestamps' resolution, unseen by its
+ * signature (git's "racily clean" entries): its text is hashed again.
+ */
+const RACY_MS = 2_000;
+
+export const emptyIndex = (version: string): SourceIndex => ({ version, readFrom: 0, files: new Map(), photos: new Map() });
+
+/** Width, height and format from the file's header; SHA-256 of its bytes. */
+function readPhoto(root: string, file: string): Promise<Omit<PhotoFile, 'hash'>> {
+  const bytes = readFileSync(path.join(root, file));
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  return sharp(bytes)
+    .metadata()
+    .then(({ width, height, format, orientation }) => {
+      // Sizes are made upright (sharp's autoOrient): a photo turned by its EXIF tag swaps its sides.
+      const turned = orientation !== undefined && orientation >= 5;
+      return {
+        file,
+        name: path.basename(file).normalize('NFC'),
+        digest,
+        width: (turned ? height : width) ?? 0,
+        height: (turned ? width : height) ?? 0,
+        format: format ?? 'unknown',
+      };
+    });
+}
+
+export async function scanArchive(options: {
+  root: string;
+  archiveDir: string;
+  imagesDir: string;
+  /** Of the code that reads files (the index is dropped when it changes). */
+  version: string;
+  /** Of the code that makes photo sizes (see photoHash). */
+  photoVersion: string;
+  previous?: SourceIndex;
+}): Promise<ArchiveScan> {
+  const { root, archiveDir, imagesDir, version, photoVersion } = options;
+  const previous = options.previous?.version === version ? options.previous : emptyIndex(version);
+  const index: SourceIndex = { version, readFrom: Date.now(), files: new Map(), photos: new Map() };
+  const problems: DispatchProblem[] = [];
+  const dispatches: ScannedDispatch[] = [];
+  const findPhoto = photoFinder(root, archiveDir, imagesDir);
+  const absolute = path.resolve(root, archiveDir);
+  const settled = (mtimeMs: number) => mtimeMs < previous.readFrom - RACY_MS;
+  let filesRead = 0;
+
+  const photoOf = async (dispatchFile: string, resolved: ResolvedPhoto): Promise<ScannedPhoto> => {
+    const file = path.relative(root, path.resolve(root, path.dirname(dispatchFile), resolved.path)).split(path.sep).join('/');
+    let known = index.photos.get(file);
+    if (!known) {
+      const stats = statSync(path.join(root, file));
+      const signature = statSignature(stats);
+      const before = previous.photos.get(file);
+      known = before?.signature === signature && settled(stats.mtimeMs) ? before : { signature, photo: await readPhoto(root, file) };
+      index.photos.set(file, known);
+    }
+    return { ...resolved, photo: { ...known.photo, hash: photoHash(known.photo.digest, photoVersion) } };
+  };
+
+  for (const name of await listDispatchFiles(absolute)) {
+    const full = path.join(absolute, name);
+    const { file, id } = dispatchFileNames(root, archiveDir, name);
+    const stats = statSync(full);
+    const signature = statSignature(stats);
+    let known = previous.files.get(file);
+    let body: string | undefined;
+    if (known?.signature !== signature || !settled(stats.mtimeMs)) {
+      const text = readFileSync(full, 'utf8');
+      filesRead++;
+      const textDigest = createHash('sha1').update(text).digest('hex');
+      if (known?.textDigest === textDigest) {
+        known = { ...known, signature };
+      } else {
+        const result = parseDispatch(file, id, text);
+        if (!result.ok) {
+          problems.push(...result.problems);
+          continue;
+        }
+        const { body: parsedBody, ...dispatch } = result.dispatch;
+        body = parsedBody;
+        known = { signature, textDigest, dispatch, refs: bodyPhotoRefs(parsedBody, dispatch.bodyLine) };
+      }
+    }
+    index.files.set(file, known);
+    const { dispatch, refs, textDigest } = known;
+    const resolved = resolveDispatchPhotos({ ...dispatch, body: '' }, findPhoto, refs);
+    // Warnings are for `npm run check`; the build stops only on errors.
+    problems.push(...resolved.problems.filter((p) => p.severity === 'error'));
+    if (resolved.problems.some((p) => p.severity === 'error')) continue;
+    dispatches.push({
+      dispatch,
+      textDigest,
+      body,
+      lead: resolved.lead && (await photoOf(file, resolved.lead)),
+      photos: await Promise.all(resolved.body.map((photo) => photoOf(file, photo))),
+    });
+  }
+  problems.push(
+    ...findDuplicateUrls(
+      dispatches.map(({ dispatch: d }) => ({ file: d.file, line: d.lines.slug ?? 1, date: d.data.date, slug: d.data.slug })),
+    ),
+  );
+  return { dispatches, problems, index, filesRead };
+}

@@ -1,0 +1,82 @@
+/**
+ * One way to say "what produced this": a digest of files, by content, and
+ * of settings. Every cache of the build names its inputs through it, so a
+ * cache that forgets an input is visible in one place (CACHE_INPUTS).
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface FingerprintInputs {
+  /** Files and folders (whole, recursively), relative to the project root. A missing one counts as missing. */
+  files: readonly string[];
+  /** Anything else the output depends on, as JSON. */
+  settings?: unknown;
+}
+
+function listFiles(root: string, entry: string): string[] {
+  const full = path.join(root, entry);
+  try {
+    return readdirSync(full, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+  } catch {
+    // A file, or nothing at all (hashed as missing).
+    return [entry];
+  }
+}
+
+export function fingerprint(root: string, inputs: FingerprintInputs): string {
+  const hash = createHash('sha256').update(JSON.stringify(inputs.settings ?? null));
+  const files = [...new Set(inputs.files.flatMap((entry) => listFiles(root, entry)))].sort();
+  for (const file of files) {
+    hash.update(`\0${file}\0`);
+    try {
+      hash.update(readFileSync(path.join(root, file)));
+    } catch {
+      hash.update('\0missing');
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** Versions of the runtime that formats dates and numbers (ICU) and of Unicode. */
+export const runtimeVersions = () => ({
+  node: process.versions.node,
+  icu: process.versions.icu,
+  unicode: process.versions.unicode,
+});
+
+/**
+ * The inputs of each cache, in one place. `site`: everything but the
+ * archive; when it changes, a publish is not enough and `astro build` runs
+ * again. The others are narrower, so that a change to a page's markup does
+ * not throw away rendered bodies, photo sizes, cards or search shards.
+ */
+export const CACHE_INPUTS = {
+  site: ['src', 'public', 'content/cities.json', 'content/categories.json', 'content/sources.json', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'],
+  /** Reading a dispatch file: parser, schema, registries, text rules, dates, config. */
+  archive: ['src/lib', 'src/archive', 'src/config.ts', 'content/cities.json', 'content/categories.json', 'content/sources.json', 'package-lock.json'],
+  /** Markdown to HTML. */
+  bodies: ['src/build/bodies.ts', 'src/lib/rehype-clean-text.ts', 'src/lib/photo-markers.ts', 'src/lib/text.ts', 'package-lock.json'],
+  /** Photo sizes: the encoder, its settings and its library (part of every size's name). */
+  photos: ['src/render/photo-encoder.ts', 'node_modules/sharp/package.json'],
+  /** Search shards: records from data, their words, the shards, Pagefind. */
+  search: [
+    'src/search',
+    'src/lib/search-record.ts',
+    'src/lib/search-shards.ts',
+    'src/lib/arabic.ts',
+    'src/lib/body.ts',
+    'src/lib/dates.ts',
+    'src/lib/dispatch.ts',
+    'src/lib/photo-markers.ts',
+    'src/render/photo-variants.ts',
+    'src/i18n',
+    'src/config.ts',
+    'content/cities.json',
+    'content/categories.json',
+    'content/sources.json',
+    'package-lock.json',
+  ],
+} as const;

@@ -1,0 +1,106 @@
+/**
+ * The build state's files and folders, in one place (see state.ts for what a
+ * build keeps and why). Small on purpose: the compiled pages import it to
+ * read the site the pipeline prepared for them.
+ */
+import { readFile, rename, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { DispatchRecord } from './manifest.ts';
+import type { SiteInput } from '../site/model.ts';
+
+/** Paths in the state folder. */
+export function statePaths(dir: string) {
+  const root = path.resolve(dir);
+  return {
+    root,
+    /** The last build: its fingerprint, output folder, time, and whether it finished. */
+    build: path.join(root, 'build.json'),
+    /** What was learnt of each dispatch and photo file (src/archive/scan.ts). */
+    sources: path.join(root, 'sources.bin'),
+    /** Every dispatch's record (src/build/manifest.ts). */
+    manifest: path.join(root, 'manifest.bin'),
+    /** Related dispatches, worked out once (src/site/related.ts). */
+    related: path.join(root, 'related.bin'),
+    /** Route keys and the files they wrote. */
+    routes: path.join(root, 'routes.bin'),
+    /** Photo sizes in the output folder. */
+    photosPlaced: path.join(root, 'photos-placed.bin'),
+    /** The paths the current render was asked for, read by the compiled pages. */
+    renderSet: path.join(root, 'render-set.json'),
+    /** The pages and endpoints `astro build` compiled, kept for publishing. */
+    bundle: path.join(root, 'bundle'),
+    bodies: path.join(root, 'bodies'),
+    photos: path.join(root, 'photos'),
+    cards: path.join(root, 'cards'),
+    searchShards: path.join(root, 'search-shards'),
+    searchPlaced: path.join(root, 'search-placed.json'),
+  };
+}
+
+export type StatePaths = ReturnType<typeof statePaths>;
+
+export interface BuildRecord {
+  /** Of everything but the archive (src/build/fingerprint.ts, CACHE_INPUTS.site). */
+  fingerprint: string;
+  outDir: string;
+  /** ISO time the build took as now. */
+  now: string;
+  preview: boolean;
+  /** Set once every step has finished: a build that stopped half-way leaves it false. */
+  complete: boolean;
+}
+
+/** Reads a v8-serialised state file; undefined when it is missing or unreadable (another Node). */
+export async function readState<T>(file: string): Promise<T | undefined> {
+  try {
+    return deserialize(await readFile(file)) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a state file whole or not at all. */
+export async function writeState(file: string, value: unknown, json = false): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile(partial, json ? JSON.stringify(value) : serialize(value));
+  await rename(partial, file);
+}
+
+export async function readJson<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ManifestFile {
+  /** Of the code that reads files and renders bodies: records of another version are not reused. */
+  version: string;
+  records: DispatchRecord[];
+}
+
+/** The site's inputs as the pipeline left them for the compiled pages. */
+export async function readSiteState(dir: string): Promise<SiteInput> {
+  const paths = statePaths(dir);
+  const [build, manifest, related] = await Promise.all([
+    readJson<BuildRecord>(paths.build),
+    readState<ManifestFile>(paths.manifest),
+    readState<{ lists: Map<string, string[]> }>(paths.related),
+  ]);
+  if (!build || !manifest) throw new Error(`No build state in ${paths.root}: run npm run build`);
+  return { records: manifest.records, now: new Date(build.now), preview: build.preview, related: related?.lists };
+}
+
+/** A rendered body (src/build/bodies.ts), for the pages. */
+export function readBody(dir: string, name: string): Promise<string> {
+  return readFile(path.join(statePaths(dir).bodies, name), 'utf8');
+}
+
+/** The paths the current render was asked for; undefined for all. */
+export async function readRenderSet(dir: string): Promise<Set<string> | undefined> {
+  const paths = await readJson<string[]>(statePaths(dir).renderSet);
+  return paths && new Set(paths);
+}

@@ -1,0 +1,157 @@
+/**
+ * The search index, from data: one record per dispatch a reader can reach
+ * (src/lib/search-record.ts), split by date into shards
+ * (src/lib/search-shards.ts). dist/pagefind/<key>/ holds one Pagefind bundle
+ * each, dist/pagefind/shards.json lists them.
+ *
+ * A shard is named by a digest of what it holds (its dispatches' records'
+ * digests and the indexing code), and kept in the build state under that
+ * name: a build re-indexes only the shards whose dispatches changed, a few
+ * side by side (indexers.ts), and places the others from the state. Any
+ * Pagefind error fails the build; the services are always closed.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { searchShardPages, siteConfig, stateDir } from '../config.ts';
+import { CACHE_INPUTS, fingerprint } from '../build/fingerprint.ts';
+import { readBody, readJson, writeState, type StatePaths } from '../build/state-files.ts';
+import type { Dispatch } from '../lib/dispatch.ts';
+import { dispatchRecord } from '../lib/search-record.ts';
+import { planShards, shardManifest, shardsFile, type Shard } from '../lib/search-shards.ts';
+import { searchThumbnail } from '../render/photo-variants.ts';
+import { startIndexers } from './indexers.ts';
+import { files, placeCached, pruneEntries, storeEntry } from './shard-cache.ts';
+
+export const searchBundleDir = 'pagefind';
+
+/** Files of a Pagefind bundle a shard keeps; pagefind.js is kept once, beside the shards. */
+const shardFiles = /^(pagefind-entry\.json|pagefind-worker\.js|pagefind\.js|.*\.pf_meta|wasm\..*\.pagefind|index|fragment|filter)$/;
+
+export interface SearchIndexResult {
+  dispatches: number;
+  shards: number;
+  /** Keys of the shards indexed anew (the others came from the state). */
+  indexed: string[];
+  /** Files written to and deleted from the output folder, relative to it. */
+  written: string[];
+  deleted: string[];
+  ms: number;
+}
+
+/** Of what a dispatch's search record is made from (not where its file is). */
+function recordDigest(d: Dispatch): string {
+  const image = d.image && searchThumbnail(d.image.src).name;
+  return createHash('sha1')
+    .update(JSON.stringify([d.title, d.date, d.city.slug, d.category.slug, d.source.code, d.summary, d.body, image, d.photos.map((p) => p.caption ?? '')]))
+    .digest('base64');
+}
+
+async function recordsOf(shard: Shard, byUrl: ReadonlyMap<string, Dispatch>) {
+  return Promise.all(
+    shard.urls.map(async (url) => {
+      const d = byUrl.get(url)!;
+      return dispatchRecord(d, await readBody(stateDir, d.body), d.image && searchThumbnail(d.image.src).path);
+    }),
+  );
+}
+
+/** Indexes the shards in `toIndex` into the state, side by side; the first failure fails them all. */
+async function indexShards(toIndex: { shard: Shard; name: string }[], byUrl: ReadonlyMap<string, Dispatch>) {
+  if (toIndex.length === 0) return;
+  const indexers = startIndexers();
+  let failure: unknown;
+  // Every shard settles before the step goes on or fails: none is still
+  // writing into the state once this returns.
+  await Promise.all(
+    toIndex.map(async ({ shard, name }) => {
+      try {
+        const records = await recordsOf(shard, byUrl);
+        await storeEntry(name, (outputPath) => indexers.index({ shard: shard.key, records, outputPath }), (file) => shardFiles.test(file));
+      } catch (error) {
+        failure ??= error;
+        await indexers.close();
+      }
+    }),
+  );
+  await indexers.close();
+  if (failure) throw failure;
+}
+
+/**
+ * Makes `outDir/pagefind/` the index of `dispatches`. `full`: the output
+ * folder was emptied, so no shard is in place yet.
+ */
+export async function searchStep(options: {
+  root: string;
+  dispatches: readonly Dispatch[];
+  paths: StatePaths;
+  outDir: string;
+  full: boolean;
+}): Promise<SearchIndexResult> {
+  const { root, dispatches, paths, outDir } = options;
+  const started = performance.now();
+  const bundleDir = path.join(outDir, searchBundleDir);
+  const byUrl = new Map(dispatches.map((d) => [d.url, d]));
+  const shards = planShards(byUrl.keys(), searchShardPages);
+  const code = fingerprint(root, { files: CACHE_INPUTS.search, settings: siteConfig.lang });
+  const placed = options.full ? undefined : await readJson<Record<string, string>>(paths.searchPlaced);
+  const names = new Map(
+    shards.map((shard) => {
+      const digest = createHash('sha1').update(code);
+      for (const url of shard.urls) digest.update(`${url}\0${recordDigest(byUrl.get(url)!)}\0`);
+      return [shard, `${shard.key}-${digest.digest('hex').slice(0, 16)}`];
+    }),
+  );
+  const changed = shards.filter((shard) => placed?.[shard.key] !== names.get(shard) || !existsSync(path.join(bundleDir, shard.key, 'pagefind-entry.json')));
+  const toIndex = changed.filter((shard) => !existsSync(path.join(paths.searchShards, `${names.get(shard)}.complete`)));
+  await indexShards(toIndex.map((shard) => ({ shard, name: names.get(shard)! })), byUrl);
+
+  const written: string[] = [];
+  const deleted: string[] = [];
+  const relative = (file: string) => path.relative(outDir, file).split(path.sep).join('/');
+  const planned = new Set(shards.map((shard) => shard.key));
+  for (const name of await readdir(bundleDir).catch(() => [] as string[])) {
+    if (planned.has(name) && !changed.some((shard) => shard.key === name)) continue;
+    if (name === 'pagefind.js' || name === shardsFile) continue;
+    deleted.push(...(await files(path.join(bundleDir, name)).catch(() => [])).map(relative));
+    await rm(path.join(bundleDir, name), { recursive: true, force: true });
+  }
+  for (const shard of changed) {
+    const target = path.join(bundleDir, shard.key);
+    if (!(await placeCached(names.get(shard)!, target))) throw new Error(`The search shard ${shard.key} is not in the build state: is another build writing it?`);
+    // pagefind.js is the same in every shard: it is kept once, beside them.
+    const script = path.join(target, 'pagefind.js');
+    if (existsSync(script)) {
+      await cp(script, path.join(bundleDir, 'pagefind.js'));
+      await rm(script);
+    }
+    written.push(...(await files(target)).map(relative));
+  }
+  await mkdir(bundleDir, { recursive: true });
+  if (shards.length === 0) await rm(path.join(bundleDir, 'pagefind.js'), { force: true });
+  else if (changed.length > 0) written.push(`${searchBundleDir}/pagefind.js`);
+  const manifest = JSON.stringify(shardManifest(shards, `/${searchBundleDir}/`));
+  const manifestFile = path.join(bundleDir, shardsFile);
+  if ((await readFile(manifestFile, 'utf8').catch(() => '')) !== manifest) {
+    await writeFile(manifestFile, manifest);
+    written.push(`${searchBundleDir}/${shardsFile}`);
+  }
+  await writeState(paths.searchPlaced, Object.fromEntries(shards.map((shard) => [shard.key, names.get(shard)!])), true);
+  // Entries of earlier builds would only grow the state.
+  await pruneEntries(new Set(names.values()));
+  const kept = new Set(written);
+  return {
+    dispatches: byUrl.size,
+    shards: shards.length,
+    indexed: toIndex.map((shard) => shard.key),
+    written: [...kept].sort(),
+    deleted: deleted.filter((file) => !kept.has(file)).sort(),
+    ms: Math.round(performance.now() - started),
+  } satisfies SearchIndexResult;
+}
+
+/** The build log's line, which the benchmark and tests read. */
+export const describeSearchIndex = (r: SearchIndexResult) =>
+  `Search: ${r.dispatches} dispatches in ${r.shards} shards; indexed ${r.indexed.length ? r.indexed.join(', ') : 'none (all cached)'} in ${r.ms} ms`;

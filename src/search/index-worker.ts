@@ -1,0 +1,65 @@
+/**
+ * A search index worker (see indexers.ts): indexes the shards it is sent,
+ * one at a time, with a Pagefind service of its own; `null` closes it.
+ */
+import { parentPort } from 'node:worker_threads';
+import * as pagefind from 'pagefind';
+import { siteConfig } from '../config.ts';
+import { recordHtml } from '../lib/search-record.ts';
+import type { IndexJob, IndexReply } from './indexers.ts';
+
+function fail(step: string, errors: string[]): never {
+  throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
+}
+
+async function indexShard({ shard, records, outputPath }: IndexJob): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: siteConfig.lang });
+  if (!index) fail('start', errors);
+  // Records are sent in path order without waiting for each answer: Pagefind
+  // numbers pages in the order it receives them, so the order must not vary.
+  const pending: Promise<{ url: string; errors: string[] }>[] = [];
+  try {
+    for (const record of records) {
+      const { url } = record;
+      let content: string;
+      try {
+        content = recordHtml(record);
+      } catch (error) {
+        throw new Error(`The search record of ${url} is not whole: ${(error as Error).message}`, { cause: error });
+      }
+      pending.push(index.addHTMLFile({ url, content }).then(({ errors }) => ({ url, errors })));
+    }
+    for (const { url, errors } of await Promise.all(pending)) {
+      if (errors.length > 0) fail(`index ${url}`, errors);
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) fail(`write the index of ${shard}`, written.errors);
+  } finally {
+    // Pages already sent are answered before the index goes, so that
+    // closing the service cannot fail them (an unhandled rejection here
+    // would hide the error that stopped this shard).
+    await Promise.allSettled(pending);
+    await index.deleteIndex();
+  }
+}
+
+const port = parentPort!;
+// One message at a time: `null` (close) waits for the shard being indexed.
+let queue = Promise.resolve();
+port.on('message', (job: IndexJob | null) => {
+  queue = queue.then(async () => {
+    if (job === null) {
+      await pagefind.close();
+      port.close();
+      return;
+    }
+    let reply: IndexReply;
+    try {
+      await indexShard(job);
+      reply = { ok: true };
+    } catch (error) {
+      reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    port.postMessage(reply);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Search index shards kept in Astro's cache folder between builds, one
+ * folder each, named by what they index (see build.ts).
+ *
+ * An entry is written aside under a name no other build uses, made
+ * read-only, then renamed into place, and counts as there only with its
+ * `.complete` file, which holds its file count: a build that crashed, a
+ * build that lost a race to write the same entry, or a cache restored in
+ * part never leaves an entry that is reused half-made.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stateDir } from '../config.ts';
+import { statePaths } from '../build/state-files.ts';
+import { inBatches } from '../lib/batches.ts';
+
+const shardCache = statePaths(stateDir).searchShards;
+const PARTIAL = '.partial';
+const COMPLETE = '.complete';
+/** A folder being written by another build is left alone this long. */
+const PARTIAL_GRACE_MS = 60 * 60 * 1000;
+
+export async function files(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/**
+ * Puts a cached shard into `to` as hard links: tens of thousands of small
+ * files are linked in a fraction of the time a copy takes, and being
+ * read-only, they cannot be changed through dist/. Copies where links
+ * cannot be made (another file system). Returns how many files it placed.
+ */
+async function linkTree(from: string, to: string): Promise<number> {
+  const sources = await files(from);
+  await inBatches(sources, async (source) => {
+    const target = path.join(to, path.relative(from, source));
+    await mkdir(path.dirname(target), { recursive: true });
+    try {
+      await link(source, target);
+    } catch (error) {
+      const { code } = error as NodeJS.ErrnoException;
+      if (code !== 'EXDEV' && code !== 'EPERM') throw error;
+      await copyFile(source, target);
+    }
+  });
+  return sources.length;
+}
+
+/** Places cached entry `name` in `to`; false when there is no whole entry. */
+export async function placeCached(name: string, to: string): Promise<boolean> {
+  const entry = path.join(shardCache, name);
+  const expected = Number(await readFile(`${entry}${COMPLETE}`, 'utf8').catch(() => NaN));
+  if (!Number.isInteger(expected) || !existsSync(entry)) return false;
+  const placed = await linkTree(entry, to);
+  if (placed === expected) return true;
+  await rm(to, { recursive: true, force: true });
+  await rm(entry, { recursive: true, force: true });
+  return false;
+}
+
+/** Writes entry `name` with `write(folder)`, keeping the files `keep` accepts. */
+export async function storeEntry(name: string, write: (dir: string) => Promise<void>, keep: (file: string) => boolean) {
+  await mkdir(shardCache, { recursive: true });
+  const entry = path.join(shardCache, name);
+  const partial = `${entry}.${process.pid}-${randomUUID()}${PARTIAL}`;
+  try {
+    await write(partial);
+    for (const file of await readdir(partial)) {
+      if (!keep(file)) await rm(path.join(partial, file), { recursive: true });
+    }
+    const written = await files(partial);
+    await Promise.all(written.map((file) => chmod(file, 0o444)));
+    // An entry left without its .complete file (a crash) is replaced.
+    if (!existsSync(`${entry}${COMPLETE}`)) await rm(entry, { recursive: true, force: true });
+    try {
+      await rename(partial, entry);
+    } catch (error) {
+      const { code } = error as NodeJS.ErrnoException;
+      // Another build stored the same entry first: it has the same bytes.
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+      return;
+    }
+    await writeFile(`${entry}${COMPLETE}`, String(written.length));
+  } finally {
+    await rm(partial, { recursive: true, force: true });
+  }
+}
+
+/** Deletes the entries this build did not use, and folders abandoned half-written. */
+export async function pruneEntries(used: ReadonlySet<string>) {
+  for (const name of await readdir(shardCache).catch(() => [] as string[])) {
+    const file = path.join(shardCache, name);
+    if (name.endsWith(PARTIAL)) {
+      const { mtimeMs } = await stat(file);
+      if (Date.now() - mtimeMs > PARTIAL_GRACE_MS) await rm(file, { recursive: true, force: true });
+      continue;
+    }
+    const entry = name.endsWith(COMPLETE) ? name.slice(0, -COMPLETE.length) : name;
+    if (!used.has(entry)) await rm(file, { recursive: true, force: true });
+  }
+}

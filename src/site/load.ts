@@ -1,0 +1,38 @@
+/**
+ * What the compiled pages read: the site made from the build state the
+ * pipeline wrote (src/build/state.ts), and the paths this render was asked
+ * for. Under `astro dev` there is no build state: the archive is read here,
+ * again whenever it changes (src/site/dev.ts).
+ */
+import { stateDir } from '../config.ts';
+import { readSiteState, readRenderSet } from '../build/state-files.ts';
+import { buildSite, type Site } from './model.ts';
+import { routes, type RouteEntry, type RouteName, type ViewOf } from './routes/index.ts';
+
+let site: Promise<Site> | undefined;
+
+export function getSite(): Promise<Site> {
+  if (import.meta.env.DEV) return import('./dev.ts').then(({ devSite }) => devSite());
+  return (site ??= readSiteState(stateDir).then(buildSite));
+}
+
+let renderSet: Promise<Set<string> | undefined> | undefined;
+
+/** The entries of a route that this render was asked for (all of them in dev). */
+async function entriesToRender<N extends RouteName>(name: N): Promise<RouteEntry<ViewOf<N>>[]> {
+  const entries = routes[name].entries(await getSite()) as RouteEntry<ViewOf<N>>[];
+  if (import.meta.env.DEV) return entries;
+  const paths = await (renderSet ??= readRenderSet(stateDir));
+  return paths ? entries.filter((entry) => paths.has(entry.path)) : entries;
+}
+
+/** getStaticPaths of a route: its paths, each with its view as the `view` prop. */
+export async function routePaths<N extends RouteName>(name: N) {
+  return (await entriesToRender(name)).map(({ params, view }) => ({ params, props: { view } }));
+}
+
+/** The view of a route with a single path (an index page, a feed). */
+export async function routeView<N extends RouteName>(name: N): Promise<ViewOf<N>> {
+  const [entry] = routes[name].entries(await getSite());
+  return entry.view as ViewOf<N>;
+}

@@ -1,0 +1,50 @@
+/** Each dispatch's page, and the headline card it is shared with when it has no lead photo. */
+import { siteConfig } from '../../config.ts';
+import { dateSegments } from '../../lib/dates.ts';
+import { dateline, type Dispatch } from '../../lib/dispatch.ts';
+import type { SocialCard } from '../../lib/social-image.ts';
+import { socialImagePath } from '../../lib/urls.ts';
+import type { Site } from '../model.ts';
+import type { RouteEntry } from './types.ts';
+
+export interface DispatchView {
+  dispatch: Dispatch;
+  /** Its own record's digest: the body and photos a listing card does not show. */
+  digest: string;
+  older?: Dispatch;
+  newer?: Dispatch;
+  related: Dispatch[];
+  /** A draft or an embargoed dispatch in a preview stays out of search engines. */
+  noindex: boolean;
+}
+
+const params = (d: Dispatch) => ({ ...dateSegments(d.date), slug: d.slug });
+
+export function dispatchEntries(site: Site): RouteEntry<DispatchView>[] {
+  return site.dispatches.map((dispatch) => {
+    const { older, newer } = site.neighbours(dispatch);
+    return {
+      path: dispatch.url,
+      params: params(dispatch),
+      view: {
+        dispatch,
+        digest: dispatch.digest,
+        older,
+        newer,
+        related: dispatch.withdrawn ? [] : site.related(dispatch),
+        noindex: Boolean(dispatch.withdrawn) || (site.preview && (dispatch.draft || dispatch.embargoed)),
+      },
+    };
+  });
+}
+
+/** A dispatch with a lead photo is shared with a crop of it; a withdrawn one with the site's card. */
+export const hasCard = (d: Dispatch) => !d.image && !d.withdrawn;
+
+export function cardEntries(site: Site): RouteEntry<SocialCard>[] {
+  return site.dispatches.filter(hasCard).map((d) => ({
+    path: socialImagePath(d.url),
+    params: params(d),
+    view: { site: siteConfig.title, headline: d.title, footer: dateline(d).replace(/ -$/, '') },
+  }));
+}

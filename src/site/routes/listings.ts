@@ -1,0 +1,95 @@
+/**
+ * The listing pages: home, and one per city, category and tag, each numbered
+ * from the oldest (see ../listing.ts): the landing, the sealed pages and the
+ * redirect at the number of the page being filled.
+ */
+import { siteConfig } from '../../config.ts';
+import { t, type UiKey } from '../../i18n/ar.ts';
+import type { Dispatch } from '../../lib/dispatch.ts';
+import type { TermGroup } from '../../lib/terms.ts';
+import {
+  categoryIndexPath,
+  cityIndexPath,
+  feedPath,
+  homePath,
+  pageParam,
+  tagIndexPath,
+} from '../../lib/urls.ts';
+import { listingPages, type ListingPage } from '../listing.ts';
+import type { Site } from '../model.ts';
+import type { RouteEntry } from './types.ts';
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+export interface Feed {
+  title: string;
+  href: string;
+}
+
+export type ListingView =
+  | {
+      kind: 'page';
+      heading: string;
+      description?: string;
+      page: ListingPage<Dispatch>;
+      /** Trail above the heading; the page itself is appended. */
+      crumbs?: Crumb[];
+      feed?: Feed;
+      /** How many dispatches the listing has: on its landing only. */
+      count?: number;
+    }
+  | { kind: 'next'; heading: string; landingUrl: string };
+
+export type TaxonomyName = 'city' | 'category' | 'tag';
+
+export const taxonomies = {
+  city: { indexPath: cityIndexPath, indexTitle: 'city.indexTitle', title: 'city.title', groups: (site: Site) => site.cities },
+  category: {
+    indexPath: categoryIndexPath,
+    indexTitle: 'category.indexTitle',
+    title: 'category.title',
+    groups: (site: Site) => site.categories,
+  },
+  tag: { indexPath: tagIndexPath, indexTitle: 'tag.indexTitle', title: 'tag.title', groups: (site: Site) => site.tags },
+} satisfies Record<TaxonomyName, { indexPath: string; indexTitle: UiKey; title: UiKey; groups: (site: Site) => TermGroup[] }>;
+
+/** Cities and categories have feeds of their own; tags do not. */
+export function termFeed(name: TaxonomyName, term: { name: string; href: string }): Feed | undefined {
+  if (name === 'tag') return undefined;
+  return {
+    title: t('feed.termTitle', { site: siteConfig.title, name: t(taxonomies[name].title, { name: term.name }) }),
+    href: feedPath(term.href),
+  };
+}
+
+/** Entries of one listing; `params` adds the route's other parameters (the term). */
+function listingEntries(
+  dispatches: readonly Dispatch[],
+  base: string,
+  view: Omit<Extract<ListingView, { kind: 'page' }>, 'kind' | 'page' | 'count'>,
+  params: Record<string, string> = {},
+): RouteEntry<ListingView>[] {
+  const { landing, sealed, next } = listingPages(dispatches, siteConfig.pageSize, base);
+  return [
+    { path: landing.url, params: { ...params, page: pageParam() }, view: { kind: 'page', ...view, page: landing, count: dispatches.length } },
+    ...sealed.map((page) => ({ path: page.url, params: { ...params, page: pageParam(page.number) }, view: { kind: 'page' as const, ...view, page } })),
+    ...(next ? [{ path: next.url, params: { ...params, page: pageParam(next.number) }, view: { kind: 'next' as const, heading: view.heading, landingUrl: next.landingUrl } }] : []),
+  ];
+}
+
+export const homeEntries = (site: Site) =>
+  listingEntries(site.dispatches, homePath, { heading: t('home.title'), description: siteConfig.description });
+
+export function taxonomyEntries(name: TaxonomyName, site: Site): RouteEntry<ListingView>[] {
+  const { indexPath, indexTitle, title } = taxonomies[name];
+  const crumbs = [
+    { label: t('nav.home'), href: homePath },
+    { label: t(indexTitle), href: indexPath },
+  ];
+  return taxonomies[name].groups(site).flatMap((group) =>
+    listingEntries(group.dispatches, group.href, { heading: t(title, { name: group.name }), crumbs, feed: termFeed(name, group) }, { term: group.slug }),
+  );
+}
