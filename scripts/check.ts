@@ -5,11 +5,19 @@
  * `file:line: field: message`; exits 1 if any is an error.
  * --staged checks the version of each dispatch staged for commit and reports
  * only those (the pre-commit hook).
+ * A published dispatch whose file was deleted (instead of withdrawn) is an
+ * error: found by git (deleted since the last commit, or staged for
+ * deletion) and, in a fresh checkout such as CI's, by the last build's
+ * manifest.
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { archiveDir, imagesDir } from '../src/config.ts';
-import { checkArchive, type SourceFile } from '../src/lib/archive-check.ts';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { archiveDir, imagesDir, stateDir } from '../src/config.ts';
+import { readState, statePaths, type ManifestFile } from '../src/build/state-files.ts';
+import { checkArchive, deletedDispatches, type SourceFile } from '../src/lib/archive-check.ts';
+import type { DispatchProblem } from '../src/lib/problems.ts';
 import { problemMessage, type Lang } from '../src/lib/problems.ts';
 import { photoFinder, readSources } from '../src/archive/files.ts';
 import { printProblems, projectRoot } from './cli.ts';
@@ -29,19 +37,47 @@ const git = (...args: string[]) => execFileSync('git', args, { cwd: projectRoot,
 
 let sources = await readSources(projectRoot, archiveDir);
 let only: Set<string> | undefined;
+const prefix = `${archiveDir.replace(/\/$/, '')}/`;
+const isDispatch = (file: string) => file.startsWith(prefix) && file.endsWith('.md');
+const now = new Date();
+
+/** Dispatch files git says were deleted (staged for deletion, or since the last commit), with their last committed text. */
+function deletedInGit(staged: boolean): SourceFile[] {
+  let names: string[];
+  try {
+    names = git('diff', ...(staged ? ['--cached'] : ['HEAD']), '--name-only', '-z', '--diff-filter=D').split('\0').filter(isDispatch);
+  } catch {
+    return [];
+  }
+  return names.map((file) => ({ file, id: file.slice(prefix.length, -'.md'.length).normalize('NFC'), text: git('show', `HEAD:${file}`) }));
+}
+
+/** Dispatches the last build published whose file is gone (what git cannot tell in a fresh checkout). */
+async function deletedSinceBuild(known: ReadonlySet<string>): Promise<DispatchProblem[]> {
+  const manifest = await readState<ManifestFile>(statePaths(stateDir).manifest);
+  return (manifest?.records ?? [])
+    .filter((r) => !known.has(r.file) && !r.draft && r.date <= now && !existsSync(path.join(projectRoot, r.file)))
+    .map((r) => ({ file: r.file, line: 1, field: 'file', code: 'withdrawn.deleted' as const, severity: 'error' as const }));
+}
+
 if (values.staged) {
-  const prefix = `${archiveDir.replace(/\/$/, '')}/`;
-  const staged = git('diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR')
-    .split('\0')
-    .filter((file) => file.startsWith(prefix) && file.endsWith('.md'));
-  if (staged.length === 0) process.exit(0);
+  const staged = git('diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR').split('\0').filter(isDispatch);
+  const deleted = deletedInGit(true);
+  if (staged.length === 0 && deleted.length === 0) process.exit(0);
   // Check what will be committed, not what happens to be on disk.
   const stagedText = new Map(staged.map((file) => [file.normalize('NFC'), git('show', `:${file}`)]));
   sources = sources.map((s): SourceFile => ({ ...s, text: stagedText.get(s.file.normalize('NFC')) ?? s.text }));
-  only = new Set(stagedText.keys());
+  only = new Set([...stagedText.keys(), ...deleted.map((d) => d.file.normalize('NFC'))]);
 }
 
-const problems = checkArchive(sources, new Date(), photoFinder(projectRoot, archiveDir, imagesDir)).filter((p) => !only || only.has(p.file.normalize('NFC')));
+const gitDeleted = deletedInGit(Boolean(values.staged));
+const problems = [
+  ...checkArchive(sources, now, photoFinder(projectRoot, archiveDir, imagesDir)),
+  ...deletedDispatches(gitDeleted, now),
+  ...(values.staged ? [] : await deletedSinceBuild(new Set(gitDeleted.map((d) => d.file)))),
+]
+  .filter((p) => !only || only.has(p.file.normalize('NFC')))
+  .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 const errors = problems.filter((p) => (p.severity ?? 'error') === 'error').length;
 const warnings = problems.filter((p) => p.severity === 'warning').length;
 

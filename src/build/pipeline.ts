@@ -17,6 +17,7 @@ import { existsSync } from 'node:fs';
 import { rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { archiveDir, buildNow, imagesDir, previewEnv, searchShardPages, siteConfig, stateDir } from '../config.ts';
+import { formatProblem } from '../lib/problems.ts';
 import type { RouteKeys } from '../lib/route-keys.ts';
 import { buildSite } from '../site/model.ts';
 import type { RelatedCache } from '../site/related.ts';
@@ -113,6 +114,13 @@ export async function build({ root, outDir, full: forced = false, log }: BuildOp
     throw error;
   });
   log('archive', `${archive.records.length} dispatches; ${archive.filesRead} files read, ${archive.bodiesRendered} bodies rendered`);
+  // Deleting is allowed (npm run check refuses it): the reader finds a gap, and later listing pages shift.
+  const current = new Set(archive.records.map((r) => r.file));
+  for (const gone of archive.previous.values()) {
+    if (!current.has(gone.file) && !gone.draft && last && gone.date <= new Date(last.now)) {
+      log('archive', `warning: ${formatProblem({ file: gone.file, line: 1, field: 'file', code: 'withdrawn.deleted' })}`);
+    }
+  }
 
   const site = await timed(seconds, 'plan', async () => {
     const relatedCache = await readState<RelatedCache>(paths.related);

@@ -146,6 +146,19 @@ function nearDuplicates(dispatches: readonly ParsedDispatch[]): DispatchProblem[
 }
 
 /**
+ * Dispatch files deleted that had been published: every later listing page
+ * would shift. `deleted`: each file's last text (from git or the last build).
+ */
+export function deletedDispatches(deleted: readonly SourceFile[], now: Date): DispatchProblem[] {
+  return deleted.flatMap((source) => {
+    const result = parseDispatch(source.file, source.id, source.text);
+    // A draft, an embargoed or an unreadable file was never on the site.
+    if (!result.ok || result.dispatch.data.draft || result.dispatch.data.date > now) return [];
+    return [{ file: source.file, line: 1, field: 'file', code: 'withdrawn.deleted' as const, severity: 'error' as const }];
+  });
+}
+
+/**
  * Every problem of an archive, sorted by file and line.
  * @param findPhoto where photos are looked for (the build's rules: photos.ts)
  */

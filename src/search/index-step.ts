@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { searchShardPages, siteConfig, stateDir } from '../config.ts';
 import { CACHE_INPUTS, fingerprint } from '../build/fingerprint.ts';
@@ -22,7 +22,7 @@ import { dispatchRecord } from '../lib/search-record.ts';
 import { planShards, shardManifest, shardsFile, type Shard } from '../lib/search-shards.ts';
 import { searchThumbnail } from '../render/photo-variants.ts';
 import { startIndexers } from './indexers.ts';
-import { files, placeCached, pruneEntries, storeEntry } from './shard-cache.ts';
+import { entryPath, files, placeCached, pruneEntries, storeEntry } from './shard-cache.ts';
 
 export const searchBundleDir = 'pagefind';
 
@@ -113,25 +113,32 @@ export async function searchStep(options: {
   const relative = (file: string) => path.relative(outDir, file).split(path.sep).join('/');
   const planned = new Set(shards.map((shard) => shard.key));
   for (const name of await readdir(bundleDir).catch(() => [] as string[])) {
-    if (planned.has(name) && !changed.some((shard) => shard.key === name)) continue;
-    if (name === 'pagefind.js' || name === shardsFile) continue;
+    if (planned.has(name) || name === 'pagefind.js' || name === shardsFile) continue;
     deleted.push(...(await files(path.join(bundleDir, name)).catch(() => [])).map(relative));
     await rm(path.join(bundleDir, name), { recursive: true, force: true });
   }
+  // pagefind.js is the same in every shard: it is kept once, beside them.
+  const isScript = (file: string) => file === 'pagefind.js';
   for (const shard of changed) {
     const target = path.join(bundleDir, shard.key);
-    if (!(await placeCached(names.get(shard)!, target))) throw new Error(`The search shard ${shard.key} is not in the build state: is another build writing it?`);
-    // pagefind.js is the same in every shard: it is kept once, beside them.
-    const script = path.join(target, 'pagefind.js');
-    if (existsSync(script)) {
-      await cp(script, path.join(bundleDir, 'pagefind.js'));
-      await rm(script);
-    }
-    written.push(...(await files(target)).map(relative));
+    const placedNow = await placeCached(names.get(shard)!, target, isScript);
+    if (!placedNow) throw new Error(`The search shard ${shard.key} is not in the build state: is another build writing it?`);
+    const under = (file: string) => `${searchBundleDir}/${shard.key}/${file}`;
+    written.push(...placedNow.written.map(under));
+    deleted.push(...placedNow.deleted.map(under));
   }
   await mkdir(bundleDir, { recursive: true });
-  if (shards.length === 0) await rm(path.join(bundleDir, 'pagefind.js'), { force: true });
-  else if (changed.length > 0) written.push(`${searchBundleDir}/pagefind.js`);
+  const script = path.join(bundleDir, 'pagefind.js');
+  if (shards.length === 0) {
+    if (existsSync(script)) deleted.push(relative(script));
+    await rm(script, { force: true });
+  } else {
+    const fresh = await readFile(path.join(entryPath(names.get(shards[0])!), 'pagefind.js'));
+    if (!(await readFile(script).catch(() => Buffer.alloc(0))).equals(fresh)) {
+      await writeFile(script, fresh);
+      written.push(relative(script));
+    }
+  }
   const manifest = JSON.stringify(shardManifest(shards, `/${searchBundleDir}/`));
   const manifestFile = path.join(bundleDir, shardsFile);
   if ((await readFile(manifestFile, 'utf8').catch(() => '')) !== manifest) {

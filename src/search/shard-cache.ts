@@ -28,38 +28,63 @@ export async function files(dir: string): Promise<string[]> {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/**
- * Puts a cached shard into `to` as hard links: tens of thousands of small
- * files are linked in a fraction of the time a copy takes, and being
- * read-only, they cannot be changed through dist/. Copies where links
- * cannot be made (another file system). Returns how many files it placed.
- */
-async function linkTree(from: string, to: string): Promise<number> {
-  const sources = await files(from);
-  await inBatches(sources, async (source) => {
-    const target = path.join(to, path.relative(from, source));
-    await mkdir(path.dirname(target), { recursive: true });
-    try {
-      await link(source, target);
-    } catch (error) {
-      const { code } = error as NodeJS.ErrnoException;
-      if (code !== 'EXDEV' && code !== 'EPERM') throw error;
-      await copyFile(source, target);
-    }
-  });
-  return sources.length;
+/** Where cached entry `name` is. */
+export const entryPath = (name: string) => path.join(shardCache, name);
+
+/** Links `source` at `target`, or copies it where a link cannot be made (another file system). */
+async function place(source: string, target: string) {
+  await mkdir(path.dirname(target), { recursive: true });
+  try {
+    await link(source, target);
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code !== 'EXDEV' && code !== 'EPERM') throw error;
+    await copyFile(source, target);
+  }
 }
 
-/** Places cached entry `name` in `to`; false when there is no whole entry. */
-export async function placeCached(name: string, to: string): Promise<boolean> {
-  const entry = path.join(shardCache, name);
+/** Pagefind names these by their content: the same name holds the same bytes. */
+const namedByContent = (file: string) => /^(fragment|index|filter)\//.test(file) || file.endsWith('.pf_meta');
+
+async function sameBytes(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([readFile(a), readFile(b)]);
+  return x.equals(y);
+}
+
+/**
+ * Makes `to` hold exactly cached entry `name`, as hard links: tens of
+ * thousands of small files are linked in a fraction of the time a copy
+ * takes, and being read-only, they cannot be changed through dist/. Only
+ * files that are new or changed are placed, and only those gone are deleted,
+ * so a deploy uploads what changed. Returns them (relative to `to`), or
+ * undefined when there is no whole entry.
+ */
+export async function placeCached(
+  name: string,
+  to: string,
+  skip: (file: string) => boolean = () => false,
+): Promise<{ written: string[]; deleted: string[] } | undefined> {
+  const entry = entryPath(name);
   const expected = Number(await readFile(`${entry}${COMPLETE}`, 'utf8').catch(() => NaN));
-  if (!Number.isInteger(expected) || !existsSync(entry)) return false;
-  const placed = await linkTree(entry, to);
-  if (placed === expected) return true;
-  await rm(to, { recursive: true, force: true });
-  await rm(entry, { recursive: true, force: true });
-  return false;
+  if (!Number.isInteger(expected) || !existsSync(entry)) return undefined;
+  const wanted = (await files(entry)).map((file) => path.relative(entry, file));
+  if (wanted.length !== expected) {
+    await rm(entry, { recursive: true, force: true });
+    return undefined;
+  }
+  const present = new Set((await files(to).catch(() => [] as string[])).map((file) => path.relative(to, file)));
+  const written: string[] = [];
+  await inBatches(wanted.filter((file) => !skip(file)), async (file) => {
+    const [source, target] = [path.join(entry, file), path.join(to, file)];
+    if (present.has(file) && (namedByContent(file) || (await sameBytes(source, target)))) return;
+    if (present.has(file)) await rm(target);
+    await place(source, target);
+    written.push(file);
+  });
+  const keep = new Set(wanted.filter((file) => !skip(file)));
+  const deleted = [...present].filter((file) => !keep.has(file));
+  await Promise.all(deleted.map((file) => rm(path.join(to, file), { force: true })));
+  return { written: written.sort(), deleted: deleted.sort() };
 }
 
 /** Writes entry `name` with `write(folder)`, keeping the files `keep` accepts. */

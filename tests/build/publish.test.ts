@@ -6,13 +6,14 @@
  * to the registries or the code makes it a full build, which still equals a
  * clean one though it reuses bodies, photo sizes, cards and search shards.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { differingFiles } from '../../bench/measure.ts';
 import { photoDispatch, testPhoto } from '../helpers/archive.ts';
-import { buildSite, copyProject, tempDir, type BuildResult } from '../helpers/build.ts';
+import { buildSite, childEnv, copyProject, tempDir, type BuildResult } from '../helpers/build.ts';
 
 const site = inject('site');
 
@@ -21,7 +22,7 @@ function report(result: BuildResult) {
   const kind = /\[build\] (Full build|Publish)/.exec(result.output)?.[1];
   const rendered = /Rendered (\d+) of (\d+) pages and files/.exec(result.output);
   const files = [...result.output.matchAll(/^ {2}([MD]) (.+)$/gm)].map(([, status, file]) => `${status} ${file}`);
-  return { kind, rendered: Number(rendered?.[1]), total: Number(rendered?.[2]), files };
+  return { kind, rendered: Number(rendered?.[1]), total: Number(rendered?.[2]), files, output: result.output };
 }
 
 /** The test archive and the project copied, built into one folder from one state; a clock that can be moved. */
@@ -62,12 +63,13 @@ const dispatchText = (fields: Record<string, string>, body = 'نص الخبر.')
 
 describe('publishing', () => {
   it('after each kind of change renders only what it touches and equals a clean full build', async () => {
-    const { archive, project, build, setNow, expectCleanBuild, outDir } = await setUp();
+    const { archive, project, build, setNow, expectCleanBuild, outDir, cacheDir } = await setUp();
     const first = await build();
     expect(first.kind).toBe('Full build');
     expect(first.rendered).toBe(first.total);
     const again = await build();
     expect(again).toMatchObject({ kind: 'Publish', rendered: 0, files: [] });
+    expect(again.output).not.toContain('warning');
 
     // A new dispatch: its page and card, the previous newest page, the
     // landings, indexes, feeds and sitemaps it enters; no sealed page.
@@ -134,9 +136,19 @@ describe('publishing', () => {
     expect(rephotographed.files.some((f) => /^M _astro\/fireworks\..*_700x500\.avif$/.test(f))).toBe(true);
     await expectCleanBuild();
 
-    // A dispatch file deleted: its page and its shard of the index go.
+    // A dispatch file deleted: its page and its shard of the index go. The
+    // build says it should have been withdrawn, and so does npm run check,
+    // from the build state, where git cannot tell (a fresh checkout in CI).
     await rm(path.join(archive, '2024/03/bare-date.md'));
+    const check = spawnSync(process.execPath, [path.join(project, 'scripts/check.ts')], {
+      cwd: project,
+      env: childEnv({ ARCHIVE_DIR: archive, ASTRO_CACHE_DIR: cacheDir }),
+      encoding: 'utf8',
+    });
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(/bare-date\.md:1: file: was published and its file has been deleted/);
     const deleted = await build();
+    expect(deleted.output).toMatch(/\[archive\] warning: .*bare-date\.md:1: file: was published/);
     expect(deleted.files).toEqual(expect.arrayContaining(['D 2024/03/10/book-fair/index.html', 'D tag/الكتاب/index.html']));
     expect(existsSync(path.join(outDir, 'archive/2024'))).toBe(false);
     expect(existsSync(path.join(outDir, 'pagefind/2024'))).toBe(false);

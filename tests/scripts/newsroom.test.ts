@@ -197,7 +197,7 @@ describe('npm run check', () => {
 });
 
 describe('the pre-commit hook', () => {
-  it('blocks a bad staged dispatch and lets a good one through', async () => {
+  it('blocks a bad staged dispatch and a published one deleted, and lets a good one through', { timeout: 60_000 }, async () => {
     const repo = await tempDir('hook');
     for (const part of ['scripts', 'src', 'content/cities.json', 'content/categories.json', 'content/sources.json', 'package.json', 'tsconfig.json']) {
       await cp(path.join(projectRoot, part), path.join(repo, part), { recursive: true });
@@ -224,6 +224,20 @@ describe('the pre-commit hook', () => {
     const passed = git('commit', '-q', '-m', 'good');
     expect(passed.stderr).toBe('Checked 1 file in ' + passed.stderr.match(/in ([\d.]+) s/)![1] + ' s: 0 errors, 0 warnings.\n');
     expect(passed.status).toBe(0);
+
+    // A published dispatch is withdrawn, not deleted: every later listing page would shift.
+    git('rm', '-q', 'content/dispatches/2025/12/test.md');
+    const deleted = git('commit', '-q', '-m', 'delete');
+    expect(deleted.status).not.toBe(0);
+    expect(deleted.stderr).toContain('content/dispatches/2025/12/test.md:1: file: was published and its file has been deleted');
+    expect(deleted.stderr).toContain('add withdrawn: { date, reason } instead');
+    // A draft was never on the site: deleting it is fine.
+    git('reset', '-q', '--hard');
+    await writeFile(path.join(repo, 'content/dispatches/2025/12/draft.md'), dispatch('طرابلس').replace('---\nنص', 'draft: true\n---\nنص'));
+    git('add', '.');
+    expect(git('commit', '-q', '-m', 'draft').status).toBe(0);
+    git('rm', '-q', 'content/dispatches/2025/12/draft.md');
+    expect(git('commit', '-q', '-m', 'drop the draft').status).toBe(0);
   });
 
   it('is not installed by npm ci, and says so outside a git checkout', async () => {

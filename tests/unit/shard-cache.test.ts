@@ -23,14 +23,33 @@ const keep = (file: string) => file !== 'pagefind-ui.js';
 
 describe('the search shard cache', () => {
   it('stores an entry read-only, keeps only wanted files, and places it again', async () => {
-    expect(await cache.placeCached('2025-aaa', path.join(root, 'dist0'))).toBe(false);
+    expect(await cache.placeCached('2025-aaa', path.join(root, 'dist0'))).toBeUndefined();
     await cache.storeEntry('2025-aaa', write, keep);
     const dist = path.join(root, 'dist1');
-    expect(await cache.placeCached('2025-aaa', dist)).toBe(true);
+    expect(await cache.placeCached('2025-aaa', dist)).toEqual({ written: ['index/a.pf_index', 'pagefind-entry.json'], deleted: [] });
     expect((await readdir(dist, { recursive: true })).sort()).toEqual(['index', 'index/a.pf_index', 'pagefind-entry.json']);
     expect(await readFile(path.join(dist, 'index', 'a.pf_index'), 'utf8')).toBe('chunk');
     // Read-only (for all but root): a write through dist/ fails instead of changing the cached copy.
     expect((await stat(path.join(dist, 'pagefind-entry.json'))).mode & 0o222).toBe(0);
+  });
+
+  it('places over an earlier entry only what changed, and deletes what the new one lacks', async () => {
+    const dist = path.join(root, 'dist-sync');
+    await cache.storeEntry('2022-one', write, keep);
+    await cache.placeCached('2022-one', dist);
+    await cache.storeEntry(
+      '2022-two',
+      async (dir) => {
+        await write(dir);
+        await rm(path.join(dir, 'index', 'a.pf_index'));
+        await writeFile(path.join(dir, 'index', 'b.pf_index'), 'another chunk');
+        await writeFile(path.join(dir, 'pagefind-entry.json'), '{"changed":true}');
+      },
+      keep,
+    );
+    expect(await cache.placeCached('2022-two', dist)).toEqual({ written: ['index/b.pf_index', 'pagefind-entry.json'], deleted: ['index/a.pf_index'] });
+    expect(await readFile(path.join(dist, 'pagefind-entry.json'), 'utf8')).toBe('{"changed":true}');
+    expect(await cache.placeCached('2022-two', dist)).toEqual({ written: [], deleted: [] });
   });
 
   it('does not reuse an entry restored in part, nor one without its completion mark', async () => {
@@ -38,17 +57,17 @@ describe('the search shard cache', () => {
     const entry = path.join(process.env.ASTRO_CACHE_DIR!, 'build-state', 'search-shards', '2024-bbb');
     await rm(path.join(entry, 'index', 'a.pf_index'), { force: true });
     const dist = path.join(root, 'dist2');
-    expect(await cache.placeCached('2024-bbb', dist)).toBe(false);
+    expect(await cache.placeCached('2024-bbb', dist)).toBeUndefined();
     // Nothing half-placed is left, and the broken entry is gone.
     expect(await readdir(dist).catch(() => [])).toEqual([]);
     expect(await readdir(path.dirname(entry))).not.toContain('2024-bbb');
 
     await cache.storeEntry('2023-ccc', write, keep);
     await rm(`${path.join(path.dirname(entry), '2023-ccc')}.complete`);
-    expect(await cache.placeCached('2023-ccc', path.join(root, 'dist3'))).toBe(false);
+    expect(await cache.placeCached('2023-ccc', path.join(root, 'dist3'))).toBeUndefined();
     // Stored again, over the unmarked folder.
     await cache.storeEntry('2023-ccc', write, keep);
-    expect(await cache.placeCached('2023-ccc', path.join(root, 'dist4'))).toBe(true);
+    expect(await cache.placeCached('2023-ccc', path.join(root, 'dist4'))).toBeDefined();
   });
 
   it('prunes the entries a build did not use', async () => {
