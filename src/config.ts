@@ -103,9 +103,10 @@ export const previewEnv = process.env.ARCHIVE_PREVIEW === '1';
  * How the search index is split into shards (src/lib/search-shards.ts):
  * years are grouped, oldest first, until a shard holds `min` dispatches and
  * never past `max`; a year of more than `max` is split the same way into runs
- * of months. A first search loads the newest shard whole, so `max` bounds
- * what it costs (about 140 KB for search alone at 2,000 dispatches).
+ * of months, a month into runs of days. A first search loads the newest
+ * shard whole, and a publish indexes a changed shard whole (a new dispatch:
+ * the newest; a correction: its own), so `max` bounds both.
  * SEARCH_SHARD_MIN_PAGES lowers the minimum (the tests shard their small
  * archives by year).
  */
-export const searchShardPages = { min: Number(process.env.SEARCH_SHARD_MIN_PAGES ?? 2000), max: 4_000 };
+export const searchShardPages = { min: Number(process.env.SEARCH_SHARD_MIN_PAGES ?? 500), max: 1_000 };

@@ -9,12 +9,13 @@
  * a sparse archive is not searched a year at a time (Pagefind fetches its
  * WebAssembly once per bundle), and never beyond `max`. A year of more than
  * `max` dispatches is split the same way into runs of months, kept within
- * the year. A shard thus holds at most `max` dispatches (a single month may
- * hold more): Pagefind's meta file, which a search loads whole, grows with
- * every page, and the newest shard is what a first search loads. Grouping
- * from the oldest keeps shard boundaries where they are as new dispatches
- * arrive: only the newest shard grows (until the current year passes `max`
- * and is split once).
+ * the year, and a month of more into runs of days (a single day may hold
+ * more). A shard thus holds at most `max` dispatches: Pagefind's meta file,
+ * which a search loads whole, grows with every page; the newest shard is
+ * what a first search loads; and a publish re-indexes a whole shard, at
+ * about 3 ms a dispatch. Grouping from the oldest keeps shard boundaries
+ * where they are as new dispatches arrive: only the newest shard grows
+ * (until the current year or month passes `max` and is split once).
  */
 import { monthName } from './dates.ts';
 
@@ -44,12 +45,30 @@ export interface ShardManifest {
   shards: { path: string; label: string; since: string; from: string; to: string; pages: number }[];
 }
 
-const datePath = /^\/(\d{4})\/(\d{2})\/\d{2}\/[^/]+\/$/;
+const datePath = /^\/(\d{4})\/(\d{2})\/(\d{2})\/[^/]+\/$/;
 
-/** Year and month of a dispatch page's path (/YYYY/MM/DD/slug/). */
-export function pathMonth(url: string): { year: string; month: string } | undefined {
+/** Year, month and day of a dispatch page's path (/YYYY/MM/DD/slug/). */
+export function pathMonth(url: string): { year: string; month: string; day: string } | undefined {
   const match = datePath.exec(url);
-  return match ? { year: match[1], month: match[2] } : undefined;
+  return match ? { year: match[1], month: match[2], day: match[3] } : undefined;
+}
+
+/** The shards of a month too large for one: runs of its days. */
+function dayShards(year: string, month: string, urls: readonly string[], size: ShardSize): Shard[] {
+  const days = Map.groupBy(urls, (url) => pathMonth(url)!.day);
+  const name = monthName(Number(month));
+  return groupUntil([...days.keys()].sort(), (day) => days.get(day)!.length, size).map((group) => {
+    const [first, last] = [group[0], group.at(-1)!];
+    const from = `${Number(first)} ${name} ${year}`;
+    return {
+      key: first === last ? `${year}-${month}-${first}` : `${year}-${month}-${first}-${year}-${month}-${last}`,
+      label: first === last ? from : `${Number(first)}–${Number(last)} ${name} ${year}`,
+      since: from,
+      from: year,
+      to: year,
+      urls: group.flatMap((day) => days.get(day)!).sort(),
+    };
+  });
 }
 
 /** Groups dispatch page paths into shards, newest first. */
@@ -89,6 +108,10 @@ export function planShards(urls: Iterable<string>, size: ShardSize): Shard[] {
     const months = years.get(year)!;
     for (const group of groupUntil([...months.keys()].sort(), (month) => months.get(month)!.length, size)) {
       const [first, last] = [group[0], group.at(-1)!];
+      if (first === last && months.get(first)!.length > size.max) {
+        shards.push(...dayShards(year, first, months.get(first)!, size));
+        continue;
+      }
       const [from, to] = [monthName(Number(first)), monthName(Number(last))];
       shards.push({
         key: first === last ? `${year}-${first}` : `${year}-${first}-${year}-${last}`,

@@ -18,7 +18,8 @@ import { searchShardPages, siteConfig, stateDir } from '../config.ts';
 import { CACHE_INPUTS, fingerprint } from '../build/fingerprint.ts';
 import { readBody, readJson, writeState, type StatePaths } from '../build/state-files.ts';
 import type { Dispatch } from '../lib/dispatch.ts';
-import { dispatchRecord } from '../lib/search-record.ts';
+import { inBatches } from '../lib/batches.ts';
+import { dispatchRecord, type SearchRecord } from '../lib/search-record.ts';
 import { planShards, shardManifest, shardsFile, type Shard } from '../lib/search-shards.ts';
 import { searchThumbnail } from '../render/photo-variants.ts';
 import { startIndexers } from './indexers.ts';
@@ -48,24 +49,30 @@ function recordDigest(d: Dispatch): string {
     .digest('base64');
 }
 
-async function recordsOf(shard: Shard, byUrl: ReadonlyMap<string, Dispatch>) {
-  return Promise.all(
-    shard.urls.map(async (url) => {
-      const d = byUrl.get(url)!;
-      return dispatchRecord(d, await readBody(stateDir, d.body), d.image && searchThumbnail(d.image.src).path);
-    }),
-  );
+async function recordsOf(shard: Shard, byUrl: ReadonlyMap<string, Dispatch>): Promise<SearchRecord[]> {
+  const records: SearchRecord[] = new Array(shard.urls.length);
+  await inBatches([...shard.urls.keys()], async (i) => {
+    const d = byUrl.get(shard.urls[i])!;
+    records[i] = dispatchRecord(d, await readBody(stateDir, d.body), d.image && searchThumbnail(d.image.src).path);
+  });
+  return records;
 }
 
-/** Indexes the shards in `toIndex` into the state, side by side; the first failure fails them all. */
+/**
+ * Indexes the shards in `toIndex` into the state, as many side by side as
+ * there are indexers (each shard's records are read only when its turn
+ * comes); the first failure fails them all.
+ */
 async function indexShards(toIndex: { shard: Shard; name: string }[], byUrl: ReadonlyMap<string, Dispatch>) {
   if (toIndex.length === 0) return;
   const indexers = startIndexers();
   let failure: unknown;
+  let next = 0;
   // Every shard settles before the step goes on or fails: none is still
   // writing into the state once this returns.
-  await Promise.all(
-    toIndex.map(async ({ shard, name }) => {
+  const lane = async () => {
+    for (let i = next++; i < toIndex.length && !failure; i = next++) {
+      const { shard, name } = toIndex[i];
       try {
         const records = await recordsOf(shard, byUrl);
         await storeEntry(name, (outputPath) => indexers.index({ shard: shard.key, records, outputPath }), (file) => shardFiles.test(file));
@@ -73,8 +80,9 @@ async function indexShards(toIndex: { shard: Shard; name: string }[], byUrl: Rea
         failure ??= error;
         await indexers.close();
       }
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(indexers.size, toIndex.length) }, lane));
   await indexers.close();
   if (failure) throw failure;
 }

@@ -60,6 +60,8 @@ export function startIndexers(size = Math.min(availableParallelism(), MAX_INDEXE
     else idle.add(worker);
   };
   return {
+    /** How many shards are indexed at once. */
+    size,
     /** Indexes one shard; rejects with Pagefind's errors, or if the worker dies. */
     async index(job: IndexJob): Promise<void> {
       const worker = await acquire();

@@ -48,6 +48,16 @@ describe('planShards: the index split by date', () => {
     ]);
   });
 
+  it('splits a month holding more than a shard should into runs of days', () => {
+    const day = (d: number, n: number) => `/2025/03/${String(d).padStart(2, '0')}/d-${n}/`;
+    const urls = [...Array.from({ length: 3 }, (_, n) => day(1, n)), ...Array.from({ length: 2 }, (_, n) => day(7, n)), day(20, 9), url(2025, 1, 1)];
+    expect(summary(planShards(urls, { min: 3, max: 4 }))).toEqual([
+      ['2025-03-07-2025-03-20', '7–20 مارس 2025', '7 مارس 2025', '2025', '2025', 3],
+      ['2025-03-01', '1 مارس 2025', '1 مارس 2025', '2025', '2025', 3],
+      ['2025-01', 'يناير 2025', 'يناير 2025', '2025', '2025', 1],
+    ]);
+  });
+
   it('groups the months of a split year until a shard is full, and never across years', () => {
     // 120 a month in 2024 and 2025 (split: over 1,000), 30 a month in 2023 and 2026.
     const urls = [2023, 2024, 2025, 2026].flatMap((year) =>
@@ -92,7 +102,7 @@ describe('planShards: the index split by date', () => {
 
   it('refuses a path that is not a dispatch page', () => {
     expect(pathMonth('/archive/2025/12/')).toBeUndefined();
-    expect(pathMonth('/2025/12/01/port/')).toEqual({ year: '2025', month: '12' });
+    expect(pathMonth('/2025/12/01/port/')).toEqual({ year: '2025', month: '12', day: '01' });
     expect(() => planShards(['/search/'], byYear)).toThrow('Not a dispatch page path: /search/');
   });
 
