@@ -1,22 +1,25 @@
 /**
- * npm run build [-- --outDir <folder>] [--full] [--changes <file>]
+ * npm run build [-- --outDir <folder>] [--full] [--changes <file>] [--changes-only]
  *
  * Builds the site into dist/ (or --outDir): a full build, or a publish of
  * only what changed since the last build into the same folder; it decides
  * which by itself (src/build/pipeline.ts). --full forces a full build.
  * After a publish it prints the files it wrote and deleted; --changes
  * writes that list to a file, one `M path` or `D path` a line, for a deploy
- * that uploads and purges only those.
+ * that uploads and purges only those. --changes-only publishes into a folder
+ * that holds only those files, for a site kept at its host (docs/deploy.md).
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from './cli.ts';
 
-const usage = 'usage: npm run build [-- --outDir <folder>] [--full] [--changes <file>]';
-let values: { outDir?: string; full?: boolean; changes?: string };
+const usage = 'usage: npm run build [-- --outDir <folder>] [--full] [--changes <file>] [--changes-only]';
+let values: { outDir?: string; full?: boolean; changes?: string; 'changes-only'?: boolean };
 try {
-  ({ values } = parseArgs({ options: { outDir: { type: 'string' }, full: { type: 'boolean' }, changes: { type: 'string' } } }));
+  ({ values } = parseArgs({
+    options: { outDir: { type: 'string' }, full: { type: 'boolean' }, changes: { type: 'string' }, 'changes-only': { type: 'boolean' } },
+  }));
 } catch (error) {
   console.error(`${(error as Error).message}\n${usage}`);
   process.exit(2);
@@ -32,7 +35,7 @@ const log = (step: string, message: string) => console.log(`${clock.format(new D
 const started = performance.now();
 try {
   const { build } = await import('../src/build/pipeline.ts');
-  const report = await build({ root: projectRoot, outDir, full: values.full, log });
+  const report = await build({ root: projectRoot, outDir, full: values.full, changesOnly: values['changes-only'], log });
   const byRoute = new Map<string, number>();
   for (const { route } of report.rendered) byRoute.set(route, (byRoute.get(route) ?? 0) + 1);
   const kinds = [...byRoute].map(([route, n]) => `${route} ${n}`).join(', ');

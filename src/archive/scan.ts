@@ -6,29 +6,35 @@
  * A file is taken as unchanged when its size, modification and change times
  * and inode are those recorded, as git decides which files to look at; one
  * whose times changed but whose text hashes the same (a fresh checkout) is
- * not parsed again. The index is dropped whole when `version` (the reading
- * code, the registries) changes.
+ * not parsed again. An unchanged file is not parsed at all: the caller holds
+ * its record, and only its photos are looked for again (a photo may appear,
+ * go or change under the same name). The index is dropped whole when
+ * `version` (the reading code, the registries) changes.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { dispatchFileNames, listDispatchFiles, photoFinder } from './files.ts';
-import { findDuplicateUrls } from '../lib/dispatch.ts';
 import { parseDispatch, type DispatchProblem, type ParsedDispatch } from '../lib/dispatch-file.ts';
-import { bodyPhotoRefs, resolveDispatchPhotos, type PhotoRef, type ResolvedPhoto } from '../lib/photos.ts';
+import { bodyPhotoRefs, resolveDispatchPhotos, type PhotoRef, type PhotoSource, type ResolvedPhoto } from '../lib/photos.ts';
 import { photoHash } from '../render/photo-variants.ts';
 
 export type ParsedFile = Omit<ParsedDispatch, 'body'>;
+
+/** What finding a dispatch's photos needs, kept so an unchanged file need not be parsed again. */
+type PhotoFields = Omit<PhotoSource, 'body' | 'data'> & { data: Pick<PhotoSource['data'], 'image' | 'imageAlt' | 'imageCaption'> };
 
 export interface KnownFile {
   /** Size, times and inode when it was read. */
   signature: string;
   /** SHA-1 of its text. */
   textDigest: string;
-  dispatch: ParsedFile;
+  photoFields: PhotoFields;
   /** The photos its body shows. */
   refs: PhotoRef[];
+  /** Its slug's line, for a duplicate URL. */
+  slugLine: number;
 }
 
 /** A photo file as the pipeline needs it: which bytes, and how large. */
@@ -60,12 +66,16 @@ export interface ScannedPhoto extends ResolvedPhoto {
 }
 
 export interface ScannedDispatch {
-  dispatch: ParsedFile;
+  /** Path relative to the project root. */
+  file: string;
   textDigest: string;
-  /** The Markdown body, when the file was read by this scan. */
+  /** Parsed this time; undefined for a file unchanged since the record the caller holds. */
+  parsed?: ParsedFile;
+  /** The Markdown body, when the file was parsed by this scan. */
   body?: string;
   lead?: ScannedPhoto;
   photos: ScannedPhoto[];
+  slugLine: number;
 }
 
 export interface ArchiveScan {
@@ -75,6 +85,20 @@ export interface ArchiveScan {
   /** What to keep for the next scan. */
   index: SourceIndex;
   filesRead: number;
+}
+
+/** What is kept of a parsed file besides its record. */
+function knownFields({ file, data, lines, bodyLine }: ParsedFile, body: string): Omit<KnownFile, 'signature' | 'textDigest'> {
+  return {
+    photoFields: {
+      file,
+      bodyLine,
+      lines: lines.image === undefined ? {} : { image: lines.image },
+      data: { image: data.image, imageAlt: data.imageAlt, imageCaption: data.imageCaption },
+    },
+    refs: bodyPhotoRefs(body, bodyLine),
+    slugLine: lines.slug ?? 1,
+  };
 }
 
 export const statSignature = (s: Stats) => `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
@@ -117,6 +141,8 @@ export async function scanArchive(options: {
   /** Of the code that makes photo sizes (see photoHash). */
   photoVersion: string;
   previous?: SourceIndex;
+  /** Whether the caller holds the record of a file with this text: then it is not parsed again. */
+  known?: (file: string, textDigest: string) => boolean;
 }): Promise<ArchiveScan> {
   const { root, archiveDir, imagesDir, version, photoVersion } = options;
   const previous = options.previous?.version === version ? options.previous : emptyIndex(version);
@@ -141,48 +167,50 @@ export async function scanArchive(options: {
     return { ...resolved, photo: { ...known.photo, hash: photoHash(known.photo.digest, photoVersion) } };
   };
 
+  const known = options.known ?? (() => false);
   for (const name of await listDispatchFiles(absolute)) {
     const full = path.join(absolute, name);
     const { file, id } = dispatchFileNames(root, archiveDir, name);
     const stats = statSync(full);
     const signature = statSignature(stats);
-    let known = previous.files.get(file);
+    const before = previous.files.get(file);
+    let entry: KnownFile;
+    let parsed: ParsedFile | undefined;
     let body: string | undefined;
-    if (known?.signature !== signature || !settled(stats.mtimeMs)) {
+    if (before?.signature === signature && settled(stats.mtimeMs) && known(file, before.textDigest)) {
+      entry = before;
+    } else {
       const text = readFileSync(full, 'utf8');
       filesRead++;
-      const textDigest = createHash('sha1').update(text).digest('hex');
-      if (known?.textDigest === textDigest) {
-        known = { ...known, signature };
+      const textDigest = hash('sha1', text);
+      if (before?.textDigest === textDigest && known(file, textDigest)) {
+        entry = { ...before, signature };
       } else {
         const result = parseDispatch(file, id, text);
         if (!result.ok) {
           problems.push(...result.problems);
           continue;
         }
-        const { body: parsedBody, ...dispatch } = result.dispatch;
-        body = parsedBody;
-        known = { signature, textDigest, dispatch, refs: bodyPhotoRefs(parsedBody, dispatch.bodyLine) };
+        const { body: markdown, ...dispatch } = result.dispatch;
+        [parsed, body] = [dispatch, markdown];
+        entry = { signature, textDigest, ...knownFields(dispatch, markdown) };
       }
     }
-    index.files.set(file, known);
-    const { dispatch, refs, textDigest } = known;
-    const resolved = resolveDispatchPhotos({ ...dispatch, body: '' }, findPhoto, refs);
+    index.files.set(file, entry);
+    const resolved = resolveDispatchPhotos({ ...entry.photoFields, body: '' }, findPhoto, entry.refs);
     // Warnings are for `npm run check`; the build stops only on errors.
-    problems.push(...resolved.problems.filter((p) => p.severity === 'error'));
-    if (resolved.problems.some((p) => p.severity === 'error')) continue;
+    const errors = resolved.problems.filter((p) => p.severity === 'error');
+    problems.push(...errors);
+    if (errors.length > 0) continue;
     dispatches.push({
-      dispatch,
-      textDigest,
+      file,
+      textDigest: entry.textDigest,
+      parsed,
       body,
       lead: resolved.lead && (await photoOf(file, resolved.lead)),
       photos: await Promise.all(resolved.body.map((photo) => photoOf(file, photo))),
+      slugLine: entry.slugLine,
     });
   }
-  problems.push(
-    ...findDuplicateUrls(
-      dispatches.map(({ dispatch: d }) => ({ file: d.file, line: d.lines.slug ?? 1, date: d.data.date, slug: d.data.slug })),
-    ),
-  );
   return { dispatches, problems, index, filesRead };
 }

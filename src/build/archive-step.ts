@@ -4,6 +4,7 @@
  * problem of the archive at once, as `file:line: field: message`.
  */
 import { emptyIndex, scanArchive, type SourceIndex } from '../archive/scan.ts';
+import { findDuplicateUrls } from '../lib/dispatch.ts';
 import { formatProblem, type DispatchProblem } from '../lib/dispatch-file.ts';
 import { BodyStore } from './bodies.ts';
 import { CACHE_INPUTS, fingerprint } from './fingerprint.ts';
@@ -22,6 +23,8 @@ export class ArchiveError extends Error {
     this.problems = problems;
   }
 }
+
+const isError = (p: DispatchProblem) => (p.severity ?? 'error') === 'error';
 
 export interface ArchiveStepResult {
   records: DispatchRecord[];
@@ -46,23 +49,42 @@ export async function archiveStep(options: {
   const manifestVersion = `${archiveVersion}:${bodiesVersion}`;
   const [index, manifest] = await Promise.all([readState<SourceIndex>(paths.sources), readState<ManifestFile>(paths.manifest)]);
   const photoVersion = fingerprint(root, { files: CACHE_INPUTS.photos });
-  const scan = await scanArchive({ root, archiveDir, imagesDir, version: archiveVersion, photoVersion, previous: index ?? emptyIndex(archiveVersion) });
-  const errors = scan.problems.filter((p) => (p.severity ?? 'error') === 'error');
-  if (errors.length > 0) throw new ArchiveError(errors);
-  const previous = new Map(manifest?.version === manifestVersion ? manifest.records.map((r) => [r.file, r]) : []);
   const bodies = new BodyStore(paths.bodies, bodiesVersion);
-  const { records, rendered } = await buildManifest(scan, previous, bodies, root);
+  const stored = await bodies.stored();
+  // Records of another version of the code are not reused, nor those whose
+  // body is gone (a state restored in part): their files are read again.
+  const reusable = new Map(
+    manifest?.version === manifestVersion ? manifest.records.filter((r) => stored.has(r.body)).map((r) => [r.file, r]) : [],
+  );
+  const scan = await scanArchive({
+    root,
+    archiveDir,
+    imagesDir,
+    version: archiveVersion,
+    photoVersion,
+    previous: index ?? emptyIndex(archiveVersion),
+    known: (file, textDigest) => reusable.get(file)?.textDigest === textDigest,
+  });
+  const { records, rendered } = scan.problems.some(isError) ? { records: [], rendered: 0 } : await buildManifest(scan, reusable, bodies, root);
+  const problems = [
+    ...scan.problems,
+    ...findDuplicateUrls(records.map((r, i) => ({ file: r.file, line: scan.dispatches[i].slugLine, date: r.date, slug: r.slug }))),
+  ].filter(isError);
+  if (problems.length > 0) throw new ArchiveError(problems);
+  const previous = new Map(manifest?.records.map((r) => [r.file, r]) ?? []);
+  // Most publishes change one record of many: the files are written only when something changed.
+  const changed = records.length !== previous.size || records.some((r) => previous.get(r.file) !== r);
   return {
     records,
     filesRead: scan.filesRead,
     bodiesRendered: rendered,
-    previous: new Map(manifest?.records.map((r) => [r.file, r]) ?? []),
+    previous,
     async save() {
       await Promise.all([
         writeState(paths.sources, scan.index),
-        writeState(paths.manifest, { version: manifestVersion, records } satisfies ManifestFile),
+        changed || manifest?.version !== manifestVersion ? writeState(paths.manifest, { version: manifestVersion, records } satisfies ManifestFile) : undefined,
       ]);
-      await bodies.prune(new Set(records.map((r) => r.body)));
+      if (changed) await bodies.prune(new Set(records.map((r) => r.body)));
     },
   };
 }

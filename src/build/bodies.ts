@@ -37,7 +37,7 @@ export class BodyStore {
   /** The rendering code's fingerprint: part of every body's name. */
   private readonly version: string;
   private renderer?: Promise<MarkdownRenderer>;
-  private stored?: Set<string>;
+  private names?: Set<string>;
 
   constructor(dir: string, version: string) {
     this.dir = dir;
@@ -49,10 +49,13 @@ export class BodyStore {
     return `${createHash('sha1').update(`${this.version}\0${textDigest}`).digest('hex')}.html`;
   }
 
-  /** Whether a body is stored (listed once: a large archive has one file a dispatch). */
+  /** The names of the stored bodies, listed once: a large archive has one file a dispatch. */
+  async stored(): Promise<ReadonlySet<string>> {
+    return (this.names ??= new Set(await readdir(this.dir).catch(() => [] as string[])));
+  }
+
   async has(name: string): Promise<boolean> {
-    this.stored ??= new Set(await readdir(this.dir).catch(() => [] as string[]));
-    return this.stored.has(name);
+    return (await this.stored()).has(name);
   }
 
   /** Renders `markdown` (the body of `file`, an absolute path) and stores it under `name`. */
@@ -69,7 +72,7 @@ export class BodyStore {
     const partial = path.join(this.dir, `${name}.${process.pid}.partial`);
     await writeFile(partial, html);
     await rename(partial, path.join(this.dir, name));
-    this.stored?.add(name);
+    this.names?.add(name);
     return html;
   }
 

@@ -4,10 +4,10 @@
  * it, so that a publish reads and parses only the files that changed and
  * renders only their bodies.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ArchiveScan, PhotoFile, ScannedDispatch, ScannedPhoto } from '../archive/scan.ts';
+import type { ArchiveScan, ParsedFile, PhotoFile, ScannedDispatch, ScannedPhoto } from '../archive/scan.ts';
 import type { BodyStore } from './bodies.ts';
 import { parseDispatch } from '../lib/dispatch-file.ts';
 import { leadText, summarize } from '../lib/summary.ts';
@@ -57,7 +57,7 @@ const recordPhoto = ({ photo, alt, caption }: ScannedPhoto, credit?: string): Re
 });
 
 function digestOf(record: Omit<DispatchRecord, 'digest'>): string {
-  return createHash('sha1').update(JSON.stringify(record)).digest('hex');
+  return hash('sha1', JSON.stringify(record));
 }
 
 /**
@@ -66,31 +66,73 @@ function digestOf(record: Omit<DispatchRecord, 'digest'>): string {
  * its lead when the record needs one and the last build's cannot serve.
  */
 async function bodyOf(
-  scanned: ScannedDispatch,
+  scanned: ScannedDispatch & { parsed: ParsedFile },
   previous: DispatchRecord | undefined,
   store: BodyStore,
   root: string,
 ): Promise<{ body: string; lead?: string; rendered: boolean }> {
   const name = store.nameOf(scanned.textDigest);
-  const { dispatch } = scanned;
+  const { parsed } = scanned;
   if (await store.has(name)) {
     if (previous?.body === name) return { body: name, rendered: false };
     return { body: name, lead: leadText(await store.read(name)), rendered: false };
   }
-  let markdown = scanned.body;
-  if (markdown === undefined) {
-    // Its file is unchanged but its body is not stored (a state restored in part).
-    const result = parseDispatch(dispatch.file, dispatch.id, await readFile(path.join(root, dispatch.file), 'utf8'));
-    if (!result.ok) throw new Error(`${dispatch.file} no longer parses`);
-    markdown = result.dispatch.body;
-  }
-  const html = await store.render(name, markdown, path.join(root, dispatch.file), scanned.photos);
+  const markdown = scanned.body ?? parseAgain(parsed, await readFile(path.join(root, parsed.file), 'utf8'));
+  const html = await store.render(name, markdown, path.join(root, parsed.file), scanned.photos);
   return { body: name, lead: leadText(html), rendered: true };
 }
 
+function parseAgain(parsed: ParsedFile, text: string): string {
+  const result = parseDispatch(parsed.file, parsed.id, text);
+  if (!result.ok) throw new Error(`${parsed.file} no longer parses`);
+  return result.dispatch.body;
+}
+
+const photosOf = (scanned: ScannedDispatch, credit?: string) => ({
+  ...(scanned.lead && { image: recordPhoto(scanned.lead, credit) }),
+  photos: scanned.photos.map((photo) => recordPhoto(photo)),
+});
+
+/** A record from a file parsed this time. */
+async function newRecord(scanned: ScannedDispatch & { parsed: ParsedFile }, before: DispatchRecord | undefined, store: BodyStore, root: string) {
+  const { data, id, file } = scanned.parsed;
+  const { body, lead, rendered } = await bodyOf(scanned, before, store, root);
+  const record: Omit<DispatchRecord, 'digest'> = {
+    id,
+    file,
+    slug: data.slug,
+    url: dispatchPath(data.date, data.slug),
+    title: data.title,
+    date: data.date,
+    ...(data.updated && { updated: data.updated }),
+    city: data.city,
+    category: data.category,
+    source: data.source,
+    tags: data.tags,
+    summary: data.summary ?? (lead !== undefined ? summarize(lead) : before!.summary),
+    corrections: [...data.corrections].sort((a, b) => a.date.getTime() - b.date.getTime()),
+    draft: data.draft,
+    ...(data.withdrawn && { withdrawn: data.withdrawn }),
+    ...photosOf(scanned, data.imageCredit),
+    textDigest: scanned.textDigest,
+    body,
+  };
+  return { record: { ...record, digest: digestOf(record) }, rendered };
+}
+
+/** The record of an unchanged file: the last build's, its photos found again. */
+function keptRecord(scanned: ScannedDispatch, before: DispatchRecord): DispatchRecord {
+  const photos = photosOf(scanned, before.image?.credit);
+  if (JSON.stringify([photos.image, photos.photos]) === JSON.stringify([before.image, before.photos])) return before;
+  const { digest: _, image: __, ...rest } = before;
+  const record = { ...rest, ...photos };
+  return { ...record, digest: digestOf(record) };
+}
+
 /**
- * Records of the scanned dispatches, by file. `previous` (the last build's)
- * supplies rendered bodies and leads of files that did not change.
+ * Records of the scanned dispatches. `previous` (the last build's, by file)
+ * stands for the files that did not change, and supplies the rendered
+ * bodies and leads of those that did.
  */
 export async function buildManifest(
   scan: ArchiveScan,
@@ -101,35 +143,14 @@ export async function buildManifest(
   const records: DispatchRecord[] = [];
   let rendered = 0;
   for (const scanned of scan.dispatches) {
-    const { data, id, file } = scanned.dispatch;
-    const before = previous.get(file);
-    const { body, lead, rendered: renderedNow } = await bodyOf(scanned, before, store, root);
-    if (renderedNow) rendered++;
-    const summary = data.summary ?? (lead !== undefined ? summarize(lead) : before!.summary);
-    const record: Omit<DispatchRecord, 'digest'> = {
-      id,
-      file,
-      slug: data.slug,
-      url: dispatchPath(data.date, data.slug),
-      title: data.title,
-      date: data.date,
-      ...(data.updated && { updated: data.updated }),
-      city: data.city,
-      category: data.category,
-      source: data.source,
-      tags: data.tags,
-      summary,
-      corrections: [...data.corrections].sort((a, b) => a.date.getTime() - b.date.getTime()),
-      draft: data.draft,
-      ...(data.withdrawn && { withdrawn: data.withdrawn }),
-      ...(scanned.lead && {
-        image: recordPhoto({ ...scanned.lead, alt: data.imageAlt ?? '', caption: data.imageCaption }, data.imageCredit),
-      }),
-      photos: scanned.photos.map((photo) => recordPhoto(photo)),
-      textDigest: scanned.textDigest,
-      body,
-    };
-    records.push({ ...record, digest: digestOf(record) });
+    const before = previous.get(scanned.file);
+    if (!scanned.parsed) {
+      records.push(keptRecord(scanned, before!));
+      continue;
+    }
+    const made = await newRecord({ ...scanned, parsed: scanned.parsed }, before, store, root);
+    if (made.rendered) rendered++;
+    records.push(made.record);
   }
   return { records, rendered };
 }

@@ -14,7 +14,7 @@
  * publish gives the bytes a full build would.
  */
 import { existsSync } from 'node:fs';
-import { rm, rmdir } from 'node:fs/promises';
+import { mkdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { archiveDir, buildNow, imagesDir, previewEnv, searchShardPages, siteConfig, stateDir } from '../config.ts';
 import { formatProblem } from '../lib/problems.ts';
@@ -37,6 +37,11 @@ export interface BuildOptions {
   outDir: string;
   /** A full build even when a publish would do. */
   full?: boolean;
+  /**
+   * The output folder holds only this build's changes: the site lives at
+   * its host, and the build state knows what it holds (docs/deploy.md).
+   */
+  changesOnly?: boolean;
   log: (step: string, message: string) => void;
 }
 
@@ -54,13 +59,13 @@ export interface BuildReport {
 }
 
 /** Why this build cannot be a publish; undefined when it can. */
-function fullBuildReason(last: BuildRecord | undefined, fingerprintNow: string, outDir: string, paths: StatePaths, forced: boolean) {
-  if (forced) return 'asked for (--full)';
+function fullBuildReason(last: BuildRecord | undefined, fingerprintNow: string, outDir: string, paths: StatePaths, options: BuildOptions) {
+  if (options.full) return 'asked for (--full)';
   if (!last) return 'no earlier build state';
   if (!last.complete) return 'the last build did not finish';
   if (last.fingerprint !== fingerprintNow) return "the site's code, config, dependencies or registries changed";
-  if (path.resolve(last.outDir) !== outDir) return 'another output folder';
-  if (!existsSync(outDir)) return 'the output folder is gone';
+  if (!options.changesOnly && path.resolve(last.outDir) !== outDir) return 'another output folder';
+  if (!options.changesOnly && !existsSync(outDir)) return 'the output folder is gone';
   if (!bundleEntry(paths)) return 'no compiled pages in the build state';
   return undefined;
 }
@@ -87,7 +92,8 @@ async function timed<T>(seconds: Record<string, number>, step: string, work: () 
   }
 }
 
-export async function build({ root, outDir, full: forced = false, log }: BuildOptions): Promise<BuildReport> {
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const { root, outDir, log } = options;
   const paths = statePaths(stateDir);
   const seconds: Record<string, number> = {};
   const siteFingerprint = fingerprint(root, {
@@ -95,9 +101,10 @@ export async function build({ root, outDir, full: forced = false, log }: BuildOp
     settings: { origin: siteConfig.origin, preview: previewEnv, archiveDir, imagesDir, searchShardPages, ...runtimeVersions() },
   });
   const last = await readJson<BuildRecord>(paths.build);
-  const reason = fullBuildReason(last, siteFingerprint, outDir, paths, forced);
+  const reason = fullBuildReason(last, siteFingerprint, outDir, paths, options);
   const full = reason !== undefined;
-  log('build', full ? `Full build: ${reason}` : 'Publish: only what changed is rendered');
+  log('build', full ? `Full build: ${reason}` : `Publish: only what changed is rendered${options.changesOnly ? ', into a folder of changes' : ''}`);
+  if (!full && options.changesOnly) await mkdir(outDir, { recursive: true });
   const now = buildNow();
   // Unfinished from its first change to the output or the state until every
   // step is done: a build that stops half-way is followed by a full one. A
@@ -141,12 +148,14 @@ export async function build({ root, outDir, full: forced = false, log }: BuildOp
   log('photos', `${photos.placed.size} photo sizes; ${photos.encoded} encoded, ${photos.written.length} placed, ${photos.deleted.length} removed`);
   await writeState(paths.photosPlaced, photos.placed);
 
-  const written = await timed(seconds, 'render', () => renderRoutes({ paths, outDir, planned: render, origin: siteConfig.origin }));
+  // Pages and the search index, side by side: they read the same state and write different files.
+  const [written, search] = await Promise.all([
+    timed(seconds, 'render', () => renderRoutes({ paths, outDir, planned: render, origin: siteConfig.origin, handOver: !full })),
+    timed(seconds, 'search', () => searchStep({ root, dispatches: site.live, paths, outDir, full })),
+  ]);
   const deleted = remove.map(outputFile);
   for (const file of deleted) await removeFile(outDir, file);
   log('render', `${written.length} pages and files rendered${deleted.length ? `, ${deleted.length} deleted` : ''}`);
-
-  const search = await timed(seconds, 'search', () => searchStep({ root, dispatches: site.live, paths, outDir, full }));
   log('search', `${search.dispatches} dispatches in ${search.shards} shards; indexed ${search.indexed.length ? search.indexed.join(', ') : 'none (all from the build state)'}`);
 
   await writeState(paths.routes, { keys: plan.keys });

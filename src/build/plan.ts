@@ -6,12 +6,14 @@
 import type { Dispatch } from '../lib/dispatch.ts';
 import { cardDigest, removedPaths, routeKey, type RouteKeys } from '../lib/route-keys.ts';
 import type { Site } from '../site/model.ts';
-import { routes, type RouteName } from '../site/routes/index.ts';
+import { routes, type RouteEntry, type RouteName } from '../site/routes/index.ts';
 
 export interface PlannedRoute {
   route: RouteName;
   path: string;
   key: string;
+  /** The route's entry, view and all. */
+  entry: RouteEntry;
 }
 
 export interface RoutePlan {
@@ -35,7 +37,7 @@ export function planRoutes(site: Site): RoutePlan {
     for (const entry of kind.entries(site)) {
       const key = routeKey(name, entry.view, identify);
       byPath[entry.path] = key;
-      planned.push({ route: name, path: entry.path, key });
+      planned.push({ route: name, path: entry.path, key, entry });
     }
   }
   return { routes: planned, keys };

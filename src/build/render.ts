@@ -13,7 +13,7 @@ import { App } from 'astro/app';
 import type { RouteData } from 'astro';
 import { outputFile, routes } from '../site/routes/index.ts';
 import type { PlannedRoute } from './plan.ts';
-import { writeState, type StatePaths } from './state-files.ts';
+import { writeState, type RenderSet, type StatePaths } from './state-files.ts';
 
 /** Pages in flight at once: cards and bodies are read and drawn off the main thread meanwhile. */
 const CONCURRENCY = 8;
@@ -39,12 +39,23 @@ async function openApp(paths: StatePaths) {
 
 /**
  * Renders `planned` into `outDir`; returns the files written, relative to
- * it. Fails with every path that could not be rendered.
+ * it. Fails with every path that could not be rendered. `handOver`: give
+ * the compiled pages the planned entries themselves (a publish's few),
+ * instead of letting them work the site out again (a full build's all).
  */
-export async function renderRoutes(options: { paths: StatePaths; outDir: string; planned: readonly PlannedRoute[]; origin: string }): Promise<string[]> {
+export async function renderRoutes(options: {
+  paths: StatePaths;
+  outDir: string;
+  planned: readonly PlannedRoute[];
+  origin: string;
+  handOver: boolean;
+}): Promise<string[]> {
   const { paths, outDir, planned, origin } = options;
   if (planned.length === 0) return [];
-  await writeState(paths.renderSet, planned.map((r) => r.path), true);
+  await writeState(paths.renderSet, {
+    paths: planned.map((r) => r.path),
+    ...(options.handOver && { entries: planned.map(({ route, entry }) => ({ route, ...entry })) }),
+  } satisfies RenderSet);
   const { app, byComponent } = await openApp(paths);
   const written: string[] = [];
   const failed: string[] = [];

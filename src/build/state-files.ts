@@ -8,6 +8,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { DispatchRecord } from './manifest.ts';
 import type { SiteInput } from '../site/model.ts';
+import type { RouteEntry } from '../site/routes/types.ts';
 
 /** Paths in the state folder. */
 export function statePaths(dir: string) {
@@ -26,8 +27,8 @@ export function statePaths(dir: string) {
     routes: path.join(root, 'routes.bin'),
     /** Photo sizes in the output folder. */
     photosPlaced: path.join(root, 'photos-placed.bin'),
-    /** The paths the current render was asked for, read by the compiled pages. */
-    renderSet: path.join(root, 'render-set.json'),
+    /** What the current render was asked for, read by the compiled pages. */
+    renderSet: path.join(root, 'render-set.bin'),
     /** The pages and endpoints `astro build` compiled, kept for publishing. */
     bundle: path.join(root, 'bundle'),
     bodies: path.join(root, 'bodies'),
@@ -99,8 +100,14 @@ export function readBody(dir: string, name: string): Promise<string> {
   return readFile(path.join(statePaths(dir).bodies, name), 'utf8');
 }
 
-/** The paths the current render was asked for; undefined for all. */
-export async function readRenderSet(dir: string): Promise<Set<string> | undefined> {
-  const paths = await readJson<string[]>(statePaths(dir).renderSet);
-  return paths && new Set(paths);
+/**
+ * What a render is asked for: the paths, and for a publish the entries
+ * themselves (their views worked out by the pipeline), so that the compiled
+ * pages need not read the whole site again for a few pages.
+ */
+export interface RenderSet {
+  paths: string[];
+  entries?: (RouteEntry & { route: string })[];
 }
+
+export const readRenderSet = (dir: string) => readState<RenderSet>(statePaths(dir).renderSet);

@@ -6,7 +6,7 @@
  * shows of it (cardDigest); a view that shows more of one (its own page, a
  * feed item) names its record's digest too.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Dispatch } from './dispatch.ts';
 
 /** Route keys by site path, per route name. */
@@ -14,9 +14,9 @@ export type RouteKeys = Record<string, Record<string, string>>;
 
 /** What cards, links and related lists show of a dispatch, and its status. */
 export function cardDigest(d: Dispatch): string {
-  return createHash('sha1')
-    .update(
-      JSON.stringify([
+  return hash(
+    'sha1',
+    JSON.stringify([
         d.url,
         d.title,
         d.date,
@@ -25,13 +25,13 @@ export function cardDigest(d: Dispatch): string {
         d.source.code,
         d.tags,
         d.summary,
-        d.image && [d.image.src.digest, d.image.src.width, d.image.src.height],
+        d.image && [d.image.src.hash, d.image.src.width, d.image.src.height],
         d.draft,
         d.embargoed,
-        d.withdrawn,
-      ]),
-    )
-    .digest('base64');
+      d.withdrawn,
+    ]),
+    'base64',
+  );
 }
 
 /**
@@ -43,7 +43,7 @@ export function routeKey(route: string, view: unknown, identify: (value: object)
     if (value && typeof value === 'object' && !Array.isArray(value)) return identify(value) ?? value;
     return value;
   });
-  return createHash('sha1').update(`${route}\0${json ?? 'undefined'}`).digest('base64');
+  return hash('sha1', `${route}\0${json ?? 'undefined'}`, 'base64');
 }
 
 /** Paths the last build had that no route has any more. */

@@ -10,7 +10,7 @@
  * side by side (indexers.ts), and places the others from the state. Any
  * Pagefind error fails the build; the services are always closed.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -44,9 +44,7 @@ export interface SearchIndexResult {
 /** Of what a dispatch's search record is made from (not where its file is). */
 function recordDigest(d: Dispatch): string {
   const image = d.image && searchThumbnail(d.image.src).name;
-  return createHash('sha1')
-    .update(JSON.stringify([d.title, d.date, d.city.slug, d.category.slug, d.source.code, d.summary, d.body, image, d.photos.map((p) => p.caption ?? '')]))
-    .digest('base64');
+  return hash('sha1', JSON.stringify([d.title, d.date, d.city.slug, d.category.slug, d.source.code, d.summary, d.body, image, d.photos.map((p) => p.caption ?? '')]), 'base64');
 }
 
 async function recordsOf(shard: Shard, byUrl: ReadonlyMap<string, Dispatch>): Promise<SearchRecord[]> {
@@ -129,7 +127,7 @@ export async function searchStep(options: {
   const isScript = (file: string) => file === 'pagefind.js';
   for (const shard of changed) {
     const target = path.join(bundleDir, shard.key);
-    const placedNow = await placeCached(names.get(shard)!, target, isScript);
+    const placedNow = await placeCached(names.get(shard)!, target, { previous: placed?.[shard.key], skip: isScript });
     if (!placedNow) throw new Error(`The search shard ${shard.key} is not in the build state: is another build writing it?`);
     const under = (file: string) => `${searchBundleDir}/${shard.key}/${file}`;
     written.push(...placedNow.written.map(under));

@@ -55,16 +55,18 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
  * Makes `to` hold exactly cached entry `name`, as hard links: tens of
  * thousands of small files are linked in a fraction of the time a copy
  * takes, and being read-only, they cannot be changed through dist/. Only
- * files that are new or changed are placed, and only those gone are deleted,
- * so a deploy uploads what changed. Returns them (relative to `to`), or
- * undefined when there is no whole entry.
+ * files new or changed since entry `previous` (what `to` held) are placed,
+ * and only those gone are deleted, so a deploy uploads what changed; with
+ * no previous entry, against what is in `to`. Returns them (relative to
+ * `to`), or undefined when there is no whole entry `name`.
  */
 export async function placeCached(
   name: string,
   to: string,
-  skip: (file: string) => boolean = () => false,
+  options: { previous?: string; skip?: (file: string) => boolean } = {},
 ): Promise<{ written: string[]; deleted: string[] } | undefined> {
   const entry = entryPath(name);
+  const skip = options.skip ?? (() => false);
   const expected = Number(await readFile(`${entry}${COMPLETE}`, 'utf8').catch(() => NaN));
   if (!Number.isInteger(expected) || !existsSync(entry)) return undefined;
   const wanted = (await files(entry)).map((file) => path.relative(entry, file));
@@ -72,17 +74,19 @@ export async function placeCached(
     await rm(entry, { recursive: true, force: true });
     return undefined;
   }
-  const present = new Set((await files(to).catch(() => [] as string[])).map((file) => path.relative(to, file)));
+  const previous = options.previous && existsSync(`${entryPath(options.previous)}${COMPLETE}`) ? entryPath(options.previous) : undefined;
+  const before = previous ?? to;
+  const present = new Set((await files(before).catch(() => [] as string[])).map((file) => path.relative(before, file)));
   const written: string[] = [];
   await inBatches(wanted.filter((file) => !skip(file)), async (file) => {
     const [source, target] = [path.join(entry, file), path.join(to, file)];
-    if (present.has(file) && (namedByContent(file) || (await sameBytes(source, target)))) return;
-    if (present.has(file)) await rm(target);
+    if (present.has(file) && (namedByContent(file) || (await sameBytes(source, path.join(before, file))))) return;
+    await rm(target, { force: true });
     await place(source, target);
     written.push(file);
   });
   const keep = new Set(wanted.filter((file) => !skip(file)));
-  const deleted = [...present].filter((file) => !keep.has(file));
+  const deleted = [...present].filter((file) => !keep.has(file) && !skip(file));
   await Promise.all(deleted.map((file) => rm(path.join(to, file), { force: true })));
   return { written: written.sort(), deleted: deleted.sort() };
 }

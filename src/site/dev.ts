@@ -12,6 +12,8 @@ import { buildManifest, type DispatchRecord } from '../build/manifest.ts';
 import { statePaths } from '../build/state-files.ts';
 import { ArchiveError } from '../build/archive-step.ts';
 import { CACHE_INPUTS, fingerprint } from '../build/fingerprint.ts';
+import { findDuplicateUrls } from '../lib/dispatch.ts';
+import type { DispatchProblem } from '../lib/problems.ts';
 import { buildSite, type Site } from './model.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -21,10 +23,21 @@ const bodies = new BodyStore(statePaths(stateDir).bodies, fingerprint(root, { fi
 const photoVersion = fingerprint(root, { files: CACHE_INPUTS.photos });
 
 export async function devSite(): Promise<Site> {
-  const scan = await scanArchive({ root, archiveDir, imagesDir, version: 'dev', photoVersion, previous: index });
-  const errors = scan.problems.filter((p) => (p.severity ?? 'error') === 'error');
-  if (errors.length > 0) throw new ArchiveError(errors);
+  const stored = await bodies.stored();
+  const scan = await scanArchive({
+    root,
+    archiveDir,
+    imagesDir,
+    version: 'dev',
+    photoVersion,
+    previous: index,
+    known: (file, textDigest) => records.get(file)?.textDigest === textDigest && stored.has(records.get(file)!.body),
+  });
+  const isError = (p: DispatchProblem) => (p.severity ?? 'error') === 'error';
+  if (scan.problems.some(isError)) throw new ArchiveError(scan.problems.filter(isError));
   const manifest = await buildManifest(scan, records, bodies, root);
+  const duplicates = findDuplicateUrls(manifest.records.map((r, i) => ({ file: r.file, line: scan.dispatches[i].slugLine, date: r.date, slug: r.slug })));
+  if (duplicates.length > 0) throw new ArchiveError(duplicates);
   index = scan.index;
   records = new Map(manifest.records.map((r) => [r.file, r]));
   return buildSite({ records: manifest.records, now: new Date(), preview: true });

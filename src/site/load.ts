@@ -5,7 +5,7 @@
  * again whenever it changes (src/site/dev.ts).
  */
 import { stateDir } from '../config.ts';
-import { readSiteState, readRenderSet } from '../build/state-files.ts';
+import { readRenderSet, readSiteState, type RenderSet } from '../build/state-files.ts';
 import { buildSite, type Site } from './model.ts';
 import { routes, type RouteEntry, type RouteName, type ViewOf } from './routes/index.ts';
 
@@ -16,14 +16,18 @@ export function getSite(): Promise<Site> {
   return (site ??= readSiteState(stateDir).then(buildSite));
 }
 
-let renderSet: Promise<Set<string> | undefined> | undefined;
+let renderSet: Promise<RenderSet | undefined> | undefined;
 
 /** The entries of a route that this render was asked for (all of them in dev). */
 async function entriesToRender<N extends RouteName>(name: N): Promise<RouteEntry<ViewOf<N>>[]> {
+  if (import.meta.env.DEV) return routes[name].entries(await getSite()) as RouteEntry<ViewOf<N>>[];
+  const asked = await (renderSet ??= readRenderSet(stateDir));
+  // A publish hands over the few entries it renders, views and all.
+  if (asked?.entries) return asked.entries.filter((entry) => entry.route === name) as RouteEntry<ViewOf<N>>[];
   const entries = routes[name].entries(await getSite()) as RouteEntry<ViewOf<N>>[];
-  if (import.meta.env.DEV) return entries;
-  const paths = await (renderSet ??= readRenderSet(stateDir));
-  return paths ? entries.filter((entry) => paths.has(entry.path)) : entries;
+  if (!asked) return entries;
+  const paths = new Set(asked.paths);
+  return entries.filter((entry) => paths.has(entry.path));
 }
 
 /** getStaticPaths of a route: its paths, each with its view as the `view` prop. */
@@ -33,6 +37,7 @@ export async function routePaths<N extends RouteName>(name: N) {
 
 /** The view of a route with a single path (an index page, a feed). */
 export async function routeView<N extends RouteName>(name: N): Promise<ViewOf<N>> {
-  const [entry] = routes[name].entries(await getSite());
-  return entry.view as ViewOf<N>;
+  const [entry] = await entriesToRender(name);
+  if (!entry) throw new Error(`${name} was not asked for in this render`);
+  return entry.view;
 }

@@ -10,7 +10,7 @@
  * is unchanged since the last build is taken from it instead of being
  * worked out again.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Dispatch } from '../lib/dispatch.ts';
 
 const TAG_WEIGHT = 3;
@@ -47,9 +47,7 @@ export function relatedLists(dispatches: readonly RelatedFacets[], count: number
   const next: RelatedCache = { lists: new Map(), prefixes: new Map() };
   let prefix = '';
   for (const d of dispatches) {
-    prefix = createHash('sha1')
-      .update(`${prefix}\0${d.id}\0${facets(d).join('\0')}\0${d.withdrawn ? 1 : 0}`)
-      .digest('base64');
+    prefix = hash('sha1', `${prefix}\0${d.id}\0${facets(d).join('\0')}\0${d.withdrawn ? 1 : 0}`, 'base64');
     next.prefixes.set(d.id, prefix);
     const known = previous?.prefixes.get(d.id) === prefix ? previous.lists.get(d.id) : undefined;
     if (known) {

@@ -15,6 +15,9 @@ import { headersFor, parseHeadersFile, type HeaderRule } from '../helpers/static
 const site = inject('site');
 const immutable = 'public, max-age=31536000, immutable';
 const short = 'public, max-age=60, must-revalidate';
+const sealed = 'public, max-age=86400, s-maxage=604800';
+/** Numbered listing pages, which never change once full. */
+const isSealedPage = (file: string) => /^((city|category|tag)\/[^/]+\/)?page\/\d+\/index\.html$/.test(file);
 
 let rules: HeaderRule[];
 let files: string[];
@@ -34,13 +37,15 @@ describe('cache headers', () => {
     );
   });
 
-  it('give every file one policy: a year for hashed names, a minute and revalidation for the rest', () => {
+  it('give every file one policy: a year for hashed names, a day for sealed listing pages, a minute and revalidation for the rest', () => {
     const long: string[] = [];
     for (const file of files) {
       const cache = headersFor(rules, urlOf(file)).get('cache-control');
-      expect([immutable, short], `${file}: Cache-Control ${cache}`).toContain(cache);
+      expect([immutable, short, sealed], `${file}: Cache-Control ${cache}`).toContain(cache);
+      expect(cache === sealed, `${file}: Cache-Control ${cache}`).toBe(isSealedPage(file));
       if (cache === immutable) long.push(file);
     }
+    expect(files.filter(isSealedPage)).toEqual(expect.arrayContaining(['page/1/index.html', 'city/zliten/page/1/index.html', 'tag/الدوري/page/1/index.html']));
     // What may be cached for a year is what changes its name when it changes.
     for (const file of long) {
       expect(file, 'a long-cached file without a content hash in its name').toMatch(
@@ -78,7 +83,7 @@ describe('cache headers', () => {
     for (const file of files) {
       const cache = headersFor(netlify, urlOf(file)).get('cache-control');
       // Pages get Netlify's default: public, max-age=0, must-revalidate.
-      expect(cache === undefined || cache === immutable, `${file}: ${cache}`).toBe(true);
+      expect(cache === undefined || cache === immutable || cache === sealed, `${file}: ${cache}`).toBe(true);
       expect(cache === immutable, file).toBe(headersFor(rules, urlOf(file)).get('cache-control') === immutable);
       expect(headersFor(netlify, urlOf(file)).get('content-security-policy'), file).toBe(headersFor(rules, urlOf(file)).get('content-security-policy'));
     }

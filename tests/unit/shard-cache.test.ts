@@ -50,6 +50,14 @@ describe('the search shard cache', () => {
     expect(await cache.placeCached('2022-two', dist)).toEqual({ written: ['index/b.pf_index', 'pagefind-entry.json'], deleted: ['index/a.pf_index'] });
     expect(await readFile(path.join(dist, 'pagefind-entry.json'), 'utf8')).toBe('{"changed":true}');
     expect(await cache.placeCached('2022-two', dist)).toEqual({ written: [], deleted: [] });
+
+    // Against the entry placed before, into a folder that holds only changes (npm run build -- --changes-only).
+    const changes = path.join(root, 'dist-changes');
+    expect(await cache.placeCached('2022-two', changes, { previous: '2022-one' })).toEqual({
+      written: ['index/b.pf_index', 'pagefind-entry.json'],
+      deleted: ['index/a.pf_index'],
+    });
+    expect((await readdir(changes, { recursive: true })).sort()).toEqual(['index', 'index/b.pf_index', 'pagefind-entry.json']);
   });
 
   it('does not reuse an entry restored in part, nor one without its completion mark', async () => {
