@@ -80,7 +80,16 @@ export function publishScenarios(root: string, options: CorpusOptions): Scenario
         await mkdir(path.join(root, 'dispatches/2026/12'), { recursive: true });
         await writeFile(
           path.join(root, 'dispatches/2026/12/embargoed-briefing.md'),
-          ['---', 'title: "مؤتمر صحفي عن الميزانية العامة"', 'date: "2026-12-07T13:00"', 'city: طرابلس', 'category: اقتصاد', '---', 'يعقد وزير المالية اليوم مؤتمرا صحفيا يعرض فيه الميزانية العامة.', ''].join('\n'),
+          [
+            '---',
+            'title: "مؤتمر صحفي عن الميزانية العامة"',
+            'date: "2026-12-07T13:00"',
+            'city: طرابلس',
+            'category: اقتصاد',
+            '---',
+            'يعقد وزير المالية اليوم مؤتمرا صحفيا يعرض فيه الميزانية العامة.',
+            '',
+          ].join('\n'),
         );
       },
     },

@@ -45,7 +45,8 @@ export async function verifyPages(outDir: string, options: CorpusOptions): Promi
     const url = dispatchPath(d.date, path.basename(d.file, '.md'));
     const html = await readFile(path.join(outDir, decodeURI(url), 'index.html'), 'utf8').catch(() => '');
     if (!html) problems.push(`no page ${url} for ${d.file}`);
-    else if (!html.includes(`>${d.title.replaceAll('&', '&amp;').replaceAll('<', '&lt;')}</h1>`)) problems.push(`${d.file}: headline missing`);
+    else if (!html.includes(`>${d.title.replaceAll('&', '&amp;').replaceAll('<', '&lt;')}</h1>`))
+      problems.push(`${d.file}: headline missing`);
   }
   return problems;
 }

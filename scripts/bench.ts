@@ -51,7 +51,14 @@ const line = (label: string, value: string) => console.log(`${label.padEnd(28)} 
 function build(outDir: string, cache: string, now = NOW): Promise<Run> {
   return run(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), '--outDir', outDir], {
     cwd: projectRoot,
-    env: { ...process.env, ARCHIVE_DIR: archiveDir, ASTRO_CACHE_DIR: cache, ARCHIVE_NOW: now, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      ARCHIVE_DIR: archiveDir,
+      ASTRO_CACHE_DIR: cache,
+      ARCHIVE_NOW: now,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+    },
   });
 }
 
@@ -96,11 +103,17 @@ const started = performance.now();
 if (hugo) await cp(path.join(projectRoot, 'bench/hugo'), hugoSite, { recursive: true });
 const corpus = await writeCorpus(root, options, { hugoContent: hugo ? path.join(hugoSite, 'content/dispatches') : undefined });
 const markdown = await du(archiveDir);
-line('corpus', `${corpus.dispatches} dispatches (${mb(markdown.bytes)} Markdown), ${corpus.photos} photos, written in ${seconds((performance.now() - started) / 1000)}`);
+line(
+  'corpus',
+  `${corpus.dispatches} dispatches (${mb(markdown.bytes)} Markdown), ${corpus.photos} photos, written in ${seconds((performance.now() - started) / 1000)}`,
+);
 
 let hugoRun: Run | undefined;
 if (hugo) {
-  hugoRun = await run('hugo', ['--quiet', '--source', hugoSite, '--destination', path.join(root, 'hugo-dist')], { cwd: root, env: process.env });
+  hugoRun = await run('hugo', ['--quiet', '--source', hugoSite, '--destination', path.join(root, 'hugo-dist')], {
+    cwd: root,
+    env: process.env,
+  });
   if (hugoRun.code !== 0) throw new Error(`hugo failed:\n${hugoRun.output}`);
   const pages = await du(path.join(root, 'hugo-dist'), (f) => f.endsWith('.html'));
   console.log(`\nHugo (${hugo.split(' ')[1] ?? hugo}): pages, taxonomies, RSS, sitemap; no search index`);
@@ -131,7 +144,8 @@ if (!values['skip-clean']) {
   const clean = await build(path.join(root, 'dist-clean'), path.join(root, 'cache-clean'), finalNow);
   if (clean.code !== 0) throw new Error(`the clean build failed:\n${clean.output}`);
   const differing = await differingFiles(dist, path.join(root, 'dist-clean'));
-  if (differing.length > 0) problems.push(`after the publishes, ${differing.length} files differ from a clean build: ${differing.slice(0, 10).join(', ')}`);
+  if (differing.length > 0)
+    problems.push(`after the publishes, ${differing.length} files differ from a clean build: ${differing.slice(0, 10).join(', ')}`);
 }
 
 const search = await firstSearch(dist, 'المشروع');
@@ -147,13 +161,16 @@ if (search) {
 console.log('\nSummary');
 line('  full build', `${seconds(cold.seconds)} cold, peak RSS ${mb(cold.peakRss)}`);
 if (hugoRun) line('  against Hugo', `${(cold.seconds / hugoRun.seconds).toFixed(1)}× cold`);
-for (const p of published) line(`  ${p.label.split(':')[0]}`, `live in ${seconds(p.run.seconds)}, ${p.rendered} pages written, peak RSS ${mb(p.run.peakRss)}`);
+for (const p of published)
+  line(`  ${p.label.split(':')[0]}`, `live in ${seconds(p.run.seconds)}, ${p.rendered} pages written, peak RSS ${mb(p.run.peakRss)}`);
 if (search) line('  first search', `${kb(search.total)} (search alone ${kb(search.search)})`);
 console.log(
   `\nCorrectness: ${
     problems.length === 0
       ? `every sampled dispatch has its page and headline; every change was published without a full build; ${
-          values['skip-clean'] ? 'no clean build to compare with (--skip-clean)' : 'the published folder equals a clean full build, byte for byte'
+          values['skip-clean']
+            ? 'no clean build to compare with (--skip-clean)'
+            : 'the published folder equals a clean full build, byte for byte'
         }`
       : problems.join('\n  ')
   }`,

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { archiveDir, imagesDir, stateDir } from '../src/config.ts';
-import { readState, statePaths, type ManifestFile } from '../src/build/state-files.ts';
+import { buildState } from '../src/build/state.ts';
 import { checkArchive, deletedDispatches, type SourceFile } from '../src/lib/archive-check.ts';
 import type { DispatchProblem } from '../src/lib/problems.ts';
 import { problemMessage, type Lang } from '../src/lib/problems.ts';
@@ -54,7 +54,7 @@ function deletedInGit(staged: boolean): SourceFile[] {
 
 /** Dispatches the last build published whose file is gone (what git cannot tell in a fresh checkout). */
 async function deletedSinceBuild(known: ReadonlySet<string>): Promise<DispatchProblem[]> {
-  const manifest = await readState<ManifestFile>(statePaths(stateDir).manifest);
+  const manifest = await buildState(stateDir).manifest.read();
   return (manifest?.records ?? [])
     .filter((r) => !known.has(r.file) && !r.draft && r.date <= now && !existsSync(path.join(projectRoot, r.file)))
     .map((r) => ({ file: r.file, line: 1, field: 'file', code: 'withdrawn.deleted' as const, severity: 'error' as const }));

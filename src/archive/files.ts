@@ -25,7 +25,10 @@ export async function listDispatchFiles(dir: string): Promise<string[]> {
 /** A dispatch's path as messages show it (relative to the project root) and its entry id (NFC, without .md). */
 export function dispatchFileNames(root: string, archiveDir: string, name: string) {
   return {
-    file: path.relative(root, path.join(path.resolve(root, archiveDir), name)).split(path.sep).join('/'),
+    file: path
+      .relative(root, path.join(path.resolve(root, archiveDir), name))
+      .split(path.sep)
+      .join('/'),
     id: name.slice(0, -'.md'.length).normalize('NFC'),
   };
 }
@@ -57,9 +60,7 @@ export function photoFinder(root: string, archiveDir: string, imagesDir: string)
     const candidates = [path.resolve(folder, name), path.resolve(root, imagesDir, name)];
     if (!candidates.every(inside)) return null;
     // macOS may have written the file name decomposed (NFD).
-    const found = candidates
-      .flatMap((file) => [file, path.join(path.dirname(file), path.basename(file).normalize('NFD'))])
-      .find(isFile);
+    const found = candidates.flatMap((file) => [file, path.join(path.dirname(file), path.basename(file).normalize('NFD'))]).find(isFile);
     if (!found) return undefined;
     const relative = path.relative(folder, found).split(path.sep).join('/');
     return relative.startsWith('../') ? relative : `./${relative}`;

@@ -155,7 +155,10 @@ export async function scanArchive(options: {
   let filesRead = 0;
 
   const photoOf = async (dispatchFile: string, resolved: ResolvedPhoto): Promise<ScannedPhoto> => {
-    const file = path.relative(root, path.resolve(root, path.dirname(dispatchFile), resolved.path)).split(path.sep).join('/');
+    const file = path
+      .relative(root, path.resolve(root, path.dirname(dispatchFile), resolved.path))
+      .split(path.sep)
+      .join('/');
     let known = index.photos.get(file);
     if (!known) {
       const stats = statSync(path.join(root, file));

@@ -3,13 +3,13 @@
  * renders their bodies, and gives every dispatch's record. Stops with every
  * problem of the archive at once, as `file:line: field: message`.
  */
-import { emptyIndex, scanArchive, type SourceIndex } from '../archive/scan.ts';
+import { emptyIndex, scanArchive } from '../archive/scan.ts';
 import { findDuplicateUrls } from '../lib/dispatch.ts';
 import { formatProblem, type DispatchProblem } from '../lib/dispatch-file.ts';
 import { BodyStore } from './bodies.ts';
 import { CACHE_INPUTS, fingerprint } from './fingerprint.ts';
 import { buildManifest, type DispatchRecord } from './manifest.ts';
-import { readState, writeState, type ManifestFile, type StatePaths } from './state-files.ts';
+import type { BuildState, ManifestFile } from './state.ts';
 
 export class ArchiveError extends Error {
   readonly problems: DispatchProblem[];
@@ -41,15 +41,15 @@ export async function archiveStep(options: {
   root: string;
   archiveDir: string;
   imagesDir: string;
-  paths: StatePaths;
+  state: BuildState;
 }): Promise<ArchiveStepResult> {
-  const { root, archiveDir, imagesDir, paths } = options;
+  const { root, archiveDir, imagesDir, state } = options;
   const archiveVersion = fingerprint(root, { files: CACHE_INPUTS.archive, settings: { archiveDir, imagesDir } });
   const bodiesVersion = fingerprint(root, { files: CACHE_INPUTS.bodies });
   const manifestVersion = `${archiveVersion}:${bodiesVersion}`;
-  const [index, manifest] = await Promise.all([readState<SourceIndex>(paths.sources), readState<ManifestFile>(paths.manifest)]);
+  const [index, manifest] = await Promise.all([state.sources.read(), state.manifest.read()]);
   const photoVersion = fingerprint(root, { files: CACHE_INPUTS.photos });
-  const bodies = new BodyStore(paths.bodies, bodiesVersion);
+  const bodies = new BodyStore(state.paths.bodies, bodiesVersion);
   const stored = await bodies.stored();
   // Records of another version of the code are not reused, nor those whose
   // body is gone (a state restored in part): their files are read again.
@@ -65,10 +65,12 @@ export async function archiveStep(options: {
     previous: index ?? emptyIndex(archiveVersion),
     known: (file, textDigest) => reusable.get(file)?.textDigest === textDigest,
   });
-  const { records, rendered } = scan.problems.some(isError) ? { records: [], rendered: 0 } : await buildManifest(scan, reusable, bodies, root);
+  const { records, rendered } = scan.problems.some(isError)
+    ? { records: [], rendered: 0 }
+    : await buildManifest(scan, reusable, bodies, root);
   const problems = [
     ...scan.problems,
-    ...findDuplicateUrls(records.map((r, i) => ({ file: r.file, line: scan.dispatches[i].slugLine, date: r.date, slug: r.slug }))),
+    ...findDuplicateUrls(records.map((r, i) => ({ file: r.file, line: scan.dispatches[i].slugLine, date: r.date, slug: r.slug, url: r.url }))),
   ].filter(isError);
   if (problems.length > 0) throw new ArchiveError(problems);
   const previous = new Map(manifest?.records.map((r) => [r.file, r]) ?? []);
@@ -81,8 +83,10 @@ export async function archiveStep(options: {
     previous,
     async save() {
       await Promise.all([
-        writeState(paths.sources, scan.index),
-        changed || manifest?.version !== manifestVersion ? writeState(paths.manifest, { version: manifestVersion, records } satisfies ManifestFile) : undefined,
+        state.sources.write(scan.index),
+        changed || manifest?.version !== manifestVersion
+          ? state.manifest.write({ version: manifestVersion, records } satisfies ManifestFile)
+          : undefined,
       ]);
       if (changed) await bodies.prune(new Set(records.map((r) => r.body)));
     },

@@ -54,9 +54,26 @@ export const runtimeVersions = () => ({
  * not throw away rendered bodies, photo sizes, cards or search shards.
  */
 export const CACHE_INPUTS = {
-  site: ['src', 'public', 'content/cities.json', 'content/categories.json', 'content/sources.json', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'],
+  site: [
+    'src',
+    'public',
+    'content/cities.json',
+    'content/categories.json',
+    'content/sources.json',
+    'astro.config.mjs',
+    'package-lock.json',
+    'tsconfig.json',
+  ],
   /** Reading a dispatch file: parser, schema, registries, text rules, dates, config. */
-  archive: ['src/lib', 'src/archive', 'src/config.ts', 'content/cities.json', 'content/categories.json', 'content/sources.json', 'package-lock.json'],
+  archive: [
+    'src/lib',
+    'src/archive',
+    'src/config.ts',
+    'content/cities.json',
+    'content/categories.json',
+    'content/sources.json',
+    'package-lock.json',
+  ],
   /** Markdown to HTML. */
   bodies: ['src/build/bodies.ts', 'src/lib/rehype-clean-text.ts', 'src/lib/photo-markers.ts', 'src/lib/text.ts', 'package-lock.json'],
   /** Photo sizes: the encoder, its settings and its library (part of every size's name). */

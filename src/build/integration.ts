@@ -23,7 +23,7 @@ import { PHOTO_EXTENSIONS } from '../lib/photos.ts';
 import { assetsPath, parseVariantName, photoHash } from '../render/photo-variants.ts';
 import { CACHE_INPUTS, fingerprint } from './fingerprint.ts';
 import { encodeVariant } from '../render/photo-encoder.ts';
-import { statePaths } from './state-files.ts';
+import { statePaths } from './state.ts';
 
 /**
  * Copies the compiled pages (Astro's prerender output, deleted after the

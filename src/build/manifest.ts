@@ -47,6 +47,8 @@ export interface DispatchRecord {
   body: string;
   /** Of everything above. */
   digest: string;
+  /** Of what a listing card, a link or a related list shows of it (src/lib/route-keys.ts). */
+  card: string;
 }
 
 const recordPhoto = ({ photo, alt, caption }: ScannedPhoto, credit?: string): RecordPhoto => ({
@@ -56,8 +58,13 @@ const recordPhoto = ({ photo, alt, caption }: ScannedPhoto, credit?: string): Re
   ...(credit !== undefined && { credit }),
 });
 
-function digestOf(record: Omit<DispatchRecord, 'digest'>): string {
-  return hash('sha1', JSON.stringify(record));
+export type RecordFields = Omit<DispatchRecord, 'digest' | 'card'>;
+
+/** The record with its digests: of all of it, and of what a card shows (worked out once, not on every build). */
+export function withDigests(record: RecordFields): DispatchRecord {
+  const { url, title, date, city, category, source, tags, summary, image, withdrawn } = record;
+  const card = [url, title, date, city, category, source, tags, summary, image && [image.photo.hash, image.photo.width, image.photo.height], withdrawn];
+  return { ...record, digest: hash('sha1', JSON.stringify(record)), card: hash('sha1', JSON.stringify(card), 'base64') };
 }
 
 /**
@@ -94,10 +101,15 @@ const photosOf = (scanned: ScannedDispatch, credit?: string) => ({
 });
 
 /** A record from a file parsed this time. */
-async function newRecord(scanned: ScannedDispatch & { parsed: ParsedFile }, before: DispatchRecord | undefined, store: BodyStore, root: string) {
+async function newRecord(
+  scanned: ScannedDispatch & { parsed: ParsedFile },
+  before: DispatchRecord | undefined,
+  store: BodyStore,
+  root: string,
+) {
   const { data, id, file } = scanned.parsed;
   const { body, lead, rendered } = await bodyOf(scanned, before, store, root);
-  const record: Omit<DispatchRecord, 'digest'> = {
+  const record: RecordFields = {
     id,
     file,
     slug: data.slug,
@@ -117,16 +129,15 @@ async function newRecord(scanned: ScannedDispatch & { parsed: ParsedFile }, befo
     textDigest: scanned.textDigest,
     body,
   };
-  return { record: { ...record, digest: digestOf(record) }, rendered };
+  return { record: withDigests(record), rendered };
 }
 
 /** The record of an unchanged file: the last build's, its photos found again. */
 function keptRecord(scanned: ScannedDispatch, before: DispatchRecord): DispatchRecord {
   const photos = photosOf(scanned, before.image?.credit);
   if (JSON.stringify([photos.image, photos.photos]) === JSON.stringify([before.image, before.photos])) return before;
-  const { digest: _, image: __, ...rest } = before;
-  const record = { ...rest, ...photos };
-  return { ...record, digest: digestOf(record) };
+  const { digest: _, card: __, image: ___, ...rest } = before;
+  return withDigests({ ...rest, ...photos });
 }
 
 /**

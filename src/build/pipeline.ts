@@ -18,18 +18,16 @@ import { mkdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { archiveDir, buildNow, imagesDir, previewEnv, searchShardPages, siteConfig, stateDir } from '../config.ts';
 import { formatProblem } from '../lib/problems.ts';
-import type { RouteKeys } from '../lib/route-keys.ts';
-import { buildSite } from '../site/model.ts';
-import type { RelatedCache } from '../site/related.ts';
+import { buildSite, type Site } from '../site/model.ts';
 import { outputFile } from '../site/routes/index.ts';
-import { searchStep } from '../search/index-step.ts';
-import { archiveStep } from './archive-step.ts';
+import { searchStep, type SearchIndexResult } from '../search/index-step.ts';
+import { archiveStep, type ArchiveStepResult } from './archive-step.ts';
 import { compileSite } from './compile.ts';
 import { CACHE_INPUTS, fingerprint, runtimeVersions } from './fingerprint.ts';
 import { photoStep } from './photo-step.ts';
-import { changes, planRoutes, type PlannedRoute } from './plan.ts';
+import { planRoutes, type PlannedRoute } from './plan.ts';
 import { bundleEntry, renderRoutes } from './render.ts';
-import { readJson, readState, statePaths, writeState, type BuildRecord, type StatePaths } from './state-files.ts';
+import { buildState, type BuildRecord, type BuildState } from './state.ts';
 
 export interface BuildOptions {
   root: string;
@@ -59,14 +57,14 @@ export interface BuildReport {
 }
 
 /** Why this build cannot be a publish; undefined when it can. */
-function fullBuildReason(last: BuildRecord | undefined, fingerprintNow: string, outDir: string, paths: StatePaths, options: BuildOptions) {
+function fullBuildReason(last: BuildRecord | undefined, fingerprintNow: string, outDir: string, state: BuildState, options: BuildOptions) {
   if (options.full) return 'asked for (--full)';
   if (!last) return 'no earlier build state';
   if (!last.complete) return 'the last build did not finish';
   if (last.fingerprint !== fingerprintNow) return "the site's code, config, dependencies or registries changed";
   if (!options.changesOnly && path.resolve(last.outDir) !== outDir) return 'another output folder';
   if (!options.changesOnly && !existsSync(outDir)) return 'the output folder is gone';
-  if (!bundleEntry(paths)) return 'no compiled pages in the build state';
+  if (!bundleEntry(state.paths)) return 'no compiled pages in the build state';
   return undefined;
 }
 
@@ -92,82 +90,126 @@ async function timed<T>(seconds: Record<string, number>, step: string, work: () 
   }
 }
 
-export async function build(options: BuildOptions): Promise<BuildReport> {
-  const { root, outDir, log } = options;
-  const paths = statePaths(stateDir);
-  const seconds: Record<string, number> = {};
-  const siteFingerprint = fingerprint(root, {
+type Log = BuildOptions['log'];
+
+/** Full build or publish, and the record this build leaves when it is done. */
+async function decide(options: BuildOptions, state: BuildState) {
+  const fingerprintNow = fingerprint(options.root, {
     files: CACHE_INPUTS.site,
     settings: { origin: siteConfig.origin, preview: previewEnv, archiveDir, imagesDir, searchShardPages, ...runtimeVersions() },
   });
-  const last = await readJson<BuildRecord>(paths.build);
-  const reason = fullBuildReason(last, siteFingerprint, outDir, paths, options);
-  const full = reason !== undefined;
-  log('build', full ? `Full build: ${reason}` : `Publish: only what changed is rendered${options.changesOnly ? ', into a folder of changes' : ''}`);
-  if (!full && options.changesOnly) await mkdir(outDir, { recursive: true });
+  const last = await state.build.read();
+  const reason = fullBuildReason(last, fingerprintNow, options.outDir, state, options);
   const now = buildNow();
-  // Unfinished from its first change to the output or the state until every
-  // step is done: a build that stops half-way is followed by a full one. A
-  // publish that fails on the archive has changed neither.
-  const record = (complete: boolean): BuildRecord => ({ fingerprint: siteFingerprint, outDir, now: now.toISOString(), preview: previewEnv, complete });
-  if (full) await writeState(paths.build, record(false), true);
-
-  // Astro compiles while the archive is read; a failed archive stops it.
-  const stopCompiling = new AbortController();
-  const compiling = full ? timed(seconds, 'compile', () => compileSite(root, outDir, stopCompiling.signal)) : undefined;
-  compiling?.catch(() => undefined);
-  const archive = await timed(seconds, 'archive', () => archiveStep({ root, archiveDir, imagesDir, paths })).catch((error: unknown) => {
-    stopCompiling.abort();
-    throw error;
+  const record = (complete: boolean): BuildRecord => ({
+    fingerprint: fingerprintNow,
+    outDir: options.outDir,
+    now: now.toISOString(),
+    preview: previewEnv,
+    complete,
   });
-  log('archive', `${archive.records.length} dispatches; ${archive.filesRead} files read, ${archive.bodiesRendered} bodies rendered`);
-  // Deleting is allowed (npm run check refuses it): the reader finds a gap, and later listing pages shift.
+  return { full: reason !== undefined, reason, last, now, record };
+}
+
+/** Says which published dispatches lost their file: allowed, but `npm run check` refuses it. */
+function warnDeleted(archive: ArchiveStepResult, last: BuildRecord | undefined, log: Log) {
   const current = new Set(archive.records.map((r) => r.file));
   for (const gone of archive.previous.values()) {
     if (!current.has(gone.file) && !gone.draft && last && gone.date <= new Date(last.now)) {
       log('archive', `warning: ${formatProblem({ file: gone.file, line: 1, field: 'file', code: 'withdrawn.deleted' })}`);
     }
   }
+}
 
-  const site = await timed(seconds, 'plan', async () => {
-    const relatedCache = await readState<RelatedCache>(paths.related);
-    return buildSite({ records: archive.records, now, preview: previewEnv, relatedCache });
+/** Photo sizes, then pages; the search index meanwhile (started by the caller): they write different files. */
+async function writeOutput(
+  options: BuildOptions,
+  state: BuildState,
+  site: Site,
+  planned: PlannedRoute[],
+  full: boolean,
+  seconds: Record<string, number>,
+  searching: Promise<SearchIndexResult>,
+) {
+  const { root, outDir, log } = options;
+  const placed = full ? undefined : await state.photosPlaced.read();
+  const photos = await timed(seconds, 'photos', () =>
+    photoStep({ root, dispatches: site.dispatches, cacheDir: state.paths.photos, outDir, placed }),
+  );
+  log(
+    'photos',
+    `${photos.placed.size} photo sizes; ${photos.encoded} encoded, ${photos.written.length} placed, ${photos.deleted.length} removed`,
+  );
+  await state.photosPlaced.write(photos.placed);
+  const written = await timed(seconds, 'render', () =>
+    renderRoutes({ state, outDir, planned, origin: siteConfig.origin, handOver: !full }),
+  );
+  const search = await searching;
+  log(
+    'search',
+    `${search.dispatches} dispatches in ${search.shards} shards; indexed ${search.indexed.length ? search.indexed.join(', ') : 'none (all from the build state)'}`,
+  );
+  return { written: [...written, ...photos.written, ...search.written], deleted: [...photos.deleted, ...search.deleted] };
+}
+
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const { root, outDir, log } = options;
+  const state = buildState(stateDir);
+  const seconds: Record<string, number> = {};
+  const { full, reason, last, now, record } = await decide(options, state);
+  log(
+    'build',
+    full ? `Full build: ${reason}` : `Publish: only what changed is rendered${options.changesOnly ? ', into a folder of changes' : ''}`,
+  );
+  // Unfinished from its first change to the output or the state until every
+  // step is done: a build that stops half-way is followed by a full one. A
+  // publish that fails on the archive has changed neither.
+  if (full) await state.build.write(record(false));
+  else if (options.changesOnly) await mkdir(outDir, { recursive: true });
+
+  // Astro compiles while the archive is read; a failed archive stops it.
+  const stopCompiling = new AbortController();
+  const compiling = full ? timed(seconds, 'compile', () => compileSite(root, outDir, stopCompiling.signal)) : undefined;
+  compiling?.catch(() => undefined);
+  const archive = await timed(seconds, 'archive', () => archiveStep({ root, archiveDir, imagesDir, state })).catch((error: unknown) => {
+    stopCompiling.abort();
+    throw error;
   });
-  const plan = await timed(seconds, 'plan', async () => planRoutes(site));
-  const previousKeys = full ? undefined : (await readState<{ keys: RouteKeys }>(paths.routes))?.keys;
-  const { render, remove } = changes(plan, previousKeys);
-  log('plan', `${plan.routes.length} pages and files; ${render.length} to render, ${remove.length} to delete`);
+  log('archive', `${archive.records.length} dispatches; ${archive.filesRead} files read, ${archive.bodiesRendered} bodies rendered`);
+  warnDeleted(archive, last, log);
+
+  const site = await timed(seconds, 'plan', async () =>
+    buildSite({ records: archive.records, now, preview: previewEnv, relatedCache: await state.related.read() }),
+  );
+  // The search index needs the site only: in a publish, Pagefind works while the rest is planned
+  // and rendered. A full build places it once Astro has emptied the output folder.
+  const search = () => timed(seconds, 'search', () => searchStep({ root, dispatches: site.live, state, outDir, full }));
+  const searching = full ? undefined : search();
+  searching?.catch(() => undefined);
+  const previousKeys = full ? undefined : (await state.routes.read())?.keys;
+  const plan = await timed(seconds, 'plan', async () => planRoutes(site, previousKeys));
+  const { render, remove } = plan;
+  log('plan', `${plan.total} pages and files; ${render.length} to render, ${remove.length} to delete`);
   // What the compiled pages read (src/site/load.ts).
-  await writeState(paths.build, record(false), true);
+  await state.build.write(record(false));
   await archive.save();
-  await writeState(paths.related, site.relatedCache);
+  if (site.relatedCache) await state.related.write(site.relatedCache);
   await compiling;
 
-  const placed = full ? undefined : await readState<Set<string>>(paths.photosPlaced);
-  const photos = await timed(seconds, 'photos', () => photoStep({ root, dispatches: site.dispatches, cacheDir: paths.photos, outDir, placed }));
-  log('photos', `${photos.placed.size} photo sizes; ${photos.encoded} encoded, ${photos.written.length} placed, ${photos.deleted.length} removed`);
-  await writeState(paths.photosPlaced, photos.placed);
-
-  // Pages and the search index, side by side: they read the same state and write different files.
-  const [written, search] = await Promise.all([
-    timed(seconds, 'render', () => renderRoutes({ paths, outDir, planned: render, origin: siteConfig.origin, handOver: !full })),
-    timed(seconds, 'search', () => searchStep({ root, dispatches: site.live, paths, outDir, full })),
-  ]);
+  const output = await writeOutput(options, state, site, render, full, seconds, searching ?? search());
   const deleted = remove.map(outputFile);
   for (const file of deleted) await removeFile(outDir, file);
-  log('render', `${written.length} pages and files rendered${deleted.length ? `, ${deleted.length} deleted` : ''}`);
-  log('search', `${search.dispatches} dispatches in ${search.shards} shards; indexed ${search.indexed.length ? search.indexed.join(', ') : 'none (all from the build state)'}`);
-
-  await writeState(paths.routes, { keys: plan.keys });
-  await writeState(paths.build, record(true), true);
-  const allWritten = new Set([...written, ...photos.written, ...search.written]);
+  log('render', `${render.length} pages and files rendered${deleted.length ? `, ${deleted.length} deleted` : ''}`);
+  await state.routes.write({ keys: plan.keys });
+  await state.build.write(record(true));
+  const written = new Set(output.written);
   return {
     kind: full ? 'full' : 'publish',
     reason,
     rendered: render,
-    written: [...allWritten].sort(),
-    deleted: [...deleted, ...photos.deleted, ...search.deleted].filter((file) => !allWritten.has(file)).sort(),
-    pages: plan.routes.length,
+    written: [...written].sort(),
+    deleted: [...deleted, ...output.deleted].filter((file) => !written.has(file)).sort(),
+    pages: plan.total,
     seconds,
   };
 }

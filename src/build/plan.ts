@@ -1,10 +1,12 @@
 /**
  * The route plan: every page and file of the site with its key, and which of
  * them a build must render (those whose key is not the one the last build
- * recorded) or delete (those no route has any more).
+ * recorded) or delete (those no route has any more). Only the entries to
+ * render are kept, views and all: of the others, a large archive's hundreds
+ * of thousands, only the key.
  */
 import type { Dispatch } from '../lib/dispatch.ts';
-import { cardDigest, removedPaths, routeKey, type RouteKeys } from '../lib/route-keys.ts';
+import { cardDigest, routeKey, type RouteKeys } from '../lib/route-keys.ts';
 import type { Site } from '../site/model.ts';
 import { routes, type RouteEntry, type RouteName } from '../site/routes/index.ts';
 
@@ -17,37 +19,37 @@ export interface PlannedRoute {
 }
 
 export interface RoutePlan {
-  routes: PlannedRoute[];
+  /** Every route's key, to record for the next build. */
   keys: RouteKeys;
+  /** Pages and files whose key is not the last build's. */
+  render: PlannedRoute[];
+  /** Site paths the last build had and no route has any more. */
+  remove: string[];
+  /** How many pages and files the site has. */
+  total: number;
 }
 
-export function planRoutes(site: Site): RoutePlan {
-  const cards = new Map<Dispatch, string>();
+/** `previous`: the keys the last build recorded; none to render everything. */
+export function planRoutes(site: Site, previous?: RouteKeys): RoutePlan {
   const identify = (value: object): string | undefined => {
     const d = value as Dispatch;
-    if (typeof d.id !== 'string' || site.byId.get(d.id) !== d) return undefined;
-    let digest = cards.get(d);
-    if (digest === undefined) cards.set(d, (digest = cardDigest(d)));
-    return digest;
+    return typeof d.id === 'string' && site.byId.get(d.id) === d ? cardDigest(d) : undefined;
   };
-  const planned: PlannedRoute[] = [];
   const keys: RouteKeys = {};
+  const render: PlannedRoute[] = [];
+  const current = new Set<string>();
   for (const [name, kind] of Object.entries(routes) as [RouteName, (typeof routes)[RouteName]][]) {
     const byPath: Record<string, string> = (keys[name] = {});
     for (const entry of kind.entries(site)) {
       const key = routeKey(name, entry.view, identify);
       byPath[entry.path] = key;
-      planned.push({ route: name, path: entry.path, key, entry });
+      current.add(entry.path);
+      if (previous?.[name]?.[entry.path] !== key) render.push({ route: name, path: entry.path, key, entry });
     }
   }
-  return { routes: planned, keys };
-}
-
-/** What to render and delete, given the keys the last build recorded (none: everything). */
-export function changes(plan: RoutePlan, previous: RouteKeys | undefined) {
-  const render = plan.routes.filter(({ route, path, key }) => previous?.[route]?.[path] !== key);
-  const current = new Set(plan.routes.map((r) => r.path));
   // A path that moved from one route to another is rendered, not deleted.
-  const remove = removedPaths(previous, plan.keys).filter((path) => !current.has(path));
-  return { render, remove };
+  const remove = Object.values(previous ?? {})
+    .flatMap((paths) => Object.keys(paths))
+    .filter((path) => !current.has(path));
+  return { keys, render, remove: [...new Set(remove)].sort(), total: current.size };
 }

@@ -13,7 +13,7 @@ import { App } from 'astro/app';
 import type { RouteData } from 'astro';
 import { outputFile, routes } from '../site/routes/index.ts';
 import type { PlannedRoute } from './plan.ts';
-import { writeState, type RenderSet, type StatePaths } from './state-files.ts';
+import type { BuildState, RenderSet, StatePaths } from './state.ts';
 
 /** Pages in flight at once: cards and bodies are read and drawn off the main thread meanwhile. */
 const CONCURRENCY = 8;
@@ -44,19 +44,19 @@ async function openApp(paths: StatePaths) {
  * instead of letting them work the site out again (a full build's all).
  */
 export async function renderRoutes(options: {
-  paths: StatePaths;
+  state: BuildState;
   outDir: string;
   planned: readonly PlannedRoute[];
   origin: string;
   handOver: boolean;
 }): Promise<string[]> {
-  const { paths, outDir, planned, origin } = options;
+  const { state, outDir, planned, origin } = options;
   if (planned.length === 0) return [];
-  await writeState(paths.renderSet, {
+  await state.renderSet.write({
     paths: planned.map((r) => r.path),
     ...(options.handOver && { entries: planned.map(({ route, entry }) => ({ route, ...entry })) }),
   } satisfies RenderSet);
-  const { app, byComponent } = await openApp(paths);
+  const { app, byComponent } = await openApp(state.paths);
   const written: string[] = [];
   const failed: string[] = [];
   const renderOne = async ({ route, path: sitePath }: PlannedRoute) => {

@@ -59,6 +59,8 @@ export interface Dispatch {
   body: string;
   /** Of the record: everything the dispatch's own page shows of it. */
   digest: string;
+  /** Of what a listing card, a link or a related list shows of it (see src/lib/route-keys.ts). */
+  card: string;
 }
 
 const photoOf = ({ photo, alt, caption, credit }: RecordPhoto, agency: string): Photo => ({
@@ -93,6 +95,7 @@ export function toDispatch(record: DispatchRecord, now: Date): Dispatch {
     photos: record.photos.map((photo) => photoOf({ ...photo, credit: undefined }, source.name)),
     body: record.body,
     digest: record.digest,
+    card: record.card,
   };
 }
 
@@ -121,12 +124,12 @@ export function newestFirst(a: Pick<Dispatch, 'date' | 'id'>, b: Pick<Dispatch, 
  * overwrite each other; report every such pair.
  */
 export function findDuplicateUrls(
-  entries: { file: string; line: number; date: Date; slug: string }[],
+  entries: { file: string; line: number; date: Date; slug: string; url?: string }[],
 ): DispatchProblem[] {
   const seen = new Map<string, string>();
   const problems: DispatchProblem[] = [];
   for (const entry of entries) {
-    const url = dispatchPath(entry.date, entry.slug);
+    const url = entry.url ?? dispatchPath(entry.date, entry.slug);
     const first = seen.get(url);
     if (first === undefined) {
       seen.set(url, entry.file);

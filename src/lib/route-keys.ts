@@ -12,27 +12,12 @@ import type { Dispatch } from './dispatch.ts';
 /** Route keys by site path, per route name. */
 export type RouteKeys = Record<string, Record<string, string>>;
 
-/** What cards, links and related lists show of a dispatch, and its status. */
-export function cardDigest(d: Dispatch): string {
-  return hash(
-    'sha1',
-    JSON.stringify([
-        d.url,
-        d.title,
-        d.date,
-        d.city.slug,
-        d.category.slug,
-        d.source.code,
-        d.tags,
-        d.summary,
-        d.image && [d.image.src.hash, d.image.src.width, d.image.src.height],
-        d.draft,
-        d.embargoed,
-      d.withdrawn,
-    ]),
-    'base64',
-  );
-}
+/**
+ * What cards, links and related lists show of a dispatch: the manifest's
+ * digest of those fields (src/build/manifest.ts), and its status at the
+ * build's now, which a preview marks.
+ */
+export const cardDigest = (d: Dispatch): string => `${d.card}${d.draft ? ':draft' : ''}${d.embargoed ? ':embargoed' : ''}`;
 
 /**
  * The key of one page: its route, and its view with every dispatch in it
@@ -44,15 +29,4 @@ export function routeKey(route: string, view: unknown, identify: (value: object)
     return value;
   });
   return hash('sha1', `${route}\0${json ?? 'undefined'}`, 'base64');
-}
-
-/** Paths the last build had that no route has any more. */
-export function removedPaths(previous: RouteKeys | undefined, current: RouteKeys): string[] {
-  const removed: string[] = [];
-  for (const [route, keys] of Object.entries(previous ?? {})) {
-    for (const sitePath of Object.keys(keys)) {
-      if (!current[route]?.[sitePath]) removed.push(sitePath);
-    }
-  }
-  return removed.sort();
 }

@@ -30,13 +30,20 @@ export function newsSitemapXml(dispatches: readonly Dispatch[]): string {
       `</news:publication><news:publication_date>${toIsoWithOffset(d.date)}</news:publication_date>` +
       `<news:title>${escapeXml(d.title)}</news:title></news:news></url>`,
   );
-  return [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">`, ...urls, '</urlset>', ''].join('\n');
+  return [
+    XML_DECLARATION,
+    `<urlset xmlns="${SITEMAP_NS}" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">`,
+    ...urls,
+    '</urlset>',
+    '',
+  ].join('\n');
 }
 
 /** A sitemap of site paths, each with the time it last changed when known. */
 export function sitemapXml(urls: readonly { path: string; lastmod?: Date }[]): string {
   const entries = urls.map(
-    ({ path, lastmod }) => `<url><loc>${escapeXml(absoluteUrl(path))}</loc>${lastmod ? `<lastmod>${toIsoWithOffset(lastmod)}</lastmod>` : ''}</url>`,
+    ({ path, lastmod }) =>
+      `<url><loc>${escapeXml(absoluteUrl(path))}</loc>${lastmod ? `<lastmod>${toIsoWithOffset(lastmod)}</lastmod>` : ''}</url>`,
   );
   return [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}">`, ...entries, '</urlset>', ''].join('\n');
 }

@@ -13,7 +13,7 @@ import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as fontkit from 'fontkit';
 import sharp from 'sharp';
 import { stateDir } from '../config.ts';
-import { statePaths } from '../build/state-files.ts';
+import { statePaths } from '../build/state.ts';
 import { socialImageSize } from './brand.ts';
 import { escapeXml } from './xml.ts';
 

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { RSSOptions } from '@astrojs/rss';
 import { stateDir } from '../config.ts';
-import { readBody, statePaths } from '../build/state-files.ts';
+import { readBody, statePaths } from '../build/state.ts';
 import type { Dispatch, Photo } from '../lib/dispatch.ts';
 import { feedOptions, feedPhotoHtml, type FeedItemContent } from '../lib/feed.ts';
 import type { FeedView } from '../site/routes/feeds.ts';

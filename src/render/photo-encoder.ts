@@ -15,10 +15,11 @@ export const PHOTO_BACKGROUND = '#ffffff';
  * times as long for files 11 % smaller.
  */
 export function encodeVariant(original: string | Buffer, spec: VariantSpec): Promise<Buffer> {
-  let image = sharp(original).rotate().resize(spec.width, spec.height, { fit: spec.fit === 'cover' ? 'cover' : 'fill', position: 'centre' });
+  let image = sharp(original)
+    .rotate()
+    .resize(spec.width, spec.height, { fit: spec.fit === 'cover' ? 'cover' : 'fill', position: 'centre' });
   if (spec.format === 'jpeg') image = image.flatten({ background: PHOTO_BACKGROUND }).jpeg({ quality: 80 });
   else if (spec.format === 'webp') image = image.webp({ quality: 80 });
   else image = image.avif({ quality: 50, effort: 2 });
   return image.toBuffer();
 }
-

@@ -127,7 +127,12 @@ function pictureSet(src: PhotoFile, sizes: { width: number; height: number }[], 
 
 /** A photo in an article, as wide as the column allows. */
 export const articlePicture = (src: PhotoFile) =>
-  pictureSet(src, photoWidths(src).map((width) => ({ width, height: scaled(src, width) })), 'inside', photoSizes);
+  pictureSet(
+    src,
+    photoWidths(src).map((width) => ({ width, height: scaled(src, width) })),
+    'inside',
+    photoSizes,
+  );
 
 /** A listing card's thumbnail: a 4:3 crop at 120 and 240 px. */
 export function thumbnailPicture(src: PhotoFile): PictureSet {
@@ -154,7 +159,10 @@ export function feedPhoto(src: PhotoFile): Variant {
 }
 
 /** The search result thumbnail: the larger of the listing card's files, in WebP. */
-export const searchThumbnail = (src: PhotoFile) => thumbnailPicture(src).variants.filter((v) => v.format === 'webp').at(-1)!;
+export const searchThumbnail = (src: PhotoFile) =>
+  thumbnailPicture(src)
+    .variants.filter((v) => v.format === 'webp')
+    .at(-1)!;
 
 /** Every size published of a lead photo (`lead`) or a body photo. */
 export function photoVariants(src: PhotoFile, lead: boolean): Variant[] {

@@ -16,14 +16,14 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { searchShardPages, siteConfig, stateDir } from '../config.ts';
 import { CACHE_INPUTS, fingerprint } from '../build/fingerprint.ts';
-import { readBody, readJson, writeState, type StatePaths } from '../build/state-files.ts';
+import { readBody, type BuildState } from '../build/state.ts';
 import type { Dispatch } from '../lib/dispatch.ts';
 import { inBatches } from '../lib/batches.ts';
 import { dispatchRecord, type SearchRecord } from '../lib/search-record.ts';
 import { planShards, shardManifest, shardsFile, type Shard } from '../lib/search-shards.ts';
 import { searchThumbnail } from '../render/photo-variants.ts';
 import { startIndexers } from './indexers.ts';
-import { entryPath, files, placeCached, pruneEntries, storeEntry } from './shard-cache.ts';
+import { files, shardCache, type ShardCache } from './shard-cache.ts';
 
 export const searchBundleDir = 'pagefind';
 
@@ -44,7 +44,21 @@ export interface SearchIndexResult {
 /** Of what a dispatch's search record is made from (not where its file is). */
 function recordDigest(d: Dispatch): string {
   const image = d.image && searchThumbnail(d.image.src).name;
-  return hash('sha1', JSON.stringify([d.title, d.date, d.city.slug, d.category.slug, d.source.code, d.summary, d.body, image, d.photos.map((p) => p.caption ?? '')]), 'base64');
+  return hash(
+    'sha1',
+    JSON.stringify([
+      d.title,
+      d.date,
+      d.city.slug,
+      d.category.slug,
+      d.source.code,
+      d.summary,
+      d.body,
+      image,
+      d.photos.map((p) => p.caption ?? ''),
+    ]),
+    'base64',
+  );
 }
 
 async function recordsOf(shard: Shard, byUrl: ReadonlyMap<string, Dispatch>): Promise<SearchRecord[]> {
@@ -61,7 +75,7 @@ async function recordsOf(shard: Shard, byUrl: ReadonlyMap<string, Dispatch>): Pr
  * there are indexers (each shard's records are read only when its turn
  * comes); the first failure fails them all.
  */
-async function indexShards(toIndex: { shard: Shard; name: string }[], byUrl: ReadonlyMap<string, Dispatch>) {
+async function indexShards(toIndex: { shard: Shard; name: string }[], byUrl: ReadonlyMap<string, Dispatch>, cache: ShardCache) {
   if (toIndex.length === 0) return;
   const indexers = startIndexers();
   let failure: unknown;
@@ -73,7 +87,11 @@ async function indexShards(toIndex: { shard: Shard; name: string }[], byUrl: Rea
       const { shard, name } = toIndex[i];
       try {
         const records = await recordsOf(shard, byUrl);
-        await storeEntry(name, (outputPath) => indexers.index({ shard: shard.key, records, outputPath }), (file) => shardFiles.test(file));
+        await cache.storeEntry(
+          name,
+          (outputPath) => indexers.index({ shard: shard.key, records, outputPath }),
+          (file) => shardFiles.test(file),
+        );
       } catch (error) {
         failure ??= error;
         await indexers.close();
@@ -92,17 +110,18 @@ async function indexShards(toIndex: { shard: Shard; name: string }[], byUrl: Rea
 export async function searchStep(options: {
   root: string;
   dispatches: readonly Dispatch[];
-  paths: StatePaths;
+  state: BuildState;
   outDir: string;
   full: boolean;
 }): Promise<SearchIndexResult> {
-  const { root, dispatches, paths, outDir } = options;
+  const { root, dispatches, state, outDir } = options;
+  const cache = shardCache(state.paths.searchShards);
   const started = performance.now();
   const bundleDir = path.join(outDir, searchBundleDir);
   const byUrl = new Map(dispatches.map((d) => [d.url, d]));
   const shards = planShards(byUrl.keys(), searchShardPages);
   const code = fingerprint(root, { files: CACHE_INPUTS.search, settings: siteConfig.lang });
-  const placed = options.full ? undefined : await readJson<Record<string, string>>(paths.searchPlaced);
+  const placed = options.full ? undefined : await state.searchPlaced.read();
   const names = new Map(
     shards.map((shard) => {
       const digest = createHash('sha1').update(code);
@@ -110,9 +129,15 @@ export async function searchStep(options: {
       return [shard, `${shard.key}-${digest.digest('hex').slice(0, 16)}`];
     }),
   );
-  const changed = shards.filter((shard) => placed?.[shard.key] !== names.get(shard) || !existsSync(path.join(bundleDir, shard.key, 'pagefind-entry.json')));
-  const toIndex = changed.filter((shard) => !existsSync(path.join(paths.searchShards, `${names.get(shard)}.complete`)));
-  await indexShards(toIndex.map((shard) => ({ shard, name: names.get(shard)! })), byUrl);
+  const changed = shards.filter(
+    (shard) => placed?.[shard.key] !== names.get(shard) || !existsSync(path.join(bundleDir, shard.key, 'pagefind-entry.json')),
+  );
+  const toIndex = changed.filter((shard) => !existsSync(`${cache.entryPath(names.get(shard)!)}.complete`));
+  await indexShards(
+    toIndex.map((shard) => ({ shard, name: names.get(shard)! })),
+    byUrl,
+    cache,
+  );
 
   const written: string[] = [];
   const deleted: string[] = [];
@@ -127,7 +152,7 @@ export async function searchStep(options: {
   const isScript = (file: string) => file === 'pagefind.js';
   for (const shard of changed) {
     const target = path.join(bundleDir, shard.key);
-    const placedNow = await placeCached(names.get(shard)!, target, { previous: placed?.[shard.key], skip: isScript });
+    const placedNow = await cache.placeCached(names.get(shard)!, target, { previous: placed?.[shard.key], skip: isScript });
     if (!placedNow) throw new Error(`The search shard ${shard.key} is not in the build state: is another build writing it?`);
     const under = (file: string) => `${searchBundleDir}/${shard.key}/${file}`;
     written.push(...placedNow.written.map(under));
@@ -139,7 +164,7 @@ export async function searchStep(options: {
     if (existsSync(script)) deleted.push(relative(script));
     await rm(script, { force: true });
   } else {
-    const fresh = await readFile(path.join(entryPath(names.get(shards[0])!), 'pagefind.js'));
+    const fresh = await readFile(path.join(cache.entryPath(names.get(shards[0])!), 'pagefind.js'));
     if (!(await readFile(script).catch(() => Buffer.alloc(0))).equals(fresh)) {
       await writeFile(script, fresh);
       written.push(relative(script));
@@ -151,9 +176,9 @@ export async function searchStep(options: {
     await writeFile(manifestFile, manifest);
     written.push(`${searchBundleDir}/${shardsFile}`);
   }
-  await writeState(paths.searchPlaced, Object.fromEntries(shards.map((shard) => [shard.key, names.get(shard)!])), true);
+  await state.searchPlaced.write(Object.fromEntries(shards.map((shard) => [shard.key, names.get(shard)!])));
   // Entries of earlier builds would only grow the state.
-  await pruneEntries(new Set(names.values()));
+  await cache.pruneEntries(new Set(names.values()));
   const kept = new Set(written);
   return {
     dispatches: byUrl.size,

@@ -9,7 +9,7 @@ import { archiveDir, imagesDir, stateDir } from '../config.ts';
 import { emptyIndex, scanArchive, type SourceIndex } from '../archive/scan.ts';
 import { BodyStore } from '../build/bodies.ts';
 import { buildManifest, type DispatchRecord } from '../build/manifest.ts';
-import { statePaths } from '../build/state-files.ts';
+import { statePaths } from '../build/state.ts';
 import { ArchiveError } from '../build/archive-step.ts';
 import { CACHE_INPUTS, fingerprint } from '../build/fingerprint.ts';
 import { findDuplicateUrls } from '../lib/dispatch.ts';
@@ -36,7 +36,9 @@ export async function devSite(): Promise<Site> {
   const isError = (p: DispatchProblem) => (p.severity ?? 'error') === 'error';
   if (scan.problems.some(isError)) throw new ArchiveError(scan.problems.filter(isError));
   const manifest = await buildManifest(scan, records, bodies, root);
-  const duplicates = findDuplicateUrls(manifest.records.map((r, i) => ({ file: r.file, line: scan.dispatches[i].slugLine, date: r.date, slug: r.slug })));
+  const duplicates = findDuplicateUrls(
+    manifest.records.map((r, i) => ({ file: r.file, line: scan.dispatches[i].slugLine, date: r.date, slug: r.slug, url: r.url })),
+  );
   if (duplicates.length > 0) throw new ArchiveError(duplicates);
   index = scan.index;
   records = new Map(manifest.records.map((r) => [r.file, r]));

@@ -5,7 +5,7 @@
  * again whenever it changes (src/site/dev.ts).
  */
 import { stateDir } from '../config.ts';
-import { readRenderSet, readSiteState, type RenderSet } from '../build/state-files.ts';
+import { readRenderSet, readSiteState, type RenderSet } from '../build/state.ts';
 import { buildSite, type Site } from './model.ts';
 import { routes, type RouteEntry, type RouteName, type ViewOf } from './routes/index.ts';
 

@@ -45,7 +45,11 @@ export interface Site {
 }
 
 /** Groups by a key; the groups in order of first appearance, each oldest first. */
-function terms(dispatches: readonly Dispatch[], keys: (d: Dispatch) => { slug: string; name: string }[], href: (slug: string) => string): TermGroup[] {
+function terms(
+  dispatches: readonly Dispatch[],
+  keys: (d: Dispatch) => { slug: string; name: string }[],
+  href: (slug: string) => string,
+): TermGroup[] {
   const names = new Map<string, string>();
   for (const d of dispatches) for (const key of keys(d)) if (!names.has(key.slug)) names.set(key.slug, key.name);
   return groupBy(dispatches, (d) => keys(d).map((key) => key.slug)).map(({ key, dispatches: list }) => ({

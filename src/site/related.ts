@@ -23,9 +23,7 @@ export type RelatedFacets = Pick<Dispatch, 'id' | 'date' | 'city' | 'category' |
 function score(a: RelatedFacets, tags: ReadonlySet<string>, b: RelatedFacets): number {
   const shared = b.tags.filter((t) => tags.has(t.slug)).length;
   return (
-    shared * TAG_WEIGHT +
-    (a.category.slug === b.category.slug ? CATEGORY_WEIGHT : 0) +
-    (a.city.slug === b.city.slug ? CITY_WEIGHT : 0)
+    shared * TAG_WEIGHT + (a.category.slug === b.category.slug ? CATEGORY_WEIGHT : 0) + (a.city.slug === b.city.slug ? CITY_WEIGHT : 0)
   );
 }
 

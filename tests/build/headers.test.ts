@@ -71,10 +71,10 @@ describe('cache headers', () => {
     expect(() => parseHeadersFile('  Cache-Control: a\n')).toThrow(/_headers:1: a header before any path/);
   });
 
-  it('stay one per file on Netlify, after the README step that drops what Netlify does not read', async () => {
-    const readme = await readFile(path.join(projectRoot, 'README.md'), 'utf8');
-    const step = /- run: (sed -i .+) dist\/_headers\n/.exec(readme);
-    expect(step, 'README: Netlify step').not.toBeNull();
+  it('stay one per file on Netlify, after the step in docs/deploy.md that drops what Netlify does not read', async () => {
+    const guide = await readFile(path.join(projectRoot, 'docs/deploy.md'), 'utf8');
+    const step = /- run: (sed -i .+) dist\/_headers\n/.exec(guide);
+    expect(step, 'docs/deploy.md: Netlify step').not.toBeNull();
     const file = path.join(await tempDir('headers'), '_headers');
     await copyFile(path.join(projectRoot, 'public/_headers'), file);
     execFileSync('sh', ['-c', `${step![1]} "$1"`, 'sh', file]);

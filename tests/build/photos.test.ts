@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { photoDispatch } from '../helpers/archive.ts';
 import { readPages } from '../helpers/build.ts';
-import { extractRecord } from '../../src/lib/search-record.ts';
+import { gunzipSync } from 'node:zlib';
 
 const site = inject('site');
 const origin = 'https://archive.lana.example';
@@ -131,12 +131,20 @@ describe('a dispatch with a lead photo and a body photo', () => {
   });
 
   it('gives its search record a thumbnail that exists', async () => {
-    const record = extractRecord(pages.get(url)!, url)!;
-    expect(await imageFile(record.image!)).toEqual({ width: 240, height: 180, format: 'webp' });
+    // The records as the index holds them: one gzipped fragment a dispatch.
+    const fragments = new Map<string, { meta: Record<string, string> }>();
+    for (const file of (await readdir(path.join(site.dist, 'pagefind'), { recursive: true })).filter((f) => f.endsWith('.pf_fragment'))) {
+      // Pagefind's signature, then the fragment's JSON.
+      const text = gunzipSync(await readFile(path.join(site.dist, 'pagefind', file))).toString();
+      const fragment = JSON.parse(text.slice(text.indexOf('{')));
+      fragments.set(fragment.url, fragment);
+    }
+    const record = fragments.get(url)!.meta;
+    expect(await imageFile(record.image)).toEqual({ width: 240, height: 180, format: 'webp' });
     // The credit is not text a reader searches for.
     expect(record.text).toContain('الألعاب النارية في منتصف الليل');
     expect(record.text).not.toContain('الصورة:');
-    expect(extractRecord(pages.get('/2025/12/01/port-upgrade/')!, '/2025/12/01/port-upgrade/')!.image).toBeUndefined();
+    expect(fragments.get('/2025/12/01/port-upgrade/')!.meta.image).toBeUndefined();
   });
 });
 

@@ -75,7 +75,10 @@ describe('publishing', () => {
     // landings, indexes, feeds and sitemaps it enters; no sealed page.
     await writeFile(
       path.join(archive, '2026/01/harbour-lights.md'),
-      dispatchText({ title: '"إنارة الميناء القديم في درنة"', date: '"2026-01-02T09:00:00"', city: 'درنة', category: 'محليات', tags: '["الموانئ"]' }, 'أضاءت البلدية أعمدة الميناء القديم بعد صيانتها.'),
+      dispatchText(
+        { title: '"إنارة الميناء القديم في درنة"', date: '"2026-01-02T09:00:00"', city: 'درنة', category: 'محليات', tags: '["الموانئ"]' },
+        'أضاءت البلدية أعمدة الميناء القديم بعد صيانتها.',
+      ),
     );
     const added = await build();
     expect(added.kind).toBe('Publish');
@@ -97,7 +100,10 @@ describe('publishing', () => {
 
     // A correction to an old dispatch: its page, its cards and feeds.
     const fees = path.join(archive, '2025/12/port-fees-corrected.md');
-    await writeFile(fees, (await readFile(fees, 'utf8')).replace('corrections:', 'corrections:\n  - date: "2026-01-05T10:00"\n    note: "صححت قيمة الرسم."'));
+    await writeFile(
+      fees,
+      (await readFile(fees, 'utf8')).replace('corrections:', 'corrections:\n  - date: "2026-01-05T10:00"\n    note: "صححت قيمة الرسم."'),
+    );
     const corrected = await build();
     expect(corrected.kind).toBe('Publish');
     expect(corrected.files).toEqual(expect.arrayContaining(['M 2025/12/01/port-fees-corrected/index.html', 'M sitemap-dispatches-0.xml']));
@@ -106,7 +112,13 @@ describe('publishing', () => {
 
     // A withdrawal: a notice in its place; out of feeds and search.
     const upgrade = path.join(archive, '2025/12/port-upgrade.md');
-    await writeFile(upgrade, (await readFile(upgrade, 'utf8')).replace(/^---\n/, '---\nwithdrawn:\n  date: "2026-01-06T08:00"\n  reason: "نشر قبل التحقق من مصدره"\n'));
+    await writeFile(
+      upgrade,
+      (await readFile(upgrade, 'utf8')).replace(
+        /^---\n/,
+        '---\nwithdrawn:\n  date: "2026-01-06T08:00"\n  reason: "نشر قبل التحقق من مصدره"\n',
+      ),
+    );
     const withdrawn = await build();
     expect(withdrawn.kind).toBe('Publish');
     const notice = await readFile(path.join(outDir, '2025/12/01/port-upgrade/index.html'), 'utf8');
@@ -129,7 +141,9 @@ describe('publishing', () => {
     await expectCleanBuild();
 
     // A photo replaced under the same name: new sizes, the old ones go.
-    await testPhoto(700, 500).png().toFile(path.join(path.dirname(archive), 'images', photoDispatch.body.name));
+    await testPhoto(700, 500)
+      .png()
+      .toFile(path.join(path.dirname(archive), 'images', photoDispatch.body.name));
     const rephotographed = await build();
     expect(rephotographed.kind).toBe('Publish');
     expect(rephotographed.files.some((f) => /^D _astro\/fireworks\./.test(f))).toBe(true);

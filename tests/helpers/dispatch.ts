@@ -1,12 +1,11 @@
 /** Manifest records and Dispatches for unit tests, built through the real toDispatch. */
-import { createHash } from 'node:crypto';
-import type { DispatchRecord } from '../../src/build/manifest.ts';
+import { withDigests, type DispatchRecord } from '../../src/build/manifest.ts';
 import { toDispatch, type Dispatch } from '../../src/lib/dispatch.ts';
 import { dispatchPath } from '../../src/lib/urls.ts';
 
-/** A record as the manifest holds it; `url` and `digest` follow from the rest unless given. */
+/** A record as the manifest holds it; `url` and the digests follow from the rest unless given. */
 export function makeRecord(id: string, iso: string, data: Partial<DispatchRecord> = {}): DispatchRecord {
-  const record: Omit<DispatchRecord, 'digest' | 'url'> & Partial<DispatchRecord> = {
+  const record: Omit<DispatchRecord, 'digest' | 'card' | 'url'> & Partial<DispatchRecord> = {
     id,
     file: `archive/${id}.md`,
     slug: id,
@@ -24,11 +23,16 @@ export function makeRecord(id: string, iso: string, data: Partial<DispatchRecord
     body: `${id}.html`,
     ...data,
   };
-  const url = data.url ?? dispatchPath(record.date, record.slug);
-  const digest = data.digest ?? createHash('sha1').update(JSON.stringify({ ...record, url })).digest('hex');
-  return { ...record, url, digest };
+  const { digest, card, ...fields } = { ...record, url: data.url ?? dispatchPath(record.date, record.slug) };
+  const sealed = withDigests(fields);
+  return { ...sealed, ...(digest !== undefined && { digest }), ...(card !== undefined && { card }) };
 }
 
-export function makeDispatch(id: string, iso: string, data: Partial<DispatchRecord> = {}, now = new Date('2030-01-01T00:00:00Z')): Dispatch {
+export function makeDispatch(
+  id: string,
+  iso: string,
+  data: Partial<DispatchRecord> = {},
+  now = new Date('2030-01-01T00:00:00Z'),
+): Dispatch {
   return toDispatch(makeRecord(id, iso, data), now);
 }

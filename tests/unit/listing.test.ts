@@ -16,7 +16,13 @@ describe('sealed pages', () => {
 
   it('link to their neighbours and to the listing, and never depend on how many came after', () => {
     const page = sealedPage(items(45), 20, base, 2);
-    expect(page).toMatchObject({ kind: 'sealed', number: 2, landingUrl: base, olderUrl: '/city/tripoli/page/1/', newerUrl: '/city/tripoli/page/3/' });
+    expect(page).toMatchObject({
+      kind: 'sealed',
+      number: 2,
+      landingUrl: base,
+      olderUrl: '/city/tripoli/page/1/',
+      newerUrl: '/city/tripoli/page/3/',
+    });
     expect(sealedPage(items(45), 20, base, 1).olderUrl).toBeUndefined();
     // Sealed once full: page 2 is the same page at 40 items and at 4,000.
     for (const n of [40, 41, 59, 60, 61, 4000]) expect(sealedPage(items(n), 20, base, 2)).toEqual(sealedPage(items(40), 20, base, 2));

@@ -56,7 +56,10 @@ describe('photo size names', () => {
     const v = variant(photo('ساحة سبها.JPG', 1600, 1000), { width: 480, height: 300, fit: 'inside', format: 'avif' });
     expect(v.name).toMatch(/^ساحة-سبها\.[\w-]{8}_480x300\.avif$/);
     expect(v.path).toBe(`/_astro/${v.name}`);
-    expect(parseVariantName(v.name)).toEqual({ hash: v.name.split('.')[1].split('_')[0], spec: { width: 480, height: 300, fit: 'inside', format: 'avif' } });
+    expect(parseVariantName(v.name)).toEqual({
+      hash: v.name.split('.')[1].split('_')[0],
+      spec: { width: 480, height: 300, fit: 'inside', format: 'avif' },
+    });
     const crop = enclosurePhoto(photo('a.jpg', 1600, 1000));
     expect(crop.name).toMatch(/_1200x675c\.jpg$/);
     expect(parseVariantName(crop.name)?.spec).toEqual({ width: 1200, height: 675, fit: 'cover', format: 'jpeg' });

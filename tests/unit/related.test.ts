@@ -4,8 +4,11 @@ import { oldestFirst } from '../../src/lib/dispatch.ts';
 import { relatedLists } from '../../src/site/related.ts';
 import { makeDispatch } from '../helpers/dispatch.ts';
 
-const make = (id: string, iso: string, extra: { city?: string; category?: string; tags?: string[]; withdrawn?: { date: Date; reason: string } } = {}) =>
-  makeDispatch(id, iso, extra);
+const make = (
+  id: string,
+  iso: string,
+  extra: { city?: string; category?: string; tags?: string[]; withdrawn?: { date: Date; reason: string } } = {},
+) => makeDispatch(id, iso, extra);
 
 const list = [
   make('oil-3', '2025-01-01T00:00:00Z', { tags: ['النفط'], category: 'politics', city: 'sebha' }),
@@ -33,7 +36,9 @@ describe('related dispatches', () => {
   });
 
   it('never offer a withdrawn dispatch', () => {
-    const withdrawn = list.map((d) => (d.id === 'oil-2' ? { ...d, withdrawn: { date: new Date('2025-06-12T00:00:00Z'), reason: 'سبب' } } : d));
+    const withdrawn = list.map((d) =>
+      d.id === 'oil-2' ? { ...d, withdrawn: { date: new Date('2025-06-12T00:00:00Z'), reason: 'سبب' } } : d,
+    );
     expect(relatedLists(withdrawn, 3).lists.get('oil-1')).toEqual(['oil-3', 'same-city']);
   });
 

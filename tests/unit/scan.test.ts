@@ -13,7 +13,9 @@ import { testPhoto } from '../helpers/archive.ts';
 import { tempDir } from '../helpers/build.ts';
 
 const dispatch = (title: string, extra = '') =>
-  ['---', `title: "${title}"`, 'date: "2025-12-01T08:00:00"', 'city: طرابلس', 'category: محليات', '---', `نص الخبر.${extra}`, ''].join('\n');
+  ['---', `title: "${title}"`, 'date: "2025-12-01T08:00:00"', 'city: طرابلس', 'category: محليات', '---', `نص الخبر.${extra}`, ''].join(
+    '\n',
+  );
 
 let root: string;
 let index: SourceIndex;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fold, indexTokens, indexVariants, normalizeQuery, normalizeWord } from '../../src/lib/arabic.ts';
 import { excerptHtml } from '../../src/lib/excerpt.ts';
-import { extractRecord, parsePairs, recordHtml } from '../../src/lib/search-record.ts';
+import { dispatchRecord, recordHtml } from '../../src/lib/search-record.ts';
+import { makeDispatch } from '../helpers/dispatch.ts';
 
 describe('normalizeWord: spellings readers type meet the spelling in the text', () => {
   it.each([
@@ -88,38 +89,35 @@ describe('excerptHtml', () => {
 });
 
 describe('search records', () => {
-  const page = `<html><head><meta name="description" content="ملخص الخبر"></head><body>
-    <article data-pagefind-body data-pagefind-filter="city:طرابلس, category:اقتصاد, year:2025, source:وال" data-pagefind-sort="date:2025-12-01T10:30:00+02:00">
-      <h1>الحكومة تعلن</h1>
-      <div class="body"><p><time class="dateline">طرابلس 01 ديسمبر 2025 (وال) -</time> أعلنت الحكومة <b>بطرابلس</b>.</p></div>
-      <dl class="terms">القسم اقتصاد</dl>
-    </article></body></html>`;
+  const dispatch = makeDispatch('x', '2025-12-01T08:30:00Z', {
+    title: 'الحكومة تعلن',
+    summary: 'ملخص الخبر',
+    category: 'economy',
+    photos: [{ photo: { file: 'a.jpg', name: 'a.jpg', digest: 'ab', hash: 'Ab3dE_fG', width: 800, height: 600, format: 'jpeg' }, alt: 'وصف', caption: 'تعليق الصورة' }],
+  });
+  const body = '<p>أعلنت الحكومة <b>بطرابلس</b>.</p>\n<figure data-photo="0"></figure>\n<p>وأضافت.</p>';
 
-  it('takes title, body, dateline, summary, filters and sort from the built page', () => {
-    expect(extractRecord(page, '/2025/12/01/x/')).toEqual({
-      url: '/2025/12/01/x/',
+  it('are made from the dispatch and its body: the dateline, the text and the photos’ captions, not their credits', () => {
+    expect(dispatchRecord(dispatch, body, '/_astro/x.webp')).toEqual({
+      url: dispatch.url,
       title: 'الحكومة تعلن',
       dateline: 'طرابلس 01 ديسمبر 2025 (وال) -',
       summary: 'ملخص الخبر',
-      text: 'الحكومة تعلن\nطرابلس 01 ديسمبر 2025 (وال) - أعلنت الحكومة بطرابلس.',
+      text: 'الحكومة تعلن\nطرابلس 01 ديسمبر 2025 (وال) - أعلنت الحكومة بطرابلس. تعليق الصورة وأضافت.',
       filters: { city: 'طرابلس', category: 'اقتصاد', year: '2025', source: 'وال' },
       sort: { date: '2025-12-01T10:30:00+02:00' },
+      image: '/_astro/x.webp',
     });
-    expect(extractRecord('<html><body><h1>قائمة</h1></body></html>', '/')).toBeUndefined();
   });
 
-  it('indexes normalised tokens but keeps original text as metadata', () => {
-    const html = recordHtml(extractRecord(page, '/2025/12/01/x/')!);
+  it('index normalised tokens but keep the original text as metadata', () => {
+    const html = recordHtml(dispatchRecord(dispatch, body));
     expect(html).toContain('<h1>حكومه تعلن</h1>');
-    expect(html).toContain('<p>طرابلس 01 ديسمبر 2025 وال اعلنت حكومه بطرابلس</p><p>طرابلس</p>');
+    expect(html).toContain('<p>طرابلس 01 ديسمبر 2025 وال اعلنت حكومه بطرابلس تعليق صوره واضافت</p>');
     expect(html).toContain('<span data-pagefind-meta="title">الحكومة تعلن</span>');
     expect(html).toContain('<span data-pagefind-meta="date">2025-12-01T10:30:00+02:00</span>');
     expect(html).toContain('<span data-pagefind-meta="city">طرابلس</span>');
     expect(html).toContain('<span data-pagefind-filter="city">طرابلس</span>');
     expect(html).toContain('data-pagefind-sort="date:2025-12-01T10:30:00+02:00"');
-  });
-
-  it('parses attribute pairs', () => {
-    expect(parsePairs('a:1, b: ب ج ,c')).toEqual({ a: '1', b: 'ب ج' });
   });
 });

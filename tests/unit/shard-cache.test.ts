@@ -1,16 +1,17 @@
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { shardCache, type ShardCache } from '../../src/search/shard-cache.ts';
 import { tempDir } from '../helpers/build.ts';
 
-let cache: typeof import('../../src/search/shard-cache.ts');
+let cache: ShardCache;
 let root: string;
+let folder: string;
 
 beforeAll(async () => {
   root = await tempDir('shard-cache');
-  // The cache folder is read from the environment when the module loads.
-  process.env.ASTRO_CACHE_DIR = path.join(root, 'cache');
-  cache = await import('../../src/search/shard-cache.ts');
+  folder = path.join(root, 'cache', 'search-shards');
+  cache = shardCache(folder);
 });
 
 const write = async (dir: string) => {
@@ -62,7 +63,7 @@ describe('the search shard cache', () => {
 
   it('does not reuse an entry restored in part, nor one without its completion mark', async () => {
     await cache.storeEntry('2024-bbb', write, keep);
-    const entry = path.join(process.env.ASTRO_CACHE_DIR!, 'build-state', 'search-shards', '2024-bbb');
+    const entry = path.join(folder, '2024-bbb');
     await rm(path.join(entry, 'index', 'a.pf_index'), { force: true });
     const dist = path.join(root, 'dist2');
     expect(await cache.placeCached('2024-bbb', dist)).toBeUndefined();
@@ -80,6 +81,6 @@ describe('the search shard cache', () => {
 
   it('prunes the entries a build did not use', async () => {
     await cache.pruneEntries(new Set(['2025-aaa']));
-    expect((await readdir(path.join(process.env.ASTRO_CACHE_DIR!, 'build-state', 'search-shards'))).sort()).toEqual(['2025-aaa', '2025-aaa.complete']);
+    expect((await readdir(folder)).sort()).toEqual(['2025-aaa', '2025-aaa.complete']);
   });
 });

@@ -56,7 +56,12 @@ export const mainFeedEntries = (site: Site): RouteEntry<FeedView>[] => [
     path: mainFeedPath,
     params: {},
     view: feedView(
-      { title: t('feed.mainTitle', { site: siteConfig.title }), description: siteConfig.description, pagePath: homePath, feedPath: mainFeedPath },
+      {
+        title: t('feed.mainTitle', { site: siteConfig.title }),
+        description: siteConfig.description,
+        pagePath: homePath,
+        feedPath: mainFeedPath,
+      },
       site.live,
     ),
   },
@@ -71,7 +76,12 @@ export function termFeedEntries(name: 'city' | 'category', site: Site): RouteEnt
       path: feed.href,
       params: { term: group.slug },
       view: feedView(
-        { title: feed.title, description: t(describe, { name: group.name, site: siteConfig.title }), pagePath: group.href, feedPath: feed.href },
+        {
+          title: feed.title,
+          description: t(describe, { name: group.name, site: siteConfig.title }),
+          pagePath: group.href,
+          feedPath: feed.href,
+        },
         live,
       ),
     };

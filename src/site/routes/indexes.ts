@@ -42,7 +42,10 @@ export const archiveIndexEntries = (site: Site): RouteEntry<CalendarView>[] => [
   {
     path: archivePath,
     params: {},
-    view: { heading: t('archive.title'), terms: site.calendar.map((y) => ({ name: y.year, href: archiveYearPath(y.year), count: y.count })) },
+    view: {
+      heading: t('archive.title'),
+      terms: site.calendar.map((y) => ({ name: y.year, href: archiveYearPath(y.year), count: y.count })),
+    },
   },
 ];
 
@@ -53,13 +56,21 @@ export const archiveYearEntries = (site: Site): RouteEntry<CalendarView>[] =>
     view: {
       heading: t('archive.yearTitle', { year: year.year }),
       year: year.year,
-      terms: year.months.map((m) => ({ name: `${monthName(Number(m.month))} ${year.year}`, href: archiveMonthPath(year.year, m.month), count: m.count })),
+      terms: year.months.map((m) => ({
+        name: `${monthName(Number(m.month))} ${year.year}`,
+        href: archiveMonthPath(year.year, m.month),
+        count: m.count,
+      })),
     },
   }));
 
 export const archiveMonthEntries = (site: Site): RouteEntry<MonthView>[] =>
   site.calendar.flatMap((year) =>
-    year.months.map((month) => ({ path: archiveMonthPath(year.year, month.month), params: { year: year.year, month: month.month }, view: { year: year.year, month } })),
+    year.months.map((month) => ({
+      path: archiveMonthPath(year.year, month.month),
+      params: { year: year.year, month: month.month },
+      view: { year: year.year, month },
+    })),
   );
 
 export const termIndexEntries = (name: TaxonomyName, site: Site): RouteEntry<TermIndexView>[] => [

@@ -7,14 +7,7 @@ import { siteConfig } from '../../config.ts';
 import { t, type UiKey } from '../../i18n/ar.ts';
 import type { Dispatch } from '../../lib/dispatch.ts';
 import type { TermGroup } from '../../lib/terms.ts';
-import {
-  categoryIndexPath,
-  cityIndexPath,
-  feedPath,
-  homePath,
-  pageParam,
-  tagIndexPath,
-} from '../../lib/urls.ts';
+import { categoryIndexPath, cityIndexPath, feedPath, homePath, pageParam, tagIndexPath } from '../../lib/urls.ts';
 import { listingPages, type ListingPage } from '../listing.ts';
 import type { Site } from '../model.ts';
 import type { RouteEntry } from './types.ts';
@@ -74,9 +67,25 @@ function listingEntries(
 ): RouteEntry<ListingView>[] {
   const { landing, sealed, next } = listingPages(dispatches, siteConfig.pageSize, base);
   return [
-    { path: landing.url, params: { ...params, page: pageParam() }, view: { kind: 'page', ...view, page: landing, count: dispatches.length } },
-    ...sealed.map((page) => ({ path: page.url, params: { ...params, page: pageParam(page.number) }, view: { kind: 'page' as const, ...view, page } })),
-    ...(next ? [{ path: next.url, params: { ...params, page: pageParam(next.number) }, view: { kind: 'next' as const, heading: view.heading, landingUrl: next.landingUrl } }] : []),
+    {
+      path: landing.url,
+      params: { ...params, page: pageParam() },
+      view: { kind: 'page', ...view, page: landing, count: dispatches.length },
+    },
+    ...sealed.map((page) => ({
+      path: page.url,
+      params: { ...params, page: pageParam(page.number) },
+      view: { kind: 'page' as const, ...view, page },
+    })),
+    ...(next
+      ? [
+          {
+            path: next.url,
+            params: { ...params, page: pageParam(next.number) },
+            view: { kind: 'next' as const, heading: view.heading, landingUrl: next.landingUrl },
+          },
+        ]
+      : []),
   ];
 }
 
@@ -89,7 +98,14 @@ export function taxonomyEntries(name: TaxonomyName, site: Site): RouteEntry<List
     { label: t('nav.home'), href: homePath },
     { label: t(indexTitle), href: indexPath },
   ];
-  return taxonomies[name].groups(site).flatMap((group) =>
-    listingEntries(group.dispatches, group.href, { heading: t(title, { name: group.name }), crumbs, feed: termFeed(name, group) }, { term: group.slug }),
-  );
+  return taxonomies[name]
+    .groups(site)
+    .flatMap((group) =>
+      listingEntries(
+        group.dispatches,
+        group.href,
+        { heading: t(title, { name: group.name }), crumbs, feed: termFeed(name, group) },
+        { term: group.slug },
+      ),
+    );
 }

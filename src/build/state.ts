@@ -1,14 +1,20 @@
 /**
- * The build state's files and folders, in one place (see state.ts for what a
- * build keeps and why). Small on purpose: the compiled pages import it to
- * read the site the pipeline prepared for them.
+ * The build state: everything a build leaves for the next one, in one
+ * folder (config stateDir, BUILD_STATE_DIR), owned by this module alone: its
+ * paths, and typed reads and writes of each file. The pipeline opens it once
+ * (buildState) and passes it to each step; the compiled pages read the site
+ * the pipeline left there (readSiteState, readRenderSet, readBody). Small on
+ * purpose: it imports nothing but Node's fs and v8.
  */
 import { readFile, rename, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { DispatchRecord } from './manifest.ts';
+import type { SourceIndex } from '../archive/scan.ts';
+import type { RouteKeys } from '../lib/route-keys.ts';
 import type { SiteInput } from '../site/model.ts';
+import type { RelatedCache } from '../site/related.ts';
 import type { RouteEntry } from '../site/routes/types.ts';
+import type { DispatchRecord } from './manifest.ts';
 
 /** Paths in the state folder. */
 export function statePaths(dir: string) {
@@ -53,7 +59,7 @@ export interface BuildRecord {
 }
 
 /** Reads a v8-serialised state file; undefined when it is missing or unreadable (another Node). */
-export async function readState<T>(file: string): Promise<T | undefined> {
+async function readState<T>(file: string): Promise<T | undefined> {
   try {
     return deserialize(await readFile(file)) as T;
   } catch {
@@ -62,14 +68,14 @@ export async function readState<T>(file: string): Promise<T | undefined> {
 }
 
 /** Writes a state file whole or not at all. */
-export async function writeState(file: string, value: unknown, json = false): Promise<void> {
+async function writeState(file: string, value: unknown, json = false): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
   await writeFile(partial, json ? JSON.stringify(value) : serialize(value));
   await rename(partial, file);
 }
 
-export async function readJson<T>(file: string): Promise<T | undefined> {
+async function readJson<T>(file: string): Promise<T | undefined> {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as T;
   } catch {
@@ -111,3 +117,27 @@ export interface RenderSet {
 }
 
 export const readRenderSet = (dir: string) => readState<RenderSet>(statePaths(dir).renderSet);
+
+/** A state file read and written as one type. */
+function file<T>(location: string, json = false) {
+  return { read: () => (json ? readJson<T>(location) : readState<T>(location)), write: (value: T) => writeState(location, value, json) };
+}
+
+/** The build state in `dir`, as the pipeline passes it along. */
+export function buildState(dir: string) {
+  const paths = statePaths(dir);
+  return {
+    paths,
+    build: file<BuildRecord>(paths.build, true),
+    sources: file<SourceIndex>(paths.sources),
+    manifest: file<ManifestFile>(paths.manifest),
+    related: file<RelatedCache>(paths.related),
+    routes: file<{ keys: RouteKeys }>(paths.routes),
+    photosPlaced: file<Set<string>>(paths.photosPlaced),
+    /** Search shard key → the name of the cache entry placed in the output folder. */
+    searchPlaced: file<Record<string, string>>(paths.searchPlaced, true),
+    renderSet: file<RenderSet>(paths.renderSet),
+  };
+}
+
+export type BuildState = ReturnType<typeof buildState>;
