@@ -26,28 +26,38 @@ export interface SearchRecord {
   image?: string;
 }
 
-/**
- * The record of a dispatch, from its data and its rendered body: the text a
- * reader sees on its page (the dateline, the paragraphs and the captions of
- * its photos, not their credits). `image`: its thumbnail's site path.
- */
-export function dispatchRecord(d: Dispatch, bodyHtml: string, image?: string): SearchRecord {
-  const line = dateline(d);
-  const captions = fillPhotos(withDateline(bodyHtml, escapeHtml(line)), (n) => {
-    const caption = d.photos[n]?.caption;
-    return caption ? `<p>${escapeHtml(caption)}</p>` : '';
-  });
-  const body = toText(fromHtml(captions, { fragment: true })).replace(/\s+/g, ' ').trim();
+/** What a record is made of besides its body's text: plain data, sent to the index workers. */
+export interface RecordSource extends Omit<SearchRecord, 'text'> {
+  /** The rendered body's name in the body store. */
+  body: string;
+  /** The caption of each body photo, by marker number. */
+  captions: (string | undefined)[];
+}
+
+/** A dispatch's record, but for its body. `image`: its thumbnail's site path. */
+export function recordSource(d: Dispatch, image?: string): RecordSource {
   return {
     url: d.url,
     title: d.title,
-    dateline: line,
+    dateline: dateline(d),
     summary: d.summary,
-    text: `${d.title}\n${body}`,
     filters: { city: d.city.name, category: d.category.name, year: dateSegments(d.date).year, source: d.source.code },
     sort: { date: toIsoWithOffset(d.date) },
     ...(image && { image }),
+    body: d.body,
+    captions: d.photos.map((photo) => photo.caption),
   };
+}
+
+/**
+ * The record of a dispatch, from its source and its rendered body: the text
+ * a reader sees on its page (the dateline, the paragraphs and the captions
+ * of its photos, not their credits).
+ */
+export function searchRecord({ body: _, captions, ...source }: RecordSource, bodyHtml: string): SearchRecord {
+  const html = fillPhotos(withDateline(bodyHtml, escapeHtml(source.dateline)), (n) => (captions[n] ? `<p>${escapeHtml(captions[n])}</p>` : ''));
+  const text = toText(fromHtml(html, { fragment: true })).replace(/\s+/g, ' ').trim();
+  return { ...source, text: `${source.title}\n${text}` };
 }
 
 /**

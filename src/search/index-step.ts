@@ -14,12 +14,11 @@ import { createHash, hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { searchShardPages, siteConfig, stateDir } from '../config.ts';
+import { searchShardPages, siteConfig } from '../config.ts';
 import { CACHE_INPUTS, fingerprint } from '../build/fingerprint.ts';
-import { readBody, type BuildState } from '../build/state.ts';
+import type { BuildState } from '../build/state.ts';
 import type { Dispatch } from '../lib/dispatch.ts';
-import { inBatches } from '../lib/batches.ts';
-import { dispatchRecord, type SearchRecord } from '../lib/search-record.ts';
+import { recordSource, type RecordSource } from '../lib/search-record.ts';
 import { planShards, shardManifest, shardsFile, type Shard } from '../lib/search-shards.ts';
 import { searchThumbnail } from '../render/photo-variants.ts';
 import { startIndexers } from './indexers.ts';
@@ -33,7 +32,7 @@ const shardFiles = /^(pagefind-entry\.json|pagefind-worker\.js|pagefind\.js|.*\.
 export interface SearchIndexResult {
   dispatches: number;
   shards: number;
-  /** Keys of the shards indexed anew (the others came from the state). */
+  /** The shards indexed anew, with their size: «2026 (990)» (the others came from the state). */
   indexed: string[];
   /** Files written to and deleted from the output folder, relative to it. */
   written: string[];
@@ -61,21 +60,19 @@ function recordDigest(d: Dispatch): string {
   );
 }
 
-async function recordsOf(shard: Shard, byUrl: ReadonlyMap<string, Dispatch>): Promise<SearchRecord[]> {
-  const records: SearchRecord[] = new Array(shard.urls.length);
-  await inBatches([...shard.urls.keys()], async (i) => {
-    const d = byUrl.get(shard.urls[i])!;
-    records[i] = dispatchRecord(d, await readBody(stateDir, d.body), d.image && searchThumbnail(d.image.src).path);
+/** A shard's records but for their bodies' text, which the worker reads and adds. */
+const sourcesOf = (shard: Shard, byUrl: ReadonlyMap<string, Dispatch>): RecordSource[] =>
+  shard.urls.map((url) => {
+    const d = byUrl.get(url)!;
+    return recordSource(d, d.image && searchThumbnail(d.image.src).path);
   });
-  return records;
-}
 
 /**
  * Indexes the shards in `toIndex` into the state, as many side by side as
  * there are indexers (each shard's records are read only when its turn
  * comes); the first failure fails them all.
  */
-async function indexShards(toIndex: { shard: Shard; name: string }[], byUrl: ReadonlyMap<string, Dispatch>, cache: ShardCache) {
+async function indexShards(toIndex: { shard: Shard; name: string }[], byUrl: ReadonlyMap<string, Dispatch>, cache: ShardCache, bodies: string) {
   if (toIndex.length === 0) return;
   const indexers = startIndexers();
   let failure: unknown;
@@ -86,10 +83,10 @@ async function indexShards(toIndex: { shard: Shard; name: string }[], byUrl: Rea
     for (let i = next++; i < toIndex.length && !failure; i = next++) {
       const { shard, name } = toIndex[i];
       try {
-        const records = await recordsOf(shard, byUrl);
+        const sources = sourcesOf(shard, byUrl);
         await cache.storeEntry(
           name,
-          (outputPath) => indexers.index({ shard: shard.key, records, outputPath }),
+          (outputPath) => indexers.index({ shard: shard.key, sources, bodies, outputPath }),
           (file) => shardFiles.test(file),
         );
       } catch (error) {
@@ -137,6 +134,7 @@ export async function searchStep(options: {
     toIndex.map((shard) => ({ shard, name: names.get(shard)! })),
     byUrl,
     cache,
+    state.paths.bodies,
   );
 
   const written: string[] = [];
@@ -183,7 +181,7 @@ export async function searchStep(options: {
   return {
     dispatches: byUrl.size,
     shards: shards.length,
-    indexed: toIndex.map((shard) => shard.key),
+    indexed: toIndex.map((shard) => `${shard.key} (${shard.urls.length})`),
     written: [...kept].sort(),
     deleted: deleted.filter((file) => !kept.has(file)).sort(),
     ms: Math.round(performance.now() - started),

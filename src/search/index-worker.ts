@@ -2,31 +2,42 @@
  * A search index worker (see indexers.ts): indexes the shards it is sent,
  * one at a time, with a Pagefind service of its own; `null` closes it.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { siteConfig } from '../config.ts';
-import { recordHtml } from '../lib/search-record.ts';
+import { inBatches } from '../lib/batches.ts';
+import { recordHtml, searchRecord, type RecordSource } from '../lib/search-record.ts';
 import type { IndexJob, IndexReply } from './indexers.ts';
 
 function fail(step: string, errors: string[]): never {
   throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
 }
 
-async function indexShard({ shard, records, outputPath }: IndexJob): Promise<void> {
+/** The HTML Pagefind indexes for each source, its body read from `bodies`, in order. */
+async function recordsHtml(sources: readonly RecordSource[], bodies: string): Promise<string[]> {
+  const html: string[] = new Array(sources.length);
+  await inBatches([...sources.keys()], async (i) => {
+    try {
+      html[i] = recordHtml(searchRecord(sources[i], await readFile(path.join(bodies, sources[i].body), 'utf8')));
+    } catch (error) {
+      throw new Error(`The search record of ${sources[i].url} cannot be made: ${(error as Error).message}`, { cause: error });
+    }
+  });
+  return html;
+}
+
+async function indexShard({ shard, sources, bodies, outputPath }: IndexJob): Promise<void> {
+  const records = await recordsHtml(sources, bodies);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: siteConfig.lang });
   if (!index) fail('start', errors);
   // Records are sent in path order without waiting for each answer: Pagefind
   // numbers pages in the order it receives them, so the order must not vary.
   const pending: Promise<{ url: string; errors: string[] }>[] = [];
   try {
-    for (const record of records) {
-      const { url } = record;
-      let content: string;
-      try {
-        content = recordHtml(record);
-      } catch (error) {
-        throw new Error(`The search record of ${url} is not whole: ${(error as Error).message}`, { cause: error });
-      }
+    for (const [i, content] of records.entries()) {
+      const { url } = sources[i];
       pending.push(index.addHTMLFile({ url, content }).then(({ errors }) => ({ url, errors })));
     }
     for (const { url, errors } of await Promise.all(pending)) {

@@ -8,12 +8,16 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { SearchRecord } from '../lib/search-record.ts';
+import type { RecordSource } from '../lib/search-record.ts';
 
-/** What a worker is asked: index `records` (shard `shard`, in path order) into `outputPath`. */
+/**
+ * What a worker is asked: index the records of `sources` (shard `shard`, in
+ * path order), their bodies read from `bodies`, into `outputPath`.
+ */
 export interface IndexJob {
   shard: string;
-  records: SearchRecord[];
+  sources: RecordSource[];
+  bodies: string;
   outputPath: string;
 }
 

@@ -51,7 +51,7 @@ describe('determinism', () => {
     );
     const incremental = await buildSite({ archiveDir: added, cacheDir });
     expect(incremental.code, incremental.output).toBe(0);
-    expect(incremental.output).toContain('[search] 53 dispatches in 3 shards; indexed 2024\n');
+    expect(incremental.output).toContain('[search] 53 dispatches in 3 shards; indexed 2024 (2)\n');
     const clean = await buildSite({ archiveDir: added });
     expect(clean.code, clean.output).toBe(0);
     expect(await differingFiles(clean.outDir, incremental.outDir)).toEqual([]);

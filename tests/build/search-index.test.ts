@@ -2,13 +2,13 @@
  * The search index written by the build: one record per published dispatch,
  * nothing else, filters as the search page offers them.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
 import { startIndexers } from '../../src/search/indexers.ts';
-import { dispatchRecord, type SearchRecord } from '../../src/lib/search-record.ts';
+import { recordSource, type RecordSource } from '../../src/lib/search-record.ts';
 import { makeDispatch } from '../helpers/dispatch.ts';
 import { fillerCount } from '../helpers/archive.ts';
 import { tempDir } from '../helpers/build.ts';
@@ -81,23 +81,27 @@ describe('the Pagefind index', () => {
 describe('the search index workers', () => {
   it('index shards side by side, each the same bytes whichever worker does it; a shard that cannot be indexed fails, naming its page, and the others finish', async () => {
     const out = await tempDir('indexers');
-    const records = ['a', 'b', 'c'].map((id, i) =>
-      dispatchRecord(makeDispatch(id, `2025-12-0${i + 1}T08:00:00Z`, { title: `عنوان ${id}` }), `<p>نص الخبر ${id}.</p>`),
-    );
-    const broken = { ...records[0], url: '/2025/12/01/broken/', text: undefined } as unknown as SearchRecord;
-    const job = (shard: string, list: SearchRecord[]) => ({ shard, records: list, outputPath: path.join(out, shard) });
+    const bodies = path.join(out, 'bodies');
+    await mkdir(bodies);
+    const sources = ['a', 'b', 'c'].map((id, i) => {
+      const d = makeDispatch(id, `2025-12-0${i + 1}T08:00:00Z`, { title: `عنوان ${id}`, body: `${id}.html` });
+      return recordSource(d);
+    });
+    for (const id of ['a', 'b', 'c']) await writeFile(path.join(bodies, `${id}.html`), `<p>نص الخبر ${id}.</p>`);
+    const broken = { ...sources[0], url: '/2025/12/01/broken/', body: 'gone.html' };
+    const job = (shard: string, list: RecordSource[]) => ({ shard, sources: list, bodies, outputPath: path.join(out, shard) });
     // One worker fewer than jobs: a job waits for a worker another has released.
     const indexers = startIndexers(2);
     const results = await Promise.allSettled([
       indexers.index(job('broken', [broken])),
-      indexers.index(job('one', records)),
-      indexers.index(job('two', records)),
-      indexers.index(job('single', records.slice(0, 1))),
+      indexers.index(job('one', sources)),
+      indexers.index(job('two', sources)),
+      indexers.index(job('single', sources.slice(0, 1))),
     ]);
     await indexers.close();
-    await expect(indexers.index(job('late', records))).rejects.toThrow('The search indexers are closed');
+    await expect(indexers.index(job('late', sources))).rejects.toThrow('The search indexers are closed');
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
-    expect(String((results[0] as PromiseRejectedResult).reason)).toContain('/2025/12/01/broken/');
+    expect(String((results[0] as PromiseRejectedResult).reason)).toContain('The search record of /2025/12/01/broken/ cannot be made');
     for (const file of ['pagefind-entry.json', 'wasm.ar.pagefind']) {
       expect((await readFile(path.join(out, 'one', file))).equals(await readFile(path.join(out, 'two', file)))).toBe(true);
     }

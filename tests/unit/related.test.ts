@@ -44,12 +44,13 @@ describe('related dispatches', () => {
 
   it('are worked out again only from the first dispatch whose facets changed', () => {
     const first = relatedLists(list, 3);
-    const calls: string[] = [];
     // A cache whose lists are marked: those reused keep the mark.
-    const marked = { prefixes: first.prefixes, lists: new Map([...first.lists].map(([id, ids]) => [id, [...ids, `kept:${id}`]])) };
+    const marked = { sequence: first.sequence, lists: new Map([...first.lists].map(([id, ids]) => [id, [...ids, `kept:${id}`]])) };
     const changed = list.map((d) => (d.id === 'oil-1' ? { ...d, tags: [{ name: 'الطرق', slug: 'الطرق' }] } : d));
     const again = relatedLists(changed, 3, marked);
-    for (const d of changed) if (again.lists.get(d.id)!.at(-1) === `kept:${d.id}`) calls.push(d.id);
-    expect(calls).toEqual(['oil-3', 'same-city', 'oil-2']);
+    expect(changed.filter((d) => again.lists.get(d.id)!.at(-1) === `kept:${d.id}`).map((d) => d.id)).toEqual(['oil-3', 'same-city', 'oil-2']);
+    // A newer dispatch: every earlier list is kept.
+    const more = relatedLists([...list, make('later', '2025-09-01T00:00:00Z')], 3, marked);
+    expect(list.every((d) => more.lists.get(d.id)!.at(-1) === `kept:${d.id}`)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fold, indexTokens, indexVariants, normalizeQuery, normalizeWord } from '../../src/lib/arabic.ts';
 import { excerptHtml } from '../../src/lib/excerpt.ts';
-import { dispatchRecord, recordHtml } from '../../src/lib/search-record.ts';
+import { recordHtml, recordSource, searchRecord } from '../../src/lib/search-record.ts';
 import { makeDispatch } from '../helpers/dispatch.ts';
 
 describe('normalizeWord: spellings readers type meet the spelling in the text', () => {
@@ -98,7 +98,7 @@ describe('search records', () => {
   const body = '<p>أعلنت الحكومة <b>بطرابلس</b>.</p>\n<figure data-photo="0"></figure>\n<p>وأضافت.</p>';
 
   it('are made from the dispatch and its body: the dateline, the text and the photos’ captions, not their credits', () => {
-    expect(dispatchRecord(dispatch, body, '/_astro/x.webp')).toEqual({
+    expect(searchRecord(recordSource(dispatch, '/_astro/x.webp'), body)).toEqual({
       url: dispatch.url,
       title: 'الحكومة تعلن',
       dateline: 'طرابلس 01 ديسمبر 2025 (وال) -',
@@ -111,7 +111,7 @@ describe('search records', () => {
   });
 
   it('index normalised tokens but keep the original text as metadata', () => {
-    const html = recordHtml(dispatchRecord(dispatch, body));
+    const html = recordHtml(searchRecord(recordSource(dispatch), body));
     expect(html).toContain('<h1>حكومه تعلن</h1>');
     expect(html).toContain('<p>طرابلس 01 ديسمبر 2025 وال اعلنت حكومه بطرابلس تعليق صوره واضافت</p>');
     expect(html).toContain('<span data-pagefind-meta="title">الحكومة تعلن</span>');

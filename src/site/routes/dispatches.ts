@@ -41,10 +41,10 @@ export function dispatchEntries(site: Site): RouteEntry<DispatchView>[] {
 /** A dispatch with a lead photo is shared with a crop of it; a withdrawn one with the site's card. */
 export const hasCard = (d: Dispatch) => !d.image && !d.withdrawn;
 
-export function cardEntries(site: Site): RouteEntry<SocialCard>[] {
-  return site.dispatches.filter(hasCard).map((d) => ({
-    path: socialImagePath(d.url),
-    params: params(d),
-    view: { site: siteConfig.title, headline: d.title, footer: dateline(d).replace(/ -$/, '') },
-  }));
+/** A card shows the headline and the dateline: its view is the dispatch, which stands for just those (its card digest). */
+export function cardEntries(site: Site): RouteEntry<{ dispatch: Dispatch }>[] {
+  return site.dispatches.filter(hasCard).map((dispatch) => ({ path: socialImagePath(dispatch.url), params: params(dispatch), view: { dispatch } }));
 }
+
+/** What the card of a dispatch says. */
+export const socialCard = (d: Dispatch): SocialCard => ({ site: siteConfig.title, headline: d.title, footer: dateline(d).replace(/ -$/, '') });

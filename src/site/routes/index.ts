@@ -13,7 +13,7 @@
  *   and no total, so only the landing changes with a new dispatch.
  * - dispatch: the dispatch (its record's digest: text, body, photos), its two
  *   neighbours and its related dispatches, which are earlier ones only.
- * - card: the headline, the dateline and the site's name.
+ * - card: the dispatch's headline and dateline (its card digest covers them).
  * - archive-index, archive-year: counts by year and month; archive-month: the
  *   month's dispatches as cards.
  * - city-index, category-index, tag-index: every term with its count.
