@@ -6,10 +6,11 @@
  * which by itself (src/build/pipeline.ts). --full forces a full build.
  * After a publish it prints the files it wrote and deleted; --changes
  * writes that list to a file, one `M path` or `D path` a line, for a deploy
- * that uploads and purges only those. --changes-only publishes into a folder
+ * that uploads and purges only those; after a full build, an `F` line and
+ * every file of the folder. --changes-only publishes into a folder
  * that holds only those files, for a site kept at its host (docs/deploy.md).
  */
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from './cli.ts';
@@ -32,15 +33,28 @@ const changesFile = values.changes && path.resolve(values.changes);
 const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 const log = (step: string, message: string) => console.log(`${clock.format(new Date())} [${step}] ${message}`);
 
+/** Every file under `dir`, relative to it, sorted. */
+async function filesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
 const started = performance.now();
 try {
   const { build } = await import('../src/build/pipeline.ts');
+  const { formatChanges } = await import('../src/build/deploy.ts');
   const report = await build({ root: projectRoot, outDir, full: values.full, changesOnly: values['changes-only'], log });
   const byRoute = new Map<string, number>();
   for (const { route } of report.rendered) byRoute.set(route, (byRoute.get(route) ?? 0) + 1);
   const kinds = [...byRoute].map(([route, n]) => `${route} ${n}`).join(', ');
-  const lines = [...report.written.map((file) => `M ${file}`), ...report.deleted.map((file) => `D ${file}`)];
-  if (changesFile) await writeFile(changesFile, lines.length > 0 ? `${lines.join('\n')}\n` : '');
+  const full = report.kind === 'full';
+  // After a full build, every file of the folder: the host must hold those and nothing else.
+  const written = full && changesFile ? await filesIn(outDir) : report.written;
+  const changes = formatChanges({ full, written, deleted: full ? [] : report.deleted });
+  if (changesFile) await writeFile(changesFile, changes);
   const took = `${((performance.now() - started) / 1000).toFixed(1)} s`;
   const steps = Object.entries(report.seconds)
     .map(([step, s]) => `${step} ${s.toFixed(1)} s`)
@@ -48,7 +62,7 @@ try {
   log('build', `Rendered ${report.rendered.length} of ${report.pages} pages and files (${kinds || 'none'})`);
   if (report.kind === 'publish') {
     log('build', `Published in ${took} (${steps}): ${report.written.length} files written, ${report.deleted.length} deleted`);
-    for (const line of lines) console.log(`  ${line}`);
+    for (const line of changes.split('\n').filter(Boolean)) console.log(`  ${line}`);
   } else {
     log('build', `Full build in ${took} (${steps}): ${report.written.length} files written`);
   }

@@ -12,8 +12,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { archiveDir, imagesDir, stateDir } from '../src/config.ts';
 import { buildState } from '../src/build/state.ts';
 import { checkArchive, deletedDispatches, type SourceFile } from '../src/lib/archive-check.ts';
@@ -52,11 +50,17 @@ function deletedInGit(staged: boolean): SourceFile[] {
   return names.map((file) => ({ file, id: file.slice(prefix.length, -'.md'.length).normalize('NFC'), text: git('show', `HEAD:${file}`) }));
 }
 
-/** Dispatches the last build published whose file is gone (what git cannot tell in a fresh checkout). */
-async function deletedSinceBuild(known: ReadonlySet<string>): Promise<DispatchProblem[]> {
-  const manifest = await buildState(stateDir).manifest.read();
+/**
+ * Dispatches the last build published (at its time) whose file is gone and
+ * whose URL no other file has: what git cannot tell in a fresh checkout.
+ */
+async function deletedSinceBuild(known: ReadonlySet<string>, urls: ReadonlySet<string>): Promise<DispatchProblem[]> {
+  const state = buildState(stateDir);
+  const [manifest, last] = await Promise.all([state.manifest.read(), state.build.read()]);
+  const builtAt = last ? new Date(last.now) : now;
+  const files = new Set(sources.map((s) => s.file.normalize('NFC')));
   return (manifest?.records ?? [])
-    .filter((r) => !known.has(r.file) && !r.draft && r.date <= now && !existsSync(path.join(projectRoot, r.file)))
+    .filter((r) => !known.has(r.file) && !r.draft && r.date <= builtAt && !files.has(r.file.normalize('NFC')) && !urls.has(r.url))
     .map((r) => ({ file: r.file, line: 1, field: 'file', code: 'withdrawn.deleted' as const, severity: 'error' as const }));
 }
 
@@ -71,10 +75,11 @@ if (values.staged) {
 }
 
 const gitDeleted = deletedInGit(Boolean(values.staged));
+const archive = checkArchive(sources, now, photoFinder(projectRoot, archiveDir, imagesDir));
 const problems = [
-  ...checkArchive(sources, now, photoFinder(projectRoot, archiveDir, imagesDir)),
-  ...deletedDispatches(gitDeleted, now),
-  ...(values.staged ? [] : await deletedSinceBuild(new Set(gitDeleted.map((d) => d.file)))),
+  ...archive.problems,
+  ...deletedDispatches(gitDeleted, now, archive.urls),
+  ...(values.staged ? [] : await deletedSinceBuild(new Set(gitDeleted.map((d) => d.file)), archive.urls)),
 ]
   .filter((p) => !only || only.has(p.file.normalize('NFC')))
   .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));

@@ -18,6 +18,7 @@ import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeCleanText from '../lib/rehype-clean-text.ts';
+import { inBatches } from '../lib/batches.ts';
 import { placePhotos, type PhotoKey } from '../lib/photo-markers.ts';
 
 /**
@@ -83,6 +84,9 @@ export class BodyStore {
   /** Deletes the bodies no dispatch names any more. */
   async prune(keep: ReadonlySet<string>): Promise<void> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
-    await Promise.all(names.filter((name) => !keep.has(name)).map((name) => rm(path.join(this.dir, name), { force: true })));
+    await inBatches(
+      names.filter((name) => !keep.has(name)),
+      (name) => rm(path.join(this.dir, name), { force: true }),
+    );
   }
 }

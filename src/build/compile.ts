@@ -6,19 +6,23 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
+/** Settles once Astro's process has exited: stopped by `signal`, it is gone before this rejects. */
 export function compileSite(root: string, outDir: string, signal?: AbortSignal): Promise<void> {
   const astro = spawn(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: root,
     stdio: 'inherit',
-    signal,
   });
   // A kill or a CI timeout reaches the build's process; Astro's goes with it.
   const forward = (name: NodeJS.Signals) => astro.kill(name);
+  const stop = () => astro.kill('SIGTERM');
   process.on('SIGINT', forward).on('SIGTERM', forward);
+  signal?.addEventListener('abort', stop, { once: true });
   return new Promise<void>((resolve, reject) => {
-    astro.on('error', reject);
+    // Only a process that never started reports nothing more than this.
+    astro.on('error', (error) => astro.pid === undefined && reject(error));
     astro.on('close', (code, killed) => {
       process.off('SIGINT', forward).off('SIGTERM', forward);
+      signal?.removeEventListener('abort', stop);
       if (code === 0) resolve();
       else reject(new Error(`astro build failed (${killed ?? `exit ${code}`})`));
     });

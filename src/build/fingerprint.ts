@@ -75,7 +75,14 @@ export const CACHE_INPUTS = {
     'package-lock.json',
   ],
   /** Markdown to HTML. */
-  bodies: ['src/build/bodies.ts', 'src/lib/rehype-clean-text.ts', 'src/lib/photo-markers.ts', 'src/lib/text.ts', 'package-lock.json'],
+  bodies: [
+    'src/build/bodies.ts',
+    'src/lib/dispatch-file.ts',
+    'src/lib/rehype-clean-text.ts',
+    'src/lib/photo-markers.ts',
+    'src/lib/text.ts',
+    'package-lock.json',
+  ],
   /** Photo sizes: the encoder, its settings and its library (part of every size's name). */
   photos: ['src/render/photo-encoder.ts', 'node_modules/sharp/package.json'],
   /** Search shards: records from data, their words, the shards, Pagefind. */

@@ -63,7 +63,9 @@ export type RecordFields = Omit<DispatchRecord, 'digest' | 'card'>;
 /** The record with its digests: of all of it, and of what a card shows (worked out once, not on every build). */
 export function withDigests(record: RecordFields): DispatchRecord {
   const { url, title, date, city, category, source, tags, summary, image, withdrawn } = record;
-  const card = [url, title, date, city, category, source, tags, summary, image && [image.photo.hash, image.photo.width, image.photo.height], withdrawn];
+  // A photo's sizes are named by its file name and bytes (src/render/photo-variants.ts).
+  const photo = image && [image.photo.name, image.photo.hash, image.photo.width, image.photo.height];
+  const card = [url, title, date, city, category, source, tags, summary, photo, withdrawn];
   return { ...record, digest: hash('sha1', JSON.stringify(record)), card: hash('sha1', JSON.stringify(card), 'base64') };
 }
 

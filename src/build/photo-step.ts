@@ -6,8 +6,9 @@
  * leave the output folder. Only the sizes are published, never the
  * originals (with their full resolution and camera metadata).
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PhotoFile } from '../archive/scan.ts';
 import type { Dispatch } from '../lib/dispatch.ts';
@@ -77,8 +78,11 @@ export async function photoStep(options: {
     async ([name, { photo, spec }]) => {
       const cached = path.join(cacheDir, name);
       if (!existsSync(cached)) {
-        const partial = `${cached}.${process.pid}.partial`;
+        // Unique: a crash leaves a read-only partial file that no later build may run into.
+        const partial = `${cached}.${randomUUID()}.partial`;
         await writeFile(partial, await encodeVariant(path.join(root, photo.file), spec));
+        // Linked into the output folder: read-only, so that nothing writing there changes the state.
+        await chmod(partial, 0o444);
         await rename(partial, cached);
         encoded++;
       }
@@ -87,13 +91,15 @@ export async function photoStep(options: {
     4,
   );
   const gone = [...before].filter((name) => !needed.has(name));
-  await Promise.all(gone.flatMap((name) => [rm(path.join(assets, name), { force: true }), rm(path.join(cacheDir, name), { force: true })]));
+  await inBatches(gone, async (name) => {
+    await Promise.all([rm(path.join(assets, name), { force: true }), rm(path.join(cacheDir, name), { force: true })]);
+  });
   // Sizes no dispatch shows any more would only grow the state. A full
   // build (which knows of no sizes placed before) looks for them all.
   const keep = new Set(needed.keys());
   if (!options.placed) {
     const stale = (await readdir(cacheDir)).filter((name) => !keep.has(name));
-    await Promise.all(stale.map((name) => rm(path.join(cacheDir, name), { force: true })));
+    await inBatches(stale, (name) => rm(path.join(cacheDir, name), { force: true }));
   }
   const relative = (name: string) => path.posix.join(assetsPath.slice(1), name);
   return { placed: keep, written: added.map(([name]) => relative(name)), deleted: gone.map(relative), encoded };

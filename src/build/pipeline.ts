@@ -21,11 +21,12 @@ import { formatProblem } from '../lib/problems.ts';
 import { buildSite, type Site } from '../site/model.ts';
 import { outputFile } from '../site/routes/index.ts';
 import { searchStep, type SearchIndexResult } from '../search/index-step.ts';
+import { shardCache } from '../search/shard-cache.ts';
 import { archiveStep, type ArchiveStepResult } from './archive-step.ts';
 import { compileSite } from './compile.ts';
 import { CACHE_INPUTS, fingerprint, runtimeVersions } from './fingerprint.ts';
 import { photoStep } from './photo-step.ts';
-import { planRoutes, type PlannedRoute } from './plan.ts';
+import { planRoutes, type PlannedRoute, type RoutePlan } from './plan.ts';
 import { bundleEntry, renderRoutes } from './render.ts';
 import { buildState, type BuildRecord, type BuildState } from './state.ts';
 
@@ -56,16 +57,37 @@ export interface BuildReport {
   seconds: Record<string, number>;
 }
 
+/** Why the build state cannot serve a publish; undefined when it can. */
+async function stateReason(state: BuildState, options: BuildOptions): Promise<string | undefined> {
+  if (!bundleEntry(state.paths)) return 'no compiled pages in the build state';
+  // What the output folder holds is known from these; without them it is not.
+  for (const file of [state.paths.routes, state.paths.photosPlaced]) {
+    if (!existsSync(file)) return `the build state has no ${path.basename(file)}`;
+  }
+  const placed = await state.searchPlaced.read();
+  if (!placed) return `the build state has no readable ${path.basename(state.paths.searchPlaced)}`;
+  // At a host, the search shards' files are known only from their entries in the state.
+  const cache = shardCache(state.paths.searchShards);
+  const missing = options.changesOnly && Object.values(placed.shards).find((name) => !existsSync(`${cache.entryPath(name)}.complete`));
+  return missing ? `the build state lacks the search shard ${missing}` : undefined;
+}
+
 /** Why this build cannot be a publish; undefined when it can. */
-function fullBuildReason(last: BuildRecord | undefined, fingerprintNow: string, outDir: string, state: BuildState, options: BuildOptions) {
+async function fullBuildReason(
+  last: BuildRecord | undefined,
+  fingerprintNow: string,
+  outDir: string,
+  state: BuildState,
+  options: BuildOptions,
+) {
   if (options.full) return 'asked for (--full)';
   if (!last) return 'no earlier build state';
   if (!last.complete) return 'the last build did not finish';
   if (last.fingerprint !== fingerprintNow) return "the site's code, config, dependencies or registries changed";
+  if (!options.changesOnly && last.changesOnly) return 'the last build wrote only its changes: the output folder is not the site';
   if (!options.changesOnly && path.resolve(last.outDir) !== outDir) return 'another output folder';
   if (!options.changesOnly && !existsSync(outDir)) return 'the output folder is gone';
-  if (!bundleEntry(state.paths)) return 'no compiled pages in the build state';
-  return undefined;
+  return stateReason(state, options);
 }
 
 /** Deletes a file and the folders it leaves empty, up to `outDir`. */
@@ -99,23 +121,30 @@ async function decide(options: BuildOptions, state: BuildState) {
     settings: { origin: siteConfig.origin, preview: previewEnv, archiveDir, imagesDir, searchShardPages, ...runtimeVersions() },
   });
   const last = await state.build.read();
-  const reason = fullBuildReason(last, fingerprintNow, options.outDir, state, options);
+  const reason = await fullBuildReason(last, fingerprintNow, options.outDir, state, options);
   const now = buildNow();
   const record = (complete: boolean): BuildRecord => ({
     fingerprint: fingerprintNow,
     outDir: options.outDir,
     now: now.toISOString(),
     preview: previewEnv,
+    changesOnly: options.changesOnly ?? false,
     complete,
   });
   return { full: reason !== undefined, reason, last, now, record };
 }
 
-/** Says which published dispatches lost their file: allowed, but `npm run check` refuses it. */
+type Decision = Awaited<ReturnType<typeof decide>>;
+
+/**
+ * Says which published dispatches lost their file, with no other file taking
+ * their URL: allowed, but `npm run check` refuses it.
+ */
 function warnDeleted(archive: ArchiveStepResult, last: BuildRecord | undefined, log: Log) {
-  const current = new Set(archive.records.map((r) => r.file));
+  const files = new Set(archive.records.map((r) => r.file));
+  const urls = new Set(archive.records.map((r) => r.url));
   for (const gone of archive.previous.values()) {
-    if (!current.has(gone.file) && !gone.draft && last && gone.date <= new Date(last.now)) {
+    if (!files.has(gone.file) && !urls.has(gone.url) && !gone.draft && last && gone.date <= new Date(last.now)) {
       log('archive', `warning: ${formatProblem({ file: gone.file, line: 1, field: 'file', code: 'withdrawn.deleted' })}`);
     }
   }
@@ -142,7 +171,7 @@ async function writeOutput(
   );
   await state.photosPlaced.write(photos.placed);
   const written = await timed(seconds, 'render', () =>
-    renderRoutes({ state, outDir, planned, origin: siteConfig.origin, handOver: !full }),
+    renderRoutes({ root, state, outDir, planned, origin: siteConfig.origin, handOver: !full }),
   );
   const search = await searching;
   log(
@@ -153,10 +182,11 @@ async function writeOutput(
 }
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
-  const { root, outDir, log } = options;
+  const { log } = options;
   const state = buildState(stateDir);
   const seconds: Record<string, number> = {};
-  const { full, reason, last, now, record } = await decide(options, state);
+  const decision = await decide(options, state);
+  const { full, reason } = decision;
   log(
     'build',
     full ? `Full build: ${reason}` : `Publish: only what changed is rendered${options.changesOnly ? ', into a folder of changes' : ''}`,
@@ -164,39 +194,78 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Unfinished from its first change to the output or the state until every
   // step is done: a build that stops half-way is followed by a full one. A
   // publish that fails on the archive has changed neither.
-  if (full) await state.build.write(record(false));
-  else if (options.changesOnly) await mkdir(outDir, { recursive: true });
+  if (full) await state.build.write(decision.record(false));
+  else if (options.changesOnly) await mkdir(options.outDir, { recursive: true });
 
-  // Astro compiles while the archive is read; a failed archive stops it.
+  // Astro compiles while the archive is read and the site planned; whatever
+  // fails meanwhile stops it, and it is gone before the failure is reported.
   const stopCompiling = new AbortController();
-  const compiling = full ? timed(seconds, 'compile', () => compileSite(root, outDir, stopCompiling.signal)) : undefined;
+  const compiling = full ? timed(seconds, 'compile', () => compileSite(options.root, options.outDir, stopCompiling.signal)) : undefined;
   compiling?.catch(() => undefined);
-  const archive = await timed(seconds, 'archive', () => archiveStep({ root, archiveDir, imagesDir, state })).catch((error: unknown) => {
+  try {
+    return await buildWith(options, state, decision, seconds, compiling);
+  } catch (error) {
     stopCompiling.abort();
+    await compiling?.catch(() => undefined);
     throw error;
-  });
+  }
+}
+
+/** The build once decided, with Astro compiling meanwhile for a full one. */
+async function buildWith(
+  options: BuildOptions,
+  state: BuildState,
+  { full, reason, last, now, record }: Decision,
+  seconds: Record<string, number>,
+  compiling: Promise<void> | undefined,
+): Promise<BuildReport> {
+  const { root, outDir, log } = options;
+  const archive = await timed(seconds, 'archive', () => archiveStep({ root, archiveDir, imagesDir, state }));
   log('archive', `${archive.records.length} dispatches; ${archive.filesRead} files read, ${archive.bodiesRendered} bodies rendered`);
   warnDeleted(archive, last, log);
 
-  const site = await timed(seconds, 'plan', async () =>
-    buildSite({ records: archive.records, now, preview: previewEnv, relatedCache: await state.related.read() }),
-  );
+  // A full build works every related list out again: the cache is only as good as the code that made it.
+  const relatedCache = full ? undefined : await state.related.read();
+  const site = await timed(seconds, 'plan', async () => buildSite({ records: archive.records, now, preview: previewEnv, relatedCache }));
+  // From here on the output folder and the state change.
+  if (!full) await state.build.write(record(false));
   // The search index needs the site only: in a publish, Pagefind works while the rest is planned
-  // and rendered. A full build places it once Astro has emptied the output folder.
-  const search = () => timed(seconds, 'search', () => searchStep({ root, dispatches: site.live, state, outDir, full }));
-  const searching = full ? undefined : search();
-  searching?.catch(() => undefined);
-  const previousKeys = full ? undefined : (await state.routes.read())?.keys;
-  const plan = await timed(seconds, 'plan', async () => planRoutes(site, previousKeys));
-  const { render, remove } = plan;
-  log('plan', `${plan.total} pages and files; ${render.length} to render, ${remove.length} to delete`);
-  // What the compiled pages read (src/site/load.ts).
-  await state.build.write(record(false));
-  await archive.save();
-  if (site.relatedCache) await state.related.write(site.relatedCache);
-  await compiling;
+  // and rendered. A full build places it once Astro has emptied the output folder. Whatever
+  // fails meanwhile, the index is done writing before the failure is reported.
+  let indexing: Promise<SearchIndexResult> | undefined;
+  const search = () => {
+    indexing = timed(seconds, 'search', () =>
+      searchStep({ root, dispatches: site.live, state, outDir, full, changesOnly: options.changesOnly }),
+    );
+    indexing.catch(() => undefined);
+    return indexing;
+  };
+  try {
+    if (!full) search();
+    const previousKeys = full ? undefined : (await state.routes.read())?.keys;
+    const plan = await timed(seconds, 'plan', async () => planRoutes(site, previousKeys, { keepEntries: !full }));
+    log('plan', `${plan.total} pages and files; ${plan.render.length} to render, ${plan.remove.length} to delete`);
+    // What the compiled pages read (src/site/load.ts).
+    await archive.save();
+    if (site.relatedCache) await state.related.write(site.relatedCache);
+    await compiling;
+    const output = await writeOutput(options, state, site, plan.render, full, seconds, indexing ?? search());
+    return await finish(options, state, plan, output, { full, reason, record, seconds });
+  } catch (error) {
+    await indexing?.catch(() => undefined);
+    throw error;
+  }
+}
 
-  const output = await writeOutput(options, state, site, render, full, seconds, searching ?? search());
+/** Deletes what no route has any more, and records the build as finished. */
+async function finish(
+  { outDir, log }: BuildOptions,
+  state: BuildState,
+  plan: RoutePlan,
+  output: { written: string[]; deleted: string[] },
+  { full, reason, record, seconds }: Pick<Decision, 'full' | 'reason' | 'record'> & { seconds: Record<string, number> },
+): Promise<BuildReport> {
+  const { render, remove } = plan;
   const deleted = remove.map(outputFile);
   for (const file of deleted) await removeFile(outDir, file);
   log('render', `${render.length} pages and files rendered${deleted.length ? `, ${deleted.length} deleted` : ''}`);

@@ -1,9 +1,11 @@
 /**
  * The route plan: every page and file of the site with its key, and which of
  * them a build must render (those whose key is not the one the last build
- * recorded) or delete (those no route has any more). Only the entries to
- * render are kept, views and all: of the others, a large archive's hundreds
- * of thousands, only the key.
+ * recorded) or delete (those no route has any more). Of the routes not to
+ * render, a large archive's hundreds of thousands, only the key is kept; of
+ * those to render, their entry too, views and all, when asked (a publish
+ * hands them to the compiled pages; a full build renders them all, and
+ * keeping every view would hold the whole site twice).
  */
 import type { Dispatch } from '../lib/dispatch.ts';
 import { cardDigest, routeKey, type RouteKeys } from '../lib/route-keys.ts';
@@ -14,8 +16,8 @@ export interface PlannedRoute {
   route: RouteName;
   path: string;
   key: string;
-  /** The route's entry, view and all. */
-  entry: RouteEntry;
+  /** The route's entry, view and all, when the plan was asked to keep it. */
+  entry?: RouteEntry;
 }
 
 export interface RoutePlan {
@@ -30,7 +32,7 @@ export interface RoutePlan {
 }
 
 /** `previous`: the keys the last build recorded; none to render everything. */
-export function planRoutes(site: Site, previous?: RouteKeys): RoutePlan {
+export function planRoutes(site: Site, previous?: RouteKeys, options: { keepEntries?: boolean } = {}): RoutePlan {
   const identify = (value: object): string | undefined => {
     const d = value as Dispatch;
     return typeof d.id === 'string' && site.byId.get(d.id) === d ? cardDigest(d) : undefined;
@@ -44,7 +46,8 @@ export function planRoutes(site: Site, previous?: RouteKeys): RoutePlan {
       const key = routeKey(name, entry.view, identify);
       byPath[entry.path] = key;
       current.add(entry.path);
-      if (previous?.[name]?.[entry.path] !== key) render.push({ route: name, path: entry.path, key, entry });
+      if (previous?.[name]?.[entry.path] !== key)
+        render.push({ route: name, path: entry.path, key, ...(options.keepEntries && { entry }) });
     }
   }
   // A path that moved from one route to another is rendered, not deleted.

@@ -6,7 +6,7 @@
  * (src/site/load.ts), told which paths to expect by the render set.
  */
 import { readdirSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App } from 'astro/app';
@@ -28,9 +28,23 @@ export function bundleEntry(paths: StatePaths): string | undefined {
   }
 }
 
-async function openApp(paths: StatePaths) {
+/**
+ * The compiled pages import the site's dependencies through a link to the
+ * project's node_modules: a state synced from a bucket may have lost it, or
+ * come from a checkout elsewhere.
+ */
+async function linkModules(paths: StatePaths, root: string) {
+  const link = path.join(paths.bundle, 'node_modules');
+  const target = path.join(root, 'node_modules');
+  if ((await readlink(link).catch(() => undefined)) === target) return;
+  await rm(link, { recursive: true, force: true });
+  await symlink(target, link, 'dir');
+}
+
+async function openApp(paths: StatePaths, root: string) {
   const entry = bundleEntry(paths);
   if (!entry) throw new Error(`No compiled pages in ${paths.bundle}: a full build is needed`);
+  await linkModules(paths, root);
   const { app } = (await import(pathToFileURL(entry).href)) as { app: { manifest: ConstructorParameters<typeof App>[0] } };
   const rendered = new App(app.manifest);
   const byComponent = new Map<string, RouteData>(rendered.manifest.routes.map(({ routeData }) => [routeData.component, routeData]));
@@ -44,6 +58,7 @@ async function openApp(paths: StatePaths) {
  * instead of letting them work the site out again (a full build's all).
  */
 export async function renderRoutes(options: {
+  root: string;
   state: BuildState;
   outDir: string;
   planned: readonly PlannedRoute[];
@@ -54,9 +69,14 @@ export async function renderRoutes(options: {
   if (planned.length === 0) return [];
   await state.renderSet.write({
     paths: planned.map((r) => r.path),
-    ...(options.handOver && { entries: planned.map(({ route, entry }) => ({ route, ...entry })) }),
+    ...(options.handOver && {
+      entries: planned.map(({ route, path: sitePath, entry }) => {
+        if (!entry) throw new Error(`No entry planned for ${sitePath} to hand over`);
+        return { route, ...entry };
+      }),
+    }),
   } satisfies RenderSet);
-  const { app, byComponent } = await openApp(state.paths);
+  const { app, byComponent } = await openApp(state.paths, options.root);
   const written: string[] = [];
   const failed: string[] = [];
   const renderOne = async ({ route, path: sitePath }: PlannedRoute) => {

@@ -54,6 +54,8 @@ export interface BuildRecord {
   /** ISO time the build took as now. */
   now: string;
   preview: boolean;
+  /** The output folder held only that build's changes (--changes-only): the site is at its host. */
+  changesOnly: boolean;
   /** Set once every step has finished: a build that stopped half-way leaves it false. */
   complete: boolean;
 }
@@ -118,9 +120,30 @@ export interface RenderSet {
 
 export const readRenderSet = (dir: string) => readState<RenderSet>(statePaths(dir).renderSet);
 
-/** A state file read and written as one type. */
-function file<T>(location: string, json = false) {
-  return { read: () => (json ? readJson<T>(location) : readState<T>(location)), write: (value: T) => writeState(location, value, json) };
+/** The search index in the output folder. */
+export interface SearchPlaced {
+  /** Shard key → the name of the cache entry placed. */
+  shards: Record<string, string>;
+  /** pagefind.js and shards.json → a digest of what was placed. */
+  files: Record<string, string>;
+}
+
+const isRecordOf = (value: unknown): value is Record<string, string> =>
+  typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
+
+/** Whether `value` is a SearchPlaced: a file of another version is as good as none. */
+const isSearchPlaced = (value: unknown): value is SearchPlaced =>
+  isRecordOf((value as SearchPlaced | undefined)?.shards) && isRecordOf((value as SearchPlaced).files);
+
+/** A state file read and written as one type; `valid` checks what a JSON file holds. */
+function file<T>(location: string, json = false, valid: (value: unknown) => value is T = (value): value is T => value !== undefined) {
+  return {
+    read: async () => {
+      const value = json ? await readJson<unknown>(location) : await readState<unknown>(location);
+      return valid(value) ? value : undefined;
+    },
+    write: (value: T) => writeState(location, value, json),
+  };
 }
 
 /** The build state in `dir`, as the pipeline passes it along. */
@@ -134,8 +157,7 @@ export function buildState(dir: string) {
     related: file<RelatedCache>(paths.related),
     routes: file<{ keys: RouteKeys }>(paths.routes),
     photosPlaced: file<Set<string>>(paths.photosPlaced),
-    /** Search shard key → the name of the cache entry placed in the output folder. */
-    searchPlaced: file<Record<string, string>>(paths.searchPlaced, true),
+    searchPlaced: file<SearchPlaced>(paths.searchPlaced, true, isSearchPlaced),
     renderSet: file<RenderSet>(paths.renderSet),
   };
 }

@@ -147,22 +147,30 @@ function nearDuplicates(dispatches: readonly ParsedDispatch[]): DispatchProblem[
 
 /**
  * Dispatch files deleted that had been published: every later listing page
- * would shift. `deleted`: each file's last text (from git or the last build).
+ * would shift. `deleted`: each file's last text (from git). `urls`: the
+ * dispatch URLs the archive still has (checkArchive), so that a file moved or
+ * renamed with its URL kept is not one.
  */
-export function deletedDispatches(deleted: readonly SourceFile[], now: Date): DispatchProblem[] {
+export function deletedDispatches(deleted: readonly SourceFile[], now: Date, urls: ReadonlySet<string>): DispatchProblem[] {
   return deleted.flatMap((source) => {
     const result = parseDispatch(source.file, source.id, source.text);
     // A draft, an embargoed or an unreadable file was never on the site.
     if (!result.ok || result.dispatch.data.draft || result.dispatch.data.date > now) return [];
+    if (urls.has(dispatchPath(result.dispatch.data.date, result.dispatch.data.slug))) return [];
     return [{ file: source.file, line: 1, field: 'file', code: 'withdrawn.deleted' as const, severity: 'error' as const }];
   });
 }
 
 /**
- * Every problem of an archive, sorted by file and line.
+ * Every problem of an archive, sorted by file and line, and the URL of every
+ * dispatch in it, whatever its status.
  * @param findPhoto where photos are looked for (the build's rules: photos.ts)
  */
-export function checkArchive(sources: readonly SourceFile[], now: Date, findPhoto: FindPhoto): DispatchProblem[] {
+export function checkArchive(
+  sources: readonly SourceFile[],
+  now: Date,
+  findPhoto: FindPhoto,
+): { problems: DispatchProblem[]; urls: Set<string> } {
   const problems: DispatchProblem[] = [];
   const dispatches: ParsedDispatch[] = [];
   for (const source of sources) {
@@ -200,5 +208,6 @@ export function checkArchive(sources: readonly SourceFile[], now: Date, findPhot
       });
     }
   }
-  return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return { problems, urls: new Set(dispatches.map((d) => dispatchPath(d.data.date, d.data.slug))) };
 }

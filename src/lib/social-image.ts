@@ -6,9 +6,9 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as fontkit from 'fontkit';
 import sharp from 'sharp';
@@ -151,7 +151,7 @@ export async function renderPng(svg: string, width?: number, { opaque = false } 
 // from the build state, kept between builds.
 const cardsDir = statePaths(stateDir).cards;
 
-/** The cached PNG named by `key`, or `render()` written there first. */
+/** The cached PNG named by `key`, or `render()` written there first: whole, or not at all. */
 async function cached(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
   const file = path.join(cardsDir, `${createHash('sha1').update(key).digest('hex')}.png`);
   try {
@@ -159,25 +159,36 @@ async function cached(key: string, render: () => Promise<Buffer>): Promise<Buffe
   } catch {
     const png = await render();
     await mkdir(cardsDir, { recursive: true });
-    await writeFile(file, png);
+    const partial = `${file}.${randomUUID()}.partial`;
+    try {
+      await writeFile(partial, png);
+      await rename(partial, file);
+    } finally {
+      await rm(partial, { force: true });
+    }
     return png;
   }
 }
 
+// The drawing and encoding code and libraries count in every key: an upgrade may change bytes.
+const libraries = ['sharp', '@resvg/resvg-js', 'fontkit'].map((name) =>
+  readFileSync(path.join(process.cwd(), 'node_modules', name, 'package.json'), 'utf8'),
+);
+const DRAW_CODE = createHash('sha1')
+  .update(`${renderPng}${renderOptions}${FAMILY}${libraries.join('')}${JSON.stringify(sharp.versions)}`)
+  .update(readFileSync(fontFile))
+  .digest('hex');
+
 /** renderPng, reusing an earlier render of the same SVG. */
 export function cachedPng(svg: string, width?: number): Promise<Buffer> {
-  return cached(`${width}:${svg}`, () => renderPng(svg, width));
+  return cached(`${DRAW_CODE}:${width}:${svg}`, () => renderPng(svg, width));
 }
 
 // Laying out a headline (fontkit shaping, to wrap it) costs more than
 // reading a cached card, so cards are cached by what they say and by the
 // code that draws them, not by their SVG.
-// The drawing and encoding libraries count too: an upgrade may change bytes.
-const libraries = ['sharp', '@resvg/resvg-js', 'fontkit'].map((name) =>
-  readFileSync(path.join(process.cwd(), 'node_modules', name, 'package.json'), 'utf8'),
-);
 const CARD_CODE = createHash('sha1')
-  .update(`${socialSvg}${wrap}${measure}${renderPng}${MARGIN}${FAMILY}${libraries.join('')}${JSON.stringify(sharp.versions)}`)
+  .update(`${DRAW_CODE}${socialSvg}${wrap}${measure}${MARGIN}${JSON.stringify(socialImageSize)}`)
   .digest('hex');
 
 /** The PNG of a social card, drawn only when this card was never drawn before. */

@@ -16,7 +16,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { searchShardPages, siteConfig } from '../config.ts';
 import { CACHE_INPUTS, fingerprint } from '../build/fingerprint.ts';
-import type { BuildState } from '../build/state.ts';
+import type { BuildState, SearchPlaced } from '../build/state.ts';
 import type { Dispatch } from '../lib/dispatch.ts';
 import { recordSource, type RecordSource } from '../lib/search-record.ts';
 import { planShards, shardManifest, shardsFile, type Shard } from '../lib/search-shards.ts';
@@ -72,7 +72,12 @@ const sourcesOf = (shard: Shard, byUrl: ReadonlyMap<string, Dispatch>): RecordSo
  * there are indexers (each shard's records are read only when its turn
  * comes); the first failure fails them all.
  */
-async function indexShards(toIndex: { shard: Shard; name: string }[], byUrl: ReadonlyMap<string, Dispatch>, cache: ShardCache, bodies: string) {
+async function indexShards(
+  toIndex: { shard: Shard; name: string }[],
+  byUrl: ReadonlyMap<string, Dispatch>,
+  cache: ShardCache,
+  bodies: string,
+) {
   if (toIndex.length === 0) return;
   const indexers = startIndexers();
   let failure: unknown;
@@ -100,25 +105,81 @@ async function indexShards(toIndex: { shard: Shard; name: string }[], byUrl: Rea
   if (failure) throw failure;
 }
 
-/**
- * Makes `outDir/pagefind/` the index of `dispatches`. `full`: the output
- * folder was emptied, so no shard is in place yet.
- */
-export async function searchStep(options: {
+interface SearchStepOptions {
   root: string;
   dispatches: readonly Dispatch[];
   state: BuildState;
   outDir: string;
+  /** The output folder was emptied: no shard is in place yet. */
   full: boolean;
-}): Promise<SearchIndexResult> {
-  const { root, dispatches, state, outDir } = options;
+  /** The output folder holds only this build's changes: what the site holds is what the state says was placed. */
+  changesOnly?: boolean;
+}
+
+/** Where the search index's files go, and what is known to be there already. */
+function outputOf(options: SearchStepOptions, placed: SearchPlaced | undefined) {
+  const bundleDir = path.join(options.outDir, searchBundleDir);
+  const changesOnly = options.changesOnly ?? false;
+  return {
+    bundleDir,
+    changesOnly,
+    relative: (file: string) => path.relative(options.outDir, file).split(path.sep).join('/'),
+    /** The cache entry shard `key` holds in the site, if it is known to be whole. */
+    placedEntry: (key: string) =>
+      changesOnly || existsSync(path.join(bundleDir, key, 'pagefind-entry.json')) ? placed?.shards[key] : undefined,
+  };
+}
+
+type SearchOutput = ReturnType<typeof outputOf>;
+
+/** Deletes the shards the index no longer has; returns their files, relative to the output folder. */
+async function removeShards(out: SearchOutput, keep: ReadonlySet<string>, placed: SearchPlaced | undefined, cache: ShardCache) {
+  const deleted: string[] = [];
+  if (out.changesOnly) {
+    // Not in this folder but at the host: their files are those of the entries placed.
+    for (const [key, name] of Object.entries(placed?.shards ?? {})) {
+      if (keep.has(key)) continue;
+      const entry = cache.entryPath(name);
+      // The build checked they are all there (pipeline.ts): a missing one would leave files at the host.
+      const gone = await files(entry);
+      deleted.push(...gone.map((file) => `${searchBundleDir}/${key}/${path.relative(entry, file).split(path.sep).join('/')}`));
+    }
+    return deleted.filter((file) => !file.endsWith('/pagefind.js'));
+  }
+  for (const name of await readdir(out.bundleDir).catch(() => [] as string[])) {
+    if (keep.has(name) || name === 'pagefind.js' || name === shardsFile) continue;
+    deleted.push(...(await files(path.join(out.bundleDir, name)).catch(() => [])).map(out.relative));
+    await rm(path.join(out.bundleDir, name), { recursive: true, force: true });
+  }
+  return deleted;
+}
+
+/** Writes pagefind.js or shards.json when it is not what the site holds; returns whether it did. */
+async function placeFile(out: SearchOutput, name: string, bytes: Buffer | undefined, placedDigest: string | undefined) {
+  const target = path.join(out.bundleDir, name);
+  const digest = bytes && hash('sha1', bytes, 'base64');
+  const held = out.changesOnly
+    ? placedDigest
+    : await readFile(target).then(
+        (b) => hash('sha1', b, 'base64'),
+        () => undefined,
+      );
+  if (digest === held) return { changed: false, digest };
+  if (bytes) await writeFile(target, bytes);
+  else await rm(target, { force: true });
+  return { changed: true, digest };
+}
+
+/** Makes `outDir/pagefind/` the index of `dispatches`. */
+export async function searchStep(options: SearchStepOptions): Promise<SearchIndexResult> {
+  const { root, dispatches, state } = options;
   const cache = shardCache(state.paths.searchShards);
   const started = performance.now();
-  const bundleDir = path.join(outDir, searchBundleDir);
   const byUrl = new Map(dispatches.map((d) => [d.url, d]));
   const shards = planShards(byUrl.keys(), searchShardPages);
   const code = fingerprint(root, { files: CACHE_INPUTS.search, settings: siteConfig.lang });
   const placed = options.full ? undefined : await state.searchPlaced.read();
+  const out = outputOf(options, placed);
   const names = new Map(
     shards.map((shard) => {
       const digest = createHash('sha1').update(code);
@@ -126,9 +187,7 @@ export async function searchStep(options: {
       return [shard, `${shard.key}-${digest.digest('hex').slice(0, 16)}`];
     }),
   );
-  const changed = shards.filter(
-    (shard) => placed?.[shard.key] !== names.get(shard) || !existsSync(path.join(bundleDir, shard.key, 'pagefind-entry.json')),
-  );
+  const changed = shards.filter((shard) => out.placedEntry(shard.key) !== names.get(shard));
   const toIndex = changed.filter((shard) => !existsSync(`${cache.entryPath(names.get(shard)!)}.complete`));
   await indexShards(
     toIndex.map((shard) => ({ shard, name: names.get(shard)! })),
@@ -138,43 +197,30 @@ export async function searchStep(options: {
   );
 
   const written: string[] = [];
-  const deleted: string[] = [];
-  const relative = (file: string) => path.relative(outDir, file).split(path.sep).join('/');
-  const planned = new Set(shards.map((shard) => shard.key));
-  for (const name of await readdir(bundleDir).catch(() => [] as string[])) {
-    if (planned.has(name) || name === 'pagefind.js' || name === shardsFile) continue;
-    deleted.push(...(await files(path.join(bundleDir, name)).catch(() => [])).map(relative));
-    await rm(path.join(bundleDir, name), { recursive: true, force: true });
-  }
+  const deleted = await removeShards(out, new Set(shards.map((shard) => shard.key)), placed, cache);
   // pagefind.js is the same in every shard: it is kept once, beside them.
   const isScript = (file: string) => file === 'pagefind.js';
   for (const shard of changed) {
-    const target = path.join(bundleDir, shard.key);
-    const placedNow = await cache.placeCached(names.get(shard)!, target, { previous: placed?.[shard.key], skip: isScript });
+    const target = path.join(out.bundleDir, shard.key);
+    const placedNow = await cache.placeCached(names.get(shard)!, target, { previous: out.placedEntry(shard.key), skip: isScript });
     if (!placedNow) throw new Error(`The search shard ${shard.key} is not in the build state: is another build writing it?`);
     const under = (file: string) => `${searchBundleDir}/${shard.key}/${file}`;
     written.push(...placedNow.written.map(under));
     deleted.push(...placedNow.deleted.map(under));
   }
-  await mkdir(bundleDir, { recursive: true });
-  const script = path.join(bundleDir, 'pagefind.js');
-  if (shards.length === 0) {
-    if (existsSync(script)) deleted.push(relative(script));
-    await rm(script, { force: true });
-  } else {
-    const fresh = await readFile(path.join(cache.entryPath(names.get(shards[0])!), 'pagefind.js'));
-    if (!(await readFile(script).catch(() => Buffer.alloc(0))).equals(fresh)) {
-      await writeFile(script, fresh);
-      written.push(relative(script));
-    }
+  await mkdir(out.bundleDir, { recursive: true });
+  const script = shards.length > 0 ? await readFile(path.join(cache.entryPath(names.get(shards[0])!), 'pagefind.js')) : undefined;
+  const manifest = Buffer.from(JSON.stringify(shardManifest(shards, `/${searchBundleDir}/`)));
+  const digests: Record<string, string> = {};
+  for (const [name, bytes] of [
+    ['pagefind.js', script],
+    [shardsFile, manifest],
+  ] as const) {
+    const { changed: placedAnew, digest } = await placeFile(out, name, bytes, placed?.files[name]);
+    if (digest) digests[name] = digest;
+    if (placedAnew) (bytes ? written : deleted).push(`${searchBundleDir}/${name}`);
   }
-  const manifest = JSON.stringify(shardManifest(shards, `/${searchBundleDir}/`));
-  const manifestFile = path.join(bundleDir, shardsFile);
-  if ((await readFile(manifestFile, 'utf8').catch(() => '')) !== manifest) {
-    await writeFile(manifestFile, manifest);
-    written.push(`${searchBundleDir}/${shardsFile}`);
-  }
-  await state.searchPlaced.write(Object.fromEntries(shards.map((shard) => [shard.key, names.get(shard)!])));
+  await state.searchPlaced.write({ shards: Object.fromEntries(shards.map((shard) => [shard.key, names.get(shard)!])), files: digests });
   // Entries of earlier builds would only grow the state.
   await cache.pruneEntries(new Set(names.values()));
   const kept = new Set(written);

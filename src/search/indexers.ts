@@ -24,8 +24,8 @@ export interface IndexJob {
 export type IndexReply = { ok: true } | { ok: false; message: string };
 
 /**
- * Each Pagefind service holds its shard's index in memory (about 400 MB for
- * 2,000 dispatches), so there are never more of them than this.
+ * Each Pagefind service holds its shard's index in memory (hundreds of MB
+ * for a shard of long dispatches), so there are never more of them than this.
  */
 const MAX_INDEXERS = 4;
 

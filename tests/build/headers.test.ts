@@ -9,6 +9,7 @@ import path from 'node:path';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { listFiles, projectRoot, readPages, tempDir } from '../helpers/build.ts';
+import { cachePolicy } from '../../src/build/deploy.ts';
 import { contentSecurityPolicy } from '../../src/config.ts';
 import { headersFor, parseHeadersFile, type HeaderRule } from '../helpers/static-host.ts';
 
@@ -43,6 +44,8 @@ describe('cache headers', () => {
       const cache = headersFor(rules, urlOf(file)).get('cache-control');
       expect([immutable, short, sealed], `${file}: Cache-Control ${cache}`).toContain(cache);
       expect(cache === sealed, `${file}: Cache-Control ${cache}`).toBe(isSealedPage(file));
+      // A deploy to a host that reads no _headers sets the same (src/build/deploy.ts).
+      expect(cachePolicy(file).value, file).toBe(cache);
       if (cache === immutable) long.push(file);
     }
     expect(files.filter(isSealedPage)).toEqual(expect.arrayContaining(['page/1/index.html', 'city/zliten/page/1/index.html', 'tag/الدوري/page/1/index.html']));

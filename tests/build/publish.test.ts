@@ -13,7 +13,8 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { differingFiles } from '../../bench/measure.ts';
 import { photoDispatch, testPhoto } from '../helpers/archive.ts';
-import { buildSite, childEnv, copyProject, tempDir, type BuildResult } from '../helpers/build.ts';
+import { cacheFilters, cachePolicy, parseChanges } from '../../src/build/deploy.ts';
+import { buildSite, childEnv, copyProject, listFiles, tempDir, type BuildResult } from '../helpers/build.ts';
 
 const site = inject('site');
 
@@ -35,7 +36,7 @@ async function setUp() {
   const cacheDir = await tempDir('cache');
   let now = '2026-06-01T12:00:00Z';
   const env = () => ({ ARCHIVE_NOW: now });
-  const run = () => buildSite({ archiveDir: archive, outDir, cacheDir, project, env: env() });
+  const run = (args: string[] = [], into = outDir) => buildSite({ archiveDir: archive, outDir: into, cacheDir, project, env: env(), args });
   return {
     archive,
     project,
@@ -43,8 +44,8 @@ async function setUp() {
     cacheDir,
     setNow: (iso: string) => (now = iso),
     run,
-    build: async () => {
-      const result = await run();
+    build: async (args?: string[], into?: string) => {
+      const result = await run(args, into);
       expect(result.code, result.output).toBe(0);
       return report(result);
     },
@@ -58,11 +59,24 @@ async function setUp() {
   };
 }
 
+/** The cache kind the AWS CLI's filters (`*` across folders) give a file in a full deploy. */
+function filterKind(file: string): string {
+  const matches = (glob: string) =>
+    new RegExp(
+      `^${glob
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    ).test(file);
+  if (cacheFilters.immutable.some(matches)) return 'immutable';
+  return cacheFilters.sealed.some(matches) ? 'sealed' : 'short';
+}
+
 const dispatchText = (fields: Record<string, string>, body = 'نص الخبر.') =>
   ['---', ...Object.entries(fields).map(([k, v]) => `${k}: ${v}`), '---', body, ''].join('\n');
 
 describe('publishing', () => {
-  it('after each kind of change renders only what it touches and equals a clean full build', async () => {
+  it('after each kind of change renders only what it touches and equals a clean full build', { timeout: 300_000 }, async () => {
     const { archive, project, build, setNow, expectCleanBuild, outDir, cacheDir } = await setUp();
     const first = await build();
     expect(first.kind).toBe('Full build');
@@ -161,20 +175,34 @@ describe('publishing', () => {
     });
     expect(check.status).toBe(1);
     expect(check.stderr).toMatch(/bare-date\.md:1: file: was published and its file has been deleted/);
-    const deleted = await build();
+    // Published as a host that keeps the site would be: only the changes
+    // into an empty folder, the list applied to the site.
+    const changesFile = path.join(await tempDir('changes'), 'changes.txt');
+    const changesOnly = await tempDir('changes-only');
+    const deleted = await build(['--changes-only', '--changes', changesFile], changesOnly);
+    expect(deleted.kind).toBe('Publish');
     expect(deleted.output).toMatch(/\[archive\] warning: .*bare-date\.md:1: file: was published/);
-    expect(deleted.files).toEqual(expect.arrayContaining(['D 2024/03/10/book-fair/index.html', 'D tag/الكتاب/index.html']));
-    expect(existsSync(path.join(outDir, 'archive/2024'))).toBe(false);
-    expect(existsSync(path.join(outDir, 'pagefind/2024'))).toBe(false);
+    const changes = parseChanges(await readFile(changesFile, 'utf8'));
+    expect(changes.full).toBe(false);
+    expect(changes.deleted).toEqual(expect.arrayContaining(['2024/03/10/book-fair/index.html', 'tag/الكتاب/index.html']));
+    expect(changes.deleted.filter((file) => file.startsWith('pagefind/2024/')).length).toBeGreaterThan(3);
+    expect(await listFiles(changesOnly)).toEqual([...changes.written].sort());
+    for (const file of changes.written) await cp(path.join(changesOnly, file), path.join(outDir, file));
+    for (const file of changes.deleted) await rm(path.join(outDir, file));
     await expectCleanBuild();
 
-    // The registries and the code are the site's: a change makes a full build.
+    // The registries and the code are the site's: a change makes a full build,
+    // whose list of changes is every file, for a host to hold those alone.
     const cities = path.join(project, 'content/cities.json');
     await writeFile(cities, (await readFile(cities, 'utf8')).replace('"slug": "derna"', '"slug": "darnah"'));
-    const registry = await build();
+    const registry = await build(['--changes', changesFile]);
     expect(registry.kind).toBe('Full build');
     expect(existsSync(path.join(outDir, 'city/darnah/index.html'))).toBe(true);
     expect(existsSync(path.join(outDir, 'city/derna'))).toBe(false);
+    const everything = parseChanges(await readFile(changesFile, 'utf8'));
+    expect(everything).toEqual({ full: true, written: await listFiles(outDir), deleted: [] });
+    // A full deploy uploads by the CLI's filters: they give each file the cache a publish gives it.
+    for (const file of everything.written) expect([file, filterKind(file)]).toEqual([file, cachePolicy(file).kind]);
     await expectCleanBuild();
 
     const footer = path.join(project, 'src/components/Footer.astro');
@@ -185,23 +213,38 @@ describe('publishing', () => {
     await expectCleanBuild();
   });
 
-  it('fails on a broken dispatch without harm to the next publish, and builds everything again after a build that stopped half-way', async () => {
-    const { archive, build, run, expectCleanBuild, cacheDir } = await setUp();
-    expect((await build()).kind).toBe('Full build');
-    const broken = path.join(archive, '2025/12/broken.md');
-    await writeFile(broken, dispatchText({ title: '"بلا تاريخ"', city: 'درنة', category: 'محليات' }));
-    const failed = await run();
-    expect(failed.code).not.toBe(0);
-    expect(failed.output).toContain('broken.md:1: date: is required');
-    await rm(broken);
-    // Nothing was written: the next build publishes.
-    expect((await build()).kind).toBe('Publish');
-    await expectCleanBuild();
+  it(
+    'fails on a broken dispatch without harm to the next publish; builds everything after a build that wrote only its changes or stopped half-way',
+    { timeout: 300_000 },
+    async () => {
+      const { archive, build, run, expectCleanBuild, cacheDir } = await setUp();
+      expect((await build()).kind).toBe('Full build');
+      const broken = path.join(archive, '2025/12/broken.md');
+      await writeFile(broken, dispatchText({ title: '"بلا تاريخ"', city: 'درنة', category: 'محليات' }));
+      const failed = await run();
+      expect(failed.code).not.toBe(0);
+      expect(failed.output).toContain('broken.md:1: date: is required');
+      await rm(broken);
+      // Nothing was written: the next build publishes.
+      expect((await build()).kind).toBe('Publish');
+      await expectCleanBuild();
 
-    // A build killed while rendering leaves its record unfinished.
-    const record = path.join(cacheDir, 'build-state/build.json');
-    await writeFile(record, (await readFile(record, 'utf8')).replace('"complete":true', '"complete":false'));
-    expect((await build()).kind).toBe('Full build');
-    await expectCleanBuild();
-  });
+      // Only the changes, into an empty folder: nothing changed, nothing is
+      // written. The site's folder is then not known to be whole: the next
+      // build there is a full one.
+      const changesOnly = await tempDir('changes-only');
+      const nothing = await build(['--changes-only'], changesOnly);
+      expect(nothing).toMatchObject({ kind: 'Publish', rendered: 0, files: [] });
+      expect(await listFiles(changesOnly)).toEqual([]);
+      const after = await build();
+      expect(after.kind).toBe('Full build');
+      expect(after.output).toContain('the last build wrote only its changes');
+
+      // A build killed while rendering leaves its record unfinished.
+      const record = path.join(cacheDir, 'build-state/build.json');
+      await writeFile(record, (await readFile(record, 'utf8')).replace('"complete":true', '"complete":false'));
+      expect((await build()).kind).toBe('Full build');
+      await expectCleanBuild();
+    },
+  );
 });

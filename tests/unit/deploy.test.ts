@@ -1,15 +1,26 @@
 /** What a deploy of one build's changes uploads, with which cache, and purges (src/build/deploy.ts). */
 import { describe, expect, it } from 'vitest';
-import { cachePolicy, invalidationPaths, parseChanges } from '../../src/build/deploy.ts';
+import { cachePolicy, formatChanges, invalidationPaths, parseChanges } from '../../src/build/deploy.ts';
 
 describe('the changes a build lists', () => {
   it('are read back as written and deleted files, and nothing else passes', () => {
     expect(parseChanges('M index.html\nM tag/الموانئ/index.html\nD 2024/03/10/x/index.html\n')).toEqual({
+      full: false,
       written: ['index.html', 'tag/الموانئ/index.html'],
       deleted: ['2024/03/10/x/index.html'],
     });
-    expect(parseChanges('')).toEqual({ written: [], deleted: [] });
+    expect(parseChanges('')).toEqual({ full: false, written: [], deleted: [] });
     expect(() => parseChanges('M index.html\nX oops\n')).toThrow('line 2 is not "M path" or "D path": X oops');
+  });
+
+  it('say when the build was a full one, on their first line only, and read back what was written', () => {
+    const full = { full: true, written: ['index.html', 'rss.xml'], deleted: [] };
+    expect(formatChanges(full)).toBe('F\nM index.html\nM rss.xml\n');
+    expect(parseChanges(formatChanges(full))).toEqual(full);
+    const publish = { full: false, written: ['index.html'], deleted: ['2024/03/10/x/index.html'] };
+    expect(parseChanges(formatChanges(publish))).toEqual(publish);
+    expect(formatChanges({ full: false, written: [], deleted: [] })).toBe('');
+    expect(() => parseChanges('M index.html\nF\n')).toThrow('line 2 is not "M path" or "D path": F');
   });
 });
 

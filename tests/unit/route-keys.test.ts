@@ -48,7 +48,8 @@ const archive = Array.from({ length: 50 }, (_, n) =>
   makeRecord(`d${String(n).padStart(2, '0')}`, day(n), { tags: n % 2 ? [] : ['النفط'], summary: `ملخص ${n}` }),
 );
 
-const plan = (records: DispatchRecord[], at = now, previous?: RouteKeys) => planRoutes(buildSite({ records, now: at, preview: false }), previous);
+const plan = (records: DispatchRecord[], at = now, previous?: RouteKeys) =>
+  planRoutes(buildSite({ records, now: at, preview: false }), previous);
 const before = plan(archive);
 
 /** The pages a change renders, by route: `route path`. */
@@ -56,7 +57,9 @@ function rendered(records: DispatchRecord[], at = now): string[] {
   return plan(records, at, before.keys).render.map((r) => `${r.route} ${r.path}`);
 }
 const edit = (id: string, change: Partial<DispatchRecord>) =>
-  archive.map((r) => (r.id === id ? makeRecord(r.id, r.date.toISOString(), { ...r, ...change, url: undefined, digest: undefined, card: undefined }) : r));
+  archive.map((r) =>
+    r.id === id ? makeRecord(r.id, r.date.toISOString(), { ...r, ...change, url: undefined, digest: undefined, card: undefined }) : r,
+  );
 const urlOf = (id: string) => archive.find((r) => r.id === id)!.url;
 
 describe('which pages a change renders', () => {
@@ -160,6 +163,24 @@ describe('which pages a change renders', () => {
     expect(pages).toEqual(expect.arrayContaining([`dispatch ${urlOf('d40')}`, 'home /', 'feed /rss.xml']));
     // With a photo it is shared with a crop of it: no card.
     expect(plan(edit('d40', { image: { photo, alt: 'وصف' } }), now, before.keys).remove).toContain(`${urlOf('d40')}og.png`);
+    // The same bytes under another file name: the sizes' names change, so do the cards that show them.
+    const withPhoto = edit('d40', { image: { photo, alt: 'وصف' } });
+    const renamed = plan(
+      withPhoto.map((r) =>
+        r.id === 'd40'
+          ? makeRecord(r.id, r.date.toISOString(), {
+              ...r,
+              image: { photo: { ...photo, name: 'b.jpg' }, alt: 'وصف' },
+              url: undefined,
+              digest: undefined,
+              card: undefined,
+            })
+          : r,
+      ),
+      now,
+      plan(withPhoto).keys,
+    ).render.map((r) => `${r.route} ${r.path}`);
+    expect(renamed).toEqual(expect.arrayContaining([`dispatch ${urlOf('d40')}`, 'home /']));
   });
 });
 
