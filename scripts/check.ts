@@ -12,6 +12,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import path from 'node:path';
 import { archiveDir, imagesDir, stateDir } from '../src/config.ts';
 import { buildState } from '../src/build/state.ts';
 import { checkArchive, deletedDispatches, type SourceFile } from '../src/lib/archive-check.ts';
@@ -51,12 +52,14 @@ function deletedInGit(staged: boolean): SourceFile[] {
 }
 
 /**
- * Dispatches the last build published (at its time) whose file is gone and
- * whose URL no other file has: what git cannot tell in a fresh checkout.
+ * Dispatches the last build of this archive published (at its time) whose
+ * file is gone and whose URL no other file has: what git cannot tell in a
+ * fresh checkout.
  */
 async function deletedSinceBuild(known: ReadonlySet<string>, urls: ReadonlySet<string>): Promise<DispatchProblem[]> {
   const state = buildState(stateDir);
   const [manifest, last] = await Promise.all([state.manifest.read(), state.build.read()]);
+  if (last?.archive !== path.resolve(projectRoot, archiveDir)) return [];
   const builtAt = last ? new Date(last.now) : now;
   const files = new Set(sources.map((s) => s.file.normalize('NFC')));
   return (manifest?.records ?? [])

@@ -126,6 +126,7 @@ async function decide(options: BuildOptions, state: BuildState) {
   const record = (complete: boolean): BuildRecord => ({
     fingerprint: fingerprintNow,
     outDir: options.outDir,
+    archive: path.resolve(options.root, archiveDir),
     now: now.toISOString(),
     preview: previewEnv,
     changesOnly: options.changesOnly ?? false,
@@ -137,14 +138,15 @@ async function decide(options: BuildOptions, state: BuildState) {
 type Decision = Awaited<ReturnType<typeof decide>>;
 
 /**
- * Says which published dispatches lost their file, with no other file taking
- * their URL: allowed, but `npm run check` refuses it.
+ * Says which published dispatches of the same archive lost their file, with
+ * no other file taking their URL: allowed, but `npm run check` refuses it.
  */
-function warnDeleted(archive: ArchiveStepResult, last: BuildRecord | undefined, log: Log) {
+function warnDeleted(archive: ArchiveStepResult, last: BuildRecord | undefined, root: string, log: Log) {
+  if (last?.archive !== path.resolve(root, archiveDir)) return;
   const files = new Set(archive.records.map((r) => r.file));
   const urls = new Set(archive.records.map((r) => r.url));
   for (const gone of archive.previous.values()) {
-    if (!files.has(gone.file) && !urls.has(gone.url) && !gone.draft && last && gone.date <= new Date(last.now)) {
+    if (!files.has(gone.file) && !urls.has(gone.url) && !gone.draft && gone.date <= new Date(last.now)) {
       log('archive', `warning: ${formatProblem({ file: gone.file, line: 1, field: 'file', code: 'withdrawn.deleted' })}`);
     }
   }
@@ -222,7 +224,7 @@ async function buildWith(
   const { root, outDir, log } = options;
   const archive = await timed(seconds, 'archive', () => archiveStep({ root, archiveDir, imagesDir, state }));
   log('archive', `${archive.records.length} dispatches; ${archive.filesRead} files read, ${archive.bodiesRendered} bodies rendered`);
-  warnDeleted(archive, last, log);
+  warnDeleted(archive, last, root, log);
 
   // A full build works every related list out again: the cache is only as good as the code that made it.
   const relatedCache = full ? undefined : await state.related.read();

@@ -51,6 +51,8 @@ export interface BuildRecord {
   /** Of everything but the archive (src/build/fingerprint.ts, CACHE_INPUTS.site). */
   fingerprint: string;
   outDir: string;
+  /** The archive folder, resolved: files missing from another archive were never deleted. */
+  archive: string;
   /** ISO time the build took as now. */
   now: string;
   preview: boolean;

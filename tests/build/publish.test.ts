@@ -175,6 +175,14 @@ describe('publishing', () => {
     });
     expect(check.status).toBe(1);
     expect(check.stderr).toMatch(/bare-date\.md:1: file: was published and its file has been deleted/);
+    // Another archive checked beside this state has deleted nothing.
+    const other = spawnSync(process.execPath, [path.join(project, 'scripts/check.ts')], {
+      cwd: project,
+      env: childEnv({ ARCHIVE_DIR: path.join(project, 'content/dispatches'), ASTRO_CACHE_DIR: cacheDir }),
+      encoding: 'utf8',
+    });
+    expect(other.stderr).toMatch(/^Checked \d+ files/m);
+    expect(other.stderr).not.toMatch(/has been deleted/);
     // Published as a host that keeps the site would be: only the changes
     // into an empty folder, the list applied to the site.
     const changesFile = path.join(await tempDir('changes'), 'changes.txt');
