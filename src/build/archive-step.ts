@@ -3,7 +3,7 @@
  * renders their bodies, and gives every dispatch's record. Stops with every
  * problem of the archive at once, as `file:line: field: message`.
  */
-import { emptyIndex, scanArchive } from '../archive/scan.ts';
+import { emptyIndex, scanArchive, type SourceIndex } from '../archive/scan.ts';
 import { findDuplicateUrls } from '../lib/dispatch.ts';
 import { formatProblem, type DispatchProblem } from '../lib/dispatch-file.ts';
 import { BodyStore } from './bodies.ts';
@@ -81,14 +81,30 @@ export async function archiveStep(options: {
     filesRead: scan.filesRead,
     bodiesRendered: rendered,
     previous,
-    async save() {
-      await Promise.all([
-        state.sources.write(scan.index),
-        changed || manifest?.version !== manifestVersion
-          ? state.manifest.write({ version: manifestVersion, records } satisfies ManifestFile)
-          : undefined,
-      ]);
-      if (changed) await bodies.prune(new Set(records.map((r) => r.body)));
-    },
+    save: saver(state, bodies, {
+      index: scan.index,
+      manifest: changed || manifest?.version !== manifestVersion ? { version: manifestVersion, records } : undefined,
+      prune: changed,
+    }),
+  };
+}
+
+/**
+ * Writes what the next build reads, once. Made out here, so that it holds
+ * only that (not the scan and the last manifest), and lets go of it when
+ * written: at 100k dispatches the scan's index alone is tens of MB.
+ */
+function saver(
+  state: BuildState,
+  bodies: BodyStore,
+  unsaved: { index: SourceIndex; manifest?: ManifestFile; prune: boolean },
+): () => Promise<void> {
+  let pending: typeof unsaved | undefined = unsaved;
+  return async () => {
+    if (!pending) return;
+    const { index, manifest, prune } = pending;
+    pending = undefined;
+    await Promise.all([state.sources.write(index), manifest && state.manifest.write(manifest)]);
+    if (prune && manifest) await bodies.prune(new Set(manifest.records.map((r) => r.body)));
   };
 }

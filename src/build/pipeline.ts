@@ -227,8 +227,10 @@ async function buildWith(
   warnDeleted(archive, last, root, log);
 
   // A full build works every related list out again: the cache is only as good as the code that made it.
-  const relatedCache = full ? undefined : await state.related.read();
-  const site = await timed(seconds, 'plan', async () => buildSite({ records: archive.records, now, preview: previewEnv, relatedCache }));
+  // The last build's lists and route keys are read where they are used, and let go of once used.
+  const site = await timed(seconds, 'plan', async () =>
+    buildSite({ records: archive.records, now, preview: previewEnv, relatedCache: full ? undefined : await state.related.read() }),
+  );
   // From here on the output folder and the state change.
   if (!full) await state.build.write(record(false));
   // The search index needs the site only: in a publish, Pagefind works while the rest is planned
@@ -244,12 +246,15 @@ async function buildWith(
   };
   try {
     if (!full) search();
-    const previousKeys = full ? undefined : (await state.routes.read())?.keys;
-    const plan = await timed(seconds, 'plan', async () => planRoutes(site, previousKeys, { keepEntries: !full }));
+    const plan = await timed(seconds, 'plan', async () =>
+      planRoutes(site, full ? undefined : (await state.routes.read())?.keys, { keepEntries: !full }),
+    );
     log('plan', `${plan.total} pages and files; ${plan.render.length} to render, ${plan.remove.length} to delete`);
     // What the compiled pages read (src/site/load.ts).
     await archive.save();
     if (site.relatedCache) await state.related.write(site.relatedCache);
+    // Kept for the next build only; the pages read the lists through site.related.
+    site.relatedCache = undefined;
     await compiling;
     const output = await writeOutput(options, state, site, plan.render, full, seconds, indexing ?? search());
     return await finish(options, state, plan, output, { full, reason, record, seconds });
