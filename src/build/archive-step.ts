@@ -70,7 +70,9 @@ export async function archiveStep(options: {
     : await buildManifest(scan, reusable, bodies, root);
   const problems = [
     ...scan.problems,
-    ...findDuplicateUrls(records.map((r, i) => ({ file: r.file, line: scan.dispatches[i].slugLine, date: r.date, slug: r.slug, url: r.url }))),
+    ...findDuplicateUrls(
+      records.map((r, i) => ({ file: r.file, line: scan.dispatches[i].slugLine, date: r.date, slug: r.slug, url: r.url })),
+    ),
   ].filter(isError);
   if (problems.length > 0) throw new ArchiveError(problems);
   const previous = new Map(manifest?.records.map((r) => [r.file, r]) ?? []);

@@ -68,7 +68,7 @@ async function stateReason(state: BuildState, options: BuildOptions): Promise<st
   if (!placed) return `the build state has no readable ${path.basename(state.paths.searchPlaced)}`;
   // At a host, the search shards' files are known only from their entries in the state.
   const cache = shardCache(state.paths.searchShards);
-  const missing = options.changesOnly && Object.values(placed.shards).find((name) => !existsSync(`${cache.entryPath(name)}.complete`));
+  const missing = options.changesOnly && Object.values(placed.shards).find((name) => !cache.isStored(name));
   return missing ? `the build state lacks the search shard ${missing}` : undefined;
 }
 

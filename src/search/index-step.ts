@@ -188,7 +188,7 @@ export async function searchStep(options: SearchStepOptions): Promise<SearchInde
     }),
   );
   const changed = shards.filter((shard) => out.placedEntry(shard.key) !== names.get(shard));
-  const toIndex = changed.filter((shard) => !existsSync(`${cache.entryPath(names.get(shard)!)}.complete`));
+  const toIndex = changed.filter((shard) => !cache.isStored(names.get(shard)!));
   await indexShards(
     toIndex.map((shard) => ({ shard, name: names.get(shard)! })),
     byUrl,

@@ -49,6 +49,8 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
 export function shardCache(folder: string) {
   /** Where cached entry `name` is. */
   const entryPath = (name: string) => path.join(folder, name);
+  /** Whether entry `name` was stored whole (its files are checked when it is placed). */
+  const isStored = (name: string) => existsSync(`${entryPath(name)}${COMPLETE}`);
 
   /**
    * Makes `to` hold exactly cached entry `name`, as hard links: tens of
@@ -73,7 +75,7 @@ export function shardCache(folder: string) {
       await rm(entry, { recursive: true, force: true });
       return undefined;
     }
-    const previous = options.previous && existsSync(`${entryPath(options.previous)}${COMPLETE}`) ? entryPath(options.previous) : undefined;
+    const previous = options.previous && isStored(options.previous) ? entryPath(options.previous) : undefined;
     const before = previous ?? to;
     const present = new Set((await files(before).catch(() => [] as string[])).map((file) => path.relative(before, file)));
     const written: string[] = [];
@@ -106,7 +108,7 @@ export function shardCache(folder: string) {
       const written = await files(partial);
       await Promise.all(written.map((file) => chmod(file, 0o444)));
       // An entry left without its .complete file (a crash) is replaced.
-      if (!existsSync(`${entry}${COMPLETE}`)) await rm(entry, { recursive: true, force: true });
+      if (!isStored(name)) await rm(entry, { recursive: true, force: true });
       try {
         await rename(partial, entry);
       } catch (error) {
@@ -135,7 +137,7 @@ export function shardCache(folder: string) {
     }
   }
 
-  return { entryPath, placeCached, storeEntry, pruneEntries };
+  return { entryPath, isStored, placeCached, storeEntry, pruneEntries };
 }
 
 export type ShardCache = ReturnType<typeof shardCache>;
