@@ -15,33 +15,44 @@ function fail(step: string, errors: string[]): never {
   throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
 }
 
-/** The HTML Pagefind indexes for each source, its body read from `bodies`, in order. */
-async function recordsHtml(sources: readonly RecordSource[], bodies: string): Promise<string[]> {
-  const html: string[] = new Array(sources.length);
-  await inBatches([...sources.keys()], async (i) => {
+/** Records made and sent at a time: a shard's records all at once would be held twice, as text and as messages. */
+const CHUNK = 32;
+
+/** The HTML Pagefind indexes for `sources[from, from + CHUNK)`, their bodies read from `bodies`, in order. */
+async function chunkHtml(sources: readonly RecordSource[], from: number, bodies: string): Promise<string[]> {
+  const chunk = sources.slice(from, from + CHUNK);
+  const html: string[] = new Array(chunk.length);
+  await inBatches([...chunk.keys()], async (i) => {
     try {
-      html[i] = recordHtml(searchRecord(sources[i], await readFile(path.join(bodies, sources[i].body), 'utf8')));
+      html[i] = recordHtml(searchRecord(chunk[i], await readFile(path.join(bodies, chunk[i].body), 'utf8')));
     } catch (error) {
-      throw new Error(`The search record of ${sources[i].url} cannot be made: ${(error as Error).message}`, { cause: error });
+      throw new Error(`The search record of ${chunk[i].url} cannot be made: ${(error as Error).message}`, { cause: error });
     }
   });
   return html;
 }
 
 async function indexShard({ shard, sources, bodies, outputPath }: IndexJob): Promise<void> {
-  const records = await recordsHtml(sources, bodies);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: siteConfig.lang });
   if (!index) fail('start', errors);
-  // Records are sent in path order without waiting for each answer: Pagefind
-  // numbers pages in the order it receives them, so the order must not vary.
+  // Records are sent in path order: Pagefind numbers pages in the order it
+  // receives them, so the order must not vary. The next chunk is made while
+  // Pagefind indexes one.
   const pending: Promise<{ url: string; errors: string[] }>[] = [];
+  let next: Promise<string[]> | undefined = chunkHtml(sources, 0, bodies);
   try {
-    for (const [i, content] of records.entries()) {
-      const { url } = sources[i];
-      pending.push(index.addHTMLFile({ url, content }).then(({ errors }) => ({ url, errors })));
-    }
-    for (const { url, errors } of await Promise.all(pending)) {
-      if (errors.length > 0) fail(`index ${url}`, errors);
+    for (let from = 0; next; from += CHUNK) {
+      const sent = (await next).map((content, i) => {
+        const { url } = sources[from + i];
+        return index.addHTMLFile({ url, content }).then(({ errors }) => ({ url, errors }));
+      });
+      pending.push(...sent);
+      next = from + CHUNK < sources.length ? chunkHtml(sources, from + CHUNK, bodies) : undefined;
+      // Awaited on the next turn; a failure meanwhile must not go unhandled.
+      next?.catch(() => undefined);
+      for (const { url, errors } of await Promise.all(sent)) {
+        if (errors.length > 0) fail(`index ${url}`, errors);
+      }
     }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) fail(`write the index of ${shard}`, written.errors);
@@ -50,6 +61,7 @@ async function indexShard({ shard, sources, bodies, outputPath }: IndexJob): Pro
     // closing the service cannot fail them (an unhandled rejection here
     // would hide the error that stopped this shard).
     await Promise.allSettled(pending);
+    await next?.catch(() => undefined);
     await index.deleteIndex();
   }
 }

@@ -29,6 +29,12 @@ export type IndexReply = { ok: true } | { ok: false; message: string };
  */
 const MAX_INDEXERS = 4;
 
+/**
+ * A worker holds one chunk of records at a time (index-worker.ts): a small
+ * young generation is enough, and V8's default would keep tens of MB more.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
+
 /** Up to `size` workers, each started when a job first waits for one. */
 export function startIndexers(size = Math.min(availableParallelism(), MAX_INDEXERS)) {
   const idle = new Set<Worker>();
@@ -36,7 +42,7 @@ export function startIndexers(size = Math.min(availableParallelism(), MAX_INDEXE
   const running = new Map<Worker, Promise<void>>();
   let closed = false;
   const start = () => {
-    const worker = new Worker(new URL('./index-worker.ts', import.meta.url));
+    const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { resourceLimits: WORKER_LIMITS });
     // A worker that dies between jobs is not handed another; one that dies
     // during a job fails that job (see index()). Either way, never unheard.
     worker.on('error', () => undefined);
