@@ -14,6 +14,7 @@
  * nothing here fails on time.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
@@ -48,8 +49,13 @@ const root = values.dir ? path.resolve(values.dir) : await mkdtemp(path.join(tmp
 const archiveDir = path.join(root, 'dispatches');
 const line = (label: string, value: string) => console.log(`${label.padEnd(28)} ${value}`);
 
+/** The Node flags `npm run build` gives (package.json): the bench measures what a newsroom runs. */
+const buildFlags: string[] = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8'))
+  .scripts.build.split(/\s+/)
+  .filter((arg: string) => arg.startsWith('--'));
+
 function build(outDir: string, cache: string, now = NOW): Promise<Run> {
-  return run(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), '--outDir', outDir], {
+  return run(process.execPath, [...buildFlags, path.join(projectRoot, 'scripts/build.ts'), '--outDir', outDir], {
     cwd: projectRoot,
     env: {
       ...process.env,
