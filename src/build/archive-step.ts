@@ -8,7 +8,7 @@ import { findDuplicateUrls } from '../lib/dispatch.ts';
 import { formatProblem, type DispatchProblem } from '../lib/dispatch-file.ts';
 import { BodyStore } from './bodies.ts';
 import { CACHE_INPUTS, fingerprint } from './fingerprint.ts';
-import { buildManifest, type DispatchRecord } from './manifest.ts';
+import { buildManifest, shareStrings, type DispatchRecord } from './manifest.ts';
 import type { BuildState, ManifestFile } from './state.ts';
 
 export class ArchiveError extends Error {
@@ -48,6 +48,7 @@ export async function archiveStep(options: {
   const bodiesVersion = fingerprint(root, { files: CACHE_INPUTS.bodies });
   const manifestVersion = `${archiveVersion}:${bodiesVersion}`;
   const [index, manifest] = await Promise.all([state.sources.read(), state.manifest.read()]);
+  if (manifest) shareStrings(manifest.records);
   const photoVersion = fingerprint(root, { files: CACHE_INPUTS.photos });
   const bodies = new BodyStore(state.paths.bodies, bodiesVersion);
   const stored = await bodies.stored();

@@ -134,6 +134,27 @@ async function newRecord(
   return { record: withDigests(record), rendered };
 }
 
+/**
+ * Makes records read from the build state share one string per registry
+ * slug and tag name: deserialised, each of 100k records holds copies of its
+ * own.
+ */
+export function shareStrings(records: DispatchRecord[]): void {
+  const strings = new Map<string, string>();
+  const one = (value: string) => {
+    const shared = strings.get(value);
+    if (shared !== undefined) return shared;
+    strings.set(value, value);
+    return value;
+  };
+  for (const record of records) {
+    record.city = one(record.city);
+    record.category = one(record.category);
+    record.source = one(record.source);
+    for (const [i, tag] of record.tags.entries()) record.tags[i] = one(tag);
+  }
+}
+
 /** The record of an unchanged file: the last build's, its photos found again. */
 function keptRecord(scanned: ScannedDispatch, before: DispatchRecord): DispatchRecord {
   const photos = photosOf(scanned, before.image?.credit);

@@ -213,26 +213,39 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   }
 }
 
+/**
+ * archive → manifest → site. What the next build reads of the archive is
+ * saved before the site is made, so that the scan and the records are let
+ * go of (with this function's frame) before the pages are planned.
+ */
+async function readSite(
+  { root, log }: BuildOptions,
+  state: BuildState,
+  { full, last, now, record }: Decision,
+  seconds: Record<string, number>,
+): Promise<Site> {
+  const archive = await timed(seconds, 'archive', () => archiveStep({ root, archiveDir, imagesDir, state }));
+  log('archive', `${archive.records.length} dispatches; ${archive.filesRead} files read, ${archive.bodiesRendered} bodies rendered`);
+  warnDeleted(archive, last, root, log);
+  // From here on the output folder and the state change.
+  if (!full) await state.build.write(record(false));
+  await timed(seconds, 'archive', () => archive.save());
+  // A full build works every related list out again: the cache is only as good as the code that made it.
+  const relatedCache = full ? undefined : await state.related.read();
+  return timed(seconds, 'plan', async () => buildSite({ records: archive.records, now, preview: previewEnv, relatedCache }));
+}
+
 /** The build once decided, with Astro compiling meanwhile for a full one. */
 async function buildWith(
   options: BuildOptions,
   state: BuildState,
-  { full, reason, last, now, record }: Decision,
+  decision: Decision,
   seconds: Record<string, number>,
   compiling: Promise<void> | undefined,
 ): Promise<BuildReport> {
   const { root, outDir, log } = options;
-  const archive = await timed(seconds, 'archive', () => archiveStep({ root, archiveDir, imagesDir, state }));
-  log('archive', `${archive.records.length} dispatches; ${archive.filesRead} files read, ${archive.bodiesRendered} bodies rendered`);
-  warnDeleted(archive, last, root, log);
-
-  // A full build works every related list out again: the cache is only as good as the code that made it.
-  // The last build's lists and route keys are read where they are used, and let go of once used.
-  const site = await timed(seconds, 'plan', async () =>
-    buildSite({ records: archive.records, now, preview: previewEnv, relatedCache: full ? undefined : await state.related.read() }),
-  );
-  // From here on the output folder and the state change.
-  if (!full) await state.build.write(record(false));
+  const { full, reason, record } = decision;
+  const site = await readSite(options, state, decision, seconds);
   // The search index needs the site only: in a publish, Pagefind works while the rest is planned
   // and rendered. A full build places it once Astro has emptied the output folder. Whatever
   // fails meanwhile, the index is done writing before the failure is reported.
@@ -246,12 +259,12 @@ async function buildWith(
   };
   try {
     if (!full) search();
+    // The last build's route keys are read where they are used, and let go of once used.
     const plan = await timed(seconds, 'plan', async () =>
       planRoutes(site, full ? undefined : (await state.routes.read())?.keys, { keepEntries: !full }),
     );
     log('plan', `${plan.total} pages and files; ${plan.render.length} to render, ${plan.remove.length} to delete`);
-    // What the compiled pages read (src/site/load.ts).
-    await archive.save();
+    // What the compiled pages read (src/site/load.ts), with the manifest.
     if (site.relatedCache) await state.related.write(site.relatedCache);
     // Kept for the next build only; the pages read the lists through site.related.
     site.relatedCache = undefined;

@@ -6,7 +6,7 @@
  * the pipeline left there (readSiteState, readRenderSet, readBody). Small on
  * purpose: it imports nothing but Node's fs and v8.
  */
-import { readFile, rename, writeFile, mkdir } from 'node:fs/promises';
+import { open, readFile, rename, writeFile, mkdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SourceIndex } from '../archive/scan.ts';
@@ -79,6 +79,63 @@ async function writeState(file: string, value: unknown, json = false): Promise<v
   await rename(partial, file);
 }
 
+/** Items serialised at a time: one buffer of a 100k-record manifest would be over 100 MB, held at once. */
+const CHUNK = 4096;
+/** Opens a chunked file: one of another form is as good as none. */
+const CHUNKED_MAGIC = Buffer.from('wal-chunks-1\n');
+
+/**
+ * Writes `head` and `items` whole or not at all, as length-prefixed v8
+ * chunks: the head with the count, then the items `perChunk` at a time.
+ */
+async function writeChunked(file: string, head: unknown, items: readonly unknown[], perChunk = CHUNK): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  const handle = await open(partial, 'w');
+  try {
+    await handle.write(CHUNKED_MAGIC);
+    const write = async (value: unknown) => {
+      const bytes = serialize(value);
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(bytes.length);
+      await handle.write(length);
+      await handle.write(bytes);
+    };
+    await write({ head, count: items.length });
+    for (let i = 0; i < items.length; i += perChunk) await write(items.slice(i, i + perChunk));
+  } finally {
+    await handle.close();
+  }
+  await rename(partial, file);
+}
+
+async function readChunk(handle: FileHandle): Promise<unknown> {
+  const length = Buffer.alloc(4);
+  if ((await handle.read(length, 0, 4, null)).bytesRead < 4) throw new Error('truncated');
+  const bytes = Buffer.allocUnsafe(length.readUInt32LE());
+  if ((await handle.read(bytes, 0, bytes.length, null)).bytesRead < bytes.length) throw new Error('truncated');
+  return deserialize(bytes);
+}
+
+/** What writeChunked wrote; undefined when it is missing, cut short or of another form. */
+async function readChunked<H, T>(file: string): Promise<{ head: H; items: T[] } | undefined> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(file, 'r');
+    const magic = Buffer.alloc(CHUNKED_MAGIC.length);
+    await handle.read(magic, 0, magic.length, null);
+    if (!magic.equals(CHUNKED_MAGIC)) return undefined;
+    const { head, count } = (await readChunk(handle)) as { head: H; count: number };
+    const items: T[] = [];
+    while (items.length < count) items.push(...((await readChunk(handle)) as T[]));
+    return { head, items };
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close();
+  }
+}
+
 async function readJson<T>(file: string): Promise<T | undefined> {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as T;
@@ -93,16 +150,77 @@ export interface ManifestFile {
   records: DispatchRecord[];
 }
 
+/** The manifest, its records in chunks. */
+function manifestFile(location: string) {
+  return {
+    read: async (): Promise<ManifestFile | undefined> => {
+      const read = await readChunked<{ version: string }, DispatchRecord>(location);
+      return read && { version: read.head.version, records: read.items };
+    },
+    write: ({ version, records }: ManifestFile) => writeChunked(location, { version }, records),
+  };
+}
+
+/** The source index, its files and photos in chunks. */
+function sourcesFile(location: string) {
+  type Head = Pick<SourceIndex, 'version' | 'readFrom'> & { files: number };
+  type FileEntry = Parameters<SourceIndex['files']['set']>;
+  type PhotoEntry = Parameters<SourceIndex['photos']['set']>;
+  return {
+    read: async (): Promise<SourceIndex | undefined> => {
+      const read = await readChunked<Head, FileEntry | PhotoEntry>(location);
+      if (!read) return undefined;
+      const { version, readFrom, files } = read.head;
+      return {
+        version,
+        readFrom,
+        files: new Map(read.items.slice(0, files) as FileEntry[]),
+        photos: new Map(read.items.slice(files) as PhotoEntry[]),
+      };
+    },
+    write: ({ version, readFrom, files, photos }: SourceIndex) =>
+      writeChunked(location, { version, readFrom, files: files.size } satisfies Head, [...files, ...photos]),
+  };
+}
+
+/** Route keys, in chunks of one route's paths and their keys. */
+function routesFile(location: string) {
+  type Chunk = [route: string, paths: string[], keys: string[]];
+  return {
+    read: async (): Promise<{ keys: RouteKeys } | undefined> => {
+      const read = await readChunked<null, Chunk>(location);
+      if (!read) return undefined;
+      const keys: RouteKeys = {};
+      for (const [route, paths, routeKeys] of read.items) {
+        const byPath = (keys[route] ??= {});
+        for (const [i, sitePath] of paths.entries()) byPath[sitePath] = routeKeys[i];
+      }
+      return { keys };
+    },
+    write: ({ keys }: { keys: RouteKeys }) => {
+      const chunks: Chunk[] = [];
+      for (const [route, byPath] of Object.entries(keys)) {
+        const paths = Object.keys(byPath);
+        for (let i = 0; i < paths.length; i += CHUNK) {
+          const some = paths.slice(i, i + CHUNK);
+          chunks.push([route, some, some.map((sitePath) => byPath[sitePath])]);
+        }
+      }
+      return writeChunked(location, null, chunks, 1);
+    },
+  };
+}
+
 /** The site's inputs as the pipeline left them for the compiled pages. */
 export async function readSiteState(dir: string): Promise<SiteInput> {
   const paths = statePaths(dir);
   const [build, manifest, related] = await Promise.all([
     readJson<BuildRecord>(paths.build),
-    readState<ManifestFile>(paths.manifest),
-    readState<{ lists: Map<string, string[]> }>(paths.related),
+    manifestFile(paths.manifest).read(),
+    readState<RelatedCache>(paths.related),
   ]);
   if (!build || !manifest) throw new Error(`No build state in ${paths.root}: run npm run build`);
-  return { records: manifest.records, now: new Date(build.now), preview: build.preview, related: related?.lists };
+  return { records: manifest.records, now: new Date(build.now), preview: build.preview, related };
 }
 
 /** A rendered body (src/build/bodies.ts), for the pages. */
@@ -154,10 +272,10 @@ export function buildState(dir: string) {
   return {
     paths,
     build: file<BuildRecord>(paths.build, true),
-    sources: file<SourceIndex>(paths.sources),
-    manifest: file<ManifestFile>(paths.manifest),
+    sources: sourcesFile(paths.sources),
+    manifest: manifestFile(paths.manifest),
     related: file<RelatedCache>(paths.related),
-    routes: file<{ keys: RouteKeys }>(paths.routes),
+    routes: routesFile(paths.routes),
     photosPlaced: file<Set<string>>(paths.photosPlaced),
     searchPlaced: file<SearchPlaced>(paths.searchPlaced, true, isSearchPlaced),
     renderSet: file<RenderSet>(paths.renderSet),

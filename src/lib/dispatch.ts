@@ -70,6 +70,15 @@ const photoOf = ({ photo, alt, caption, credit }: RecordPhoto, agency: string): 
   credit: credit ?? agency,
 });
 
+/** One Tag per name, shared: a large archive names a few thousand tags a few hundred thousand times. */
+const tagsByName = new Map<string, Tag>();
+
+function tagOf(name: string): Tag {
+  let tag = tagsByName.get(name);
+  if (!tag) tagsByName.set(name, (tag = Object.freeze({ name, slug: slugify(name) })));
+  return tag;
+}
+
 /** A manifest record as pages see it, at the build's "now". */
 export function toDispatch(record: DispatchRecord, now: Date): Dispatch {
   const source = sourceRegistry.get(record.source);
@@ -83,7 +92,7 @@ export function toDispatch(record: DispatchRecord, now: Date): Dispatch {
     city: cityRegistry.get(record.city),
     category: categoryRegistry.get(record.category),
     source,
-    tags: record.tags.map((name) => ({ name, slug: slugify(name) })),
+    tags: record.tags.map(tagOf),
     summary: record.summary,
     corrections: record.corrections,
     draft: record.draft,

@@ -20,11 +20,11 @@ let renderSet: Promise<RenderSet | undefined> | undefined;
 
 /** The entries of a route that this render was asked for (all of them in dev). */
 async function entriesToRender<N extends RouteName>(name: N): Promise<RouteEntry<ViewOf<N>>[]> {
-  if (import.meta.env.DEV) return routes[name].entries(await getSite()) as RouteEntry<ViewOf<N>>[];
+  if (import.meta.env.DEV) return [...routes[name].entries(await getSite())] as RouteEntry<ViewOf<N>>[];
   const asked = await (renderSet ??= readRenderSet(stateDir));
   // A publish hands over the few entries it renders, views and all.
   if (asked?.entries) return asked.entries.filter((entry) => entry.route === name) as RouteEntry<ViewOf<N>>[];
-  const entries = routes[name].entries(await getSite()) as RouteEntry<ViewOf<N>>[];
+  const entries = [...routes[name].entries(await getSite())] as RouteEntry<ViewOf<N>>[];
   if (!asked) return entries;
   const paths = new Set(asked.paths);
   return entries.filter((entry) => paths.has(entry.path));

@@ -10,15 +10,15 @@ import { isPublished, oldestFirst, toDispatch, type Dispatch } from '../lib/disp
 import type { TermGroup } from '../lib/terms.ts';
 import { categoryPath, cityPath, tagPath } from '../lib/urls.ts';
 import type { DispatchRecord } from '../build/manifest.ts';
-import { relatedLists, type RelatedCache } from './related.ts';
+import { relatedAt, relatedLists, type RelatedCache } from './related.ts';
 
 export interface SiteInput {
   records: readonly DispatchRecord[];
   now: Date;
   /** Drafts and embargoed dispatches shown, and marked. */
   preview: boolean;
-  /** Related dispatch ids by id, as the pipeline worked them out (see related.ts). */
-  related?: ReadonlyMap<string, readonly string[]>;
+  /** Related lists as the pipeline worked them out (see related.ts). */
+  related?: RelatedCache;
   /** Otherwise they are worked out here, reusing the last build's lists where they cannot have changed. */
   relatedCache?: RelatedCache;
 }
@@ -70,7 +70,7 @@ export function buildSite(input: SiteInput): Site {
   const byId = new Map(dispatches.map((d) => [d.id, d]));
   const position = new Map(dispatches.map((d, i) => [d, i]));
   const relatedCache = input.related ? undefined : relatedLists(dispatches, siteConfig.relatedCount, input.relatedCache);
-  const related = input.related ?? relatedCache!.lists;
+  const related = input.related ?? relatedCache!;
   const newestFirst = [...dispatches].reverse();
   return {
     now,
@@ -81,7 +81,7 @@ export function buildSite(input: SiteInput): Site {
       const i = position.get(d)!;
       return { older: dispatches[i - 1], newer: dispatches[i + 1] };
     },
-    related: (d) => (related.get(d.id) ?? []).map((id) => byId.get(id)).filter((r): r is Dispatch => r !== undefined),
+    related: (d) => relatedAt(related, position.get(d)!).map((i) => dispatches[i]),
     cities: terms(dispatches, (d) => [d.city], cityPath),
     categories: terms(dispatches, (d) => [d.category], categoryPath),
     tags: terms(dispatches, (d) => d.tags, tagPath),

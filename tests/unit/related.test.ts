@@ -1,7 +1,7 @@
 /** Related dispatches (src/site/related.ts): earlier ones only, reused when nothing before them changed. */
 import { describe, expect, it } from 'vitest';
 import { oldestFirst } from '../../src/lib/dispatch.ts';
-import { relatedLists } from '../../src/site/related.ts';
+import { relatedAt, relatedLists, type RelatedCache } from '../../src/site/related.ts';
 import { makeDispatch } from '../helpers/dispatch.ts';
 
 const make = (
@@ -19,8 +19,12 @@ const list = [
   make('oil-later', '2025-07-01T00:00:00Z', { tags: ['النفط', 'الموانئ'], city: 'benghazi' }),
 ].sort(oldestFirst);
 
+/** Related ids by id, from a cache of positions. */
+const byId = (dispatches: typeof list, cache: RelatedCache) =>
+  new Map(dispatches.map((d, i) => [d.id, relatedAt(cache, i).map((j) => dispatches[j].id)]));
+
 describe('related dispatches', () => {
-  const { lists } = relatedLists(list, 3);
+  const lists = byId(list, relatedLists(list, 3));
 
   it('rank shared tags, then category, then city, from earlier dispatches only', () => {
     expect(lists.get('oil-1')).toEqual(['oil-2', 'oil-3', 'same-city']);
@@ -30,7 +34,7 @@ describe('related dispatches', () => {
 
   it('never change when a newer dispatch arrives', () => {
     const more = [...list, make('oil-newest', '2025-08-01T00:00:00Z', { tags: ['النفط', 'الموانئ'], city: 'benghazi' })];
-    const after = relatedLists(more, 3).lists;
+    const after = byId(more, relatedLists(more, 3));
     for (const d of list) expect(after.get(d.id)).toEqual(lists.get(d.id));
     expect(after.get('oil-newest')).toEqual(['oil-later', 'oil-1', 'oil-2']);
   });
@@ -39,18 +43,23 @@ describe('related dispatches', () => {
     const withdrawn = list.map((d) =>
       d.id === 'oil-2' ? { ...d, withdrawn: { date: new Date('2025-06-12T00:00:00Z'), reason: 'سبب' } } : d,
     );
-    expect(relatedLists(withdrawn, 3).lists.get('oil-1')).toEqual(['oil-3', 'same-city']);
+    expect(byId(withdrawn, relatedLists(withdrawn, 3)).get('oil-1')).toEqual(['oil-3', 'same-city']);
   });
 
   it('are worked out again only from the first dispatch whose facets changed', () => {
     const first = relatedLists(list, 3);
-    // A cache whose lists are marked: those reused keep the mark.
-    const marked = { sequence: first.sequence, lists: new Map([...first.lists].map(([id, ids]) => [id, [...ids, `kept:${id}`]])) };
+    // A cache whose every slot is marked: the lists reused keep the mark.
+    const marked = { ...first, lists: new Int32Array(first.lists.length).fill(999) };
+    const kept = (dispatches: typeof list, cache: RelatedCache) =>
+      dispatches.filter((_, i) => relatedAt(cache, i)[0] === 999).map((d) => d.id);
     const changed = list.map((d) => (d.id === 'oil-1' ? { ...d, tags: [{ name: 'الطرق', slug: 'الطرق' }] } : d));
-    const again = relatedLists(changed, 3, marked);
-    expect(changed.filter((d) => again.lists.get(d.id)!.at(-1) === `kept:${d.id}`).map((d) => d.id)).toEqual(['oil-3', 'same-city', 'oil-2']);
+    expect(kept(changed, relatedLists(changed, 3, marked))).toEqual(['oil-3', 'same-city', 'oil-2']);
     // A newer dispatch: every earlier list is kept.
-    const more = relatedLists([...list, make('later', '2025-09-01T00:00:00Z')], 3, marked);
-    expect(list.every((d) => more.lists.get(d.id)!.at(-1) === `kept:${d.id}`)).toBe(true);
+    const more = [...list, make('later', '2025-09-01T00:00:00Z')];
+    expect(kept(more, relatedLists(more, 3, marked))).toEqual(list.map((d) => d.id));
+    // Lists of another length, or a cache of another form (an older build's), are worked out again.
+    expect(kept(list, relatedLists(list, 2, marked))).toEqual([]);
+    const older = { count: 3, lists: new Map(), sequence: [] } as unknown as RelatedCache;
+    expect(byId(list, relatedLists(list, 3, older))).toEqual(lists);
   });
 });

@@ -20,10 +20,11 @@ export interface DispatchView {
 
 const params = (d: Dispatch) => ({ ...dateSegments(d.date), slug: d.slug });
 
-export function dispatchEntries(site: Site): RouteEntry<DispatchView>[] {
-  return site.dispatches.map((dispatch) => {
+/** One at a time: a planner that keys each and lets it go never holds 100k of them. */
+export function* dispatchEntries(site: Site): Generator<RouteEntry<DispatchView>> {
+  for (const dispatch of site.dispatches) {
     const { older, newer } = site.neighbours(dispatch);
-    return {
+    yield {
       path: dispatch.url,
       params: params(dispatch),
       view: {
@@ -35,15 +36,17 @@ export function dispatchEntries(site: Site): RouteEntry<DispatchView>[] {
         noindex: Boolean(dispatch.withdrawn) || (site.preview && (dispatch.draft || dispatch.embargoed)),
       },
     };
-  });
+  }
 }
 
 /** A dispatch with a lead photo is shared with a crop of it; a withdrawn one with the site's card. */
 export const hasCard = (d: Dispatch) => !d.image && !d.withdrawn;
 
 /** A card shows the headline and the dateline: its view is the dispatch, which stands for just those (its card digest). */
-export function cardEntries(site: Site): RouteEntry<{ dispatch: Dispatch }>[] {
-  return site.dispatches.filter(hasCard).map((dispatch) => ({ path: socialImagePath(dispatch.url), params: params(dispatch), view: { dispatch } }));
+export function* cardEntries(site: Site): Generator<RouteEntry<{ dispatch: Dispatch }>> {
+  for (const dispatch of site.dispatches) {
+    if (hasCard(dispatch)) yield { path: socialImagePath(dispatch.url), params: params(dispatch), view: { dispatch } };
+  }
 }
 
 /** What the card of a dispatch says. */

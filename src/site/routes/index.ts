@@ -43,7 +43,8 @@ export type { RouteEntry } from './types.ts';
 export interface RouteKind {
   /** The page or endpoint, relative to the project root. */
   component: string;
-  entries: (site: Site) => RouteEntry[];
+  /** An array, or a generator for the routes with a page per dispatch. */
+  entries: (site: Site) => Iterable<RouteEntry>;
 }
 
 const only = (path: string) => (): RouteEntry<null>[] => [{ path, params: {}, view: null }];
@@ -78,7 +79,7 @@ export const routes = {
 export type RouteName = keyof typeof routes;
 
 /** The view a route's entry at `path` is rendered from; each route's type. */
-export type ViewOf<N extends RouteName> = ReturnType<(typeof routes)[N]['entries']>[number]['view'];
+export type ViewOf<N extends RouteName> = ReturnType<(typeof routes)[N]['entries']> extends Iterable<RouteEntry<infer V>> ? V : never;
 
 /** The file a site path is written to, relative to the output folder. */
 export function outputFile(sitePath: string): string {
