@@ -18,11 +18,18 @@ export async function listDispatchFiles(dir: string): Promise<string[]> {
     if (error.code === 'ENOENT') return [];
     throw error;
   });
-  return entries
-    .filter((entry) => entry.name.endsWith('.md') && (entry.isFile() || entry.isSymbolicLink()))
-    .map((entry) => (entry.parentPath === top ? entry.name : `${entry.parentPath.slice(top.length + 1)}${path.sep}${entry.name}`))
+  // But a walk by types does not enter a linked folder: an archive with one is walked by names.
+  const linkedFolder = entries.some(
+    (entry) => entry.isSymbolicLink() && statSync(path.join(entry.parentPath, entry.name), { throwIfNoEntry: false })?.isDirectory(),
+  );
+  const names = linkedFolder
+    ? await readdir(top, { recursive: true })
+    : entries
+        .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+        .map((entry) => (entry.parentPath === top ? entry.name : `${entry.parentPath.slice(top.length + 1)}${path.sep}${entry.name}`));
+  return names
     .map((name) => name.split(path.sep).join('/'))
-    .filter((name) => !name.split('/').some((part) => /^[_.]/.test(part)))
+    .filter((name) => name.endsWith('.md') && !name.split('/').some((part) => /^[_.]/.test(part)))
     .sort();
 }
 

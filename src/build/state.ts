@@ -109,9 +109,11 @@ async function writeChunked(file: string, head: unknown, items: readonly unknown
   await rename(partial, file);
 }
 
-async function readChunk(handle: FileHandle): Promise<unknown> {
+/** The next chunk; `size` (the file's) bounds what a corrupt length may ask for. */
+async function readChunk(handle: FileHandle, size: number): Promise<unknown> {
   const length = Buffer.alloc(4);
   if ((await handle.read(length, 0, 4, null)).bytesRead < 4) throw new Error('truncated');
+  if (length.readUInt32LE() > size) throw new Error('corrupt');
   const bytes = Buffer.allocUnsafe(length.readUInt32LE());
   if ((await handle.read(bytes, 0, bytes.length, null)).bytesRead < bytes.length) throw new Error('truncated');
   return deserialize(bytes);
@@ -125,9 +127,10 @@ async function readChunked<H, T>(file: string): Promise<{ head: H; items: T[] } 
     const magic = Buffer.alloc(CHUNKED_MAGIC.length);
     await handle.read(magic, 0, magic.length, null);
     if (!magic.equals(CHUNKED_MAGIC)) return undefined;
-    const { head, count } = (await readChunk(handle)) as { head: H; count: number };
+    const { size } = await handle.stat();
+    const { head, count } = (await readChunk(handle, size)) as { head: H; count: number };
     const items: T[] = [];
-    while (items.length < count) items.push(...((await readChunk(handle)) as T[]));
+    while (items.length < count) items.push(...((await readChunk(handle, size)) as T[]));
     return { head, items };
   } catch {
     return undefined;
