@@ -14,7 +14,6 @@
  * nothing here fails on time.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
@@ -24,7 +23,7 @@ import { writeCorpus, type CorpusOptions } from '../bench/corpus.ts';
 import { firstSearch } from '../bench/first-search.ts';
 import { differingFiles, du, kb, mb, run, seconds, type Run } from '../bench/measure.ts';
 import { buildLog, verifyPages } from '../bench/report.ts';
-import { projectRoot } from './cli.ts';
+import { buildFlags, projectRoot } from './cli.ts';
 
 const { values } = parseArgs({
   options: {
@@ -49,13 +48,8 @@ const root = values.dir ? path.resolve(values.dir) : await mkdtemp(path.join(tmp
 const archiveDir = path.join(root, 'dispatches');
 const line = (label: string, value: string) => console.log(`${label.padEnd(28)} ${value}`);
 
-/** The Node flags `npm run build` gives (package.json): the bench measures what a newsroom runs. */
-const buildFlags: string[] = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8'))
-  .scripts.build.split(/\s+/)
-  .filter((arg: string) => arg.startsWith('--'));
-
 function build(outDir: string, cache: string, now = NOW): Promise<Run> {
-  return run(process.execPath, [...buildFlags, path.join(projectRoot, 'scripts/build.ts'), '--outDir', outDir], {
+  return run(process.execPath, [...buildFlags(), path.join(projectRoot, 'scripts/build.ts'), '--outDir', outDir], {
     cwd: projectRoot,
     env: {
       ...process.env,

@@ -1,8 +1,15 @@
 /** What the newsroom scripts share: reading the archive and printing problems. */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatProblem, type DispatchProblem, type Lang } from '../src/lib/problems.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
+
+/** The Node flags `npm run build` gives (package.json): the bench and the tests build as a newsroom does. */
+export function buildFlags(root = projectRoot): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { build: string } };
+  return scripts.build.split(/\s+/).filter((arg) => arg.startsWith('--'));
+}
 
 const labels: Record<Lang, Record<NonNullable<DispatchProblem['severity']>, string>> = {
   en: { error: 'error', warning: 'warning', notice: 'notice' },

@@ -7,6 +7,7 @@ import { cp, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFlags } from '../../scripts/cli.ts';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -79,7 +80,8 @@ export async function buildSite(options: {
   const cacheDir = options.cacheDir ?? (await tempDir('cache'));
   const project = options.project ?? projectRoot;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(project, 'scripts/build.ts'), '--outDir', outDir, ...(options.args ?? [])], {
+    const args = [...buildFlags(project), path.join(project, 'scripts/build.ts'), '--outDir', outDir, ...(options.args ?? [])];
+    const child = spawn(process.execPath, args, {
       cwd: project,
       // A shard of the search index per year, however few dispatches a year has.
       env: childEnv({ ARCHIVE_DIR: options.archiveDir, ASTRO_CACHE_DIR: cacheDir, ARCHIVE_PREVIEW: '', SEARCH_SHARD_MIN_PAGES: '1', ...options.env }),
