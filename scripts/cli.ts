@@ -5,10 +5,20 @@ import { formatProblem, type DispatchProblem, type Lang } from '../src/lib/probl
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
 
+/**
+ * The Node flags of a `node [--flag[=value]…] scripts/build.ts` script. Any
+ * other form throws: the bench and the tests would not run what it runs.
+ */
+export function nodeFlags(script: string): string[] {
+  const match = /^node((?:\s+--[^\s=]+(?:=\S+)?)*)\s+scripts\/build\.ts$/.exec(script.trim());
+  if (!match) throw new Error(`The build script is not "node [--flag…] scripts/build.ts": ${script}`);
+  return match[1].split(/\s+/).filter(Boolean);
+}
+
 /** The Node flags `npm run build` gives (package.json): the bench and the tests build as a newsroom does. */
 export function buildFlags(root = projectRoot): string[] {
   const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { build: string } };
-  return scripts.build.split(/\s+/).filter((arg) => arg.startsWith('--'));
+  return nodeFlags(scripts.build);
 }
 
 const labels: Record<Lang, Record<NonNullable<DispatchProblem['severity']>, string>> = {

@@ -214,10 +214,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 }
 
 /**
- * Reading the archive and making the site leave the last build's state and
- * the scan as garbage, which V8 lets pile up (in a large archive, about half
- * the heap). Collected before the planner and the search index start, the
- * heap grows from what is live. `npm run build` exposes gc().
+ * Reading the archive leaves the last build's state and the scan as garbage that V8 would let
+ * pile up beside the planner and the search index; `npm run build` exposes gc() for this.
  */
 function collectGarbage() {
   (globalThis as { gc?: () => void }).gc?.();

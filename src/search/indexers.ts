@@ -36,10 +36,8 @@ const MAX_INDEXERS = 4;
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
 
 /**
- * Pagefind's allocator (jemalloc) gives each of the service's threads an
- * arena of its own, each keeping the pages freed in it: with one arena,
- * writing a shard reuses what indexing freed. (Returning freed pages at
- * once would save more, but costs the service much more CPU.)
+ * Pagefind's Linux builds use jemalloc, whose arena per thread keeps the pages freed in it:
+ * with one arena, writing a shard reuses what indexing freed. A setting of the user's wins.
  */
 const PAGEFIND_ENV = { _RJEM_MALLOC_CONF: 'narenas:1' };
 
@@ -53,7 +51,7 @@ export function startIndexers(size = Math.min(availableParallelism(), MAX_INDEXE
     const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
       resourceLimits: WORKER_LIMITS,
       // The worker's Pagefind service inherits it.
-      env: { ...process.env, ...PAGEFIND_ENV },
+      env: { ...PAGEFIND_ENV, ...process.env },
     });
     // A worker that dies between jobs is not handed another; one that dies
     // during a job fails that job (see index()). Either way, never unheard.
