@@ -1,4 +1,4 @@
-/** What the newsroom scripts share: reading the archive and printing problems. */
+/** What the newsroom scripts, the bench and the build tests share: the project root, the build's Node flags, printing problems. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatProblem, type DispatchProblem, type Lang } from '../src/lib/problems.ts';
