@@ -9,6 +9,11 @@
  * that uploads and purges only those; after a full build, an `F` line and
  * every file of the folder. --changes-only publishes into a folder
  * that holds only those files, for a site kept at its host (docs/deploy.md).
+ *
+ * While it works, a line per stage under way says how far it has gone
+ * (redrawn in place on a terminal, printed every 15 s elsewhere); at the
+ * end, a summary of what was rendered, drawn and indexed, and the time of
+ * each step.
  */
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,7 +36,11 @@ process.chdir(projectRoot);
 const outDir = path.resolve(values.outDir ?? 'dist');
 const changesFile = values.changes && path.resolve(values.changes);
 const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-const log = (step: string, message: string) => console.log(`${clock.format(new Date())} [${step}] ${message}`);
+const { BuildProgress } = await import('../src/build/progress.ts');
+const { progressDisplay } = await import('../src/build/progress-display.ts');
+const progress = new BuildProgress();
+const display = progressDisplay(progress, process.stdout, { stamp: (line) => `${clock.format(new Date())} [progress] ${line}` });
+const log = (step: string, message: string) => display.log(`${clock.format(new Date())} [${step}] ${message}`);
 
 /** Every file under `dir`, relative to it, sorted. */
 async function filesIn(dir: string): Promise<string[]> {
@@ -46,7 +55,8 @@ const started = performance.now();
 try {
   const { build } = await import('../src/build/pipeline.ts');
   const { formatChanges } = await import('../src/build/deploy.ts');
-  const report = await build({ root: projectRoot, outDir, full: values.full, changesOnly: values['changes-only'], log });
+  const report = await build({ root: projectRoot, outDir, full: values.full, changesOnly: values['changes-only'], log, progress });
+  display.stop();
   const byRoute = new Map<string, number>();
   for (const { route } of report.rendered) byRoute.set(route, (byRoute.get(route) ?? 0) + 1);
   const kinds = [...byRoute].map(([route, n]) => `${route} ${n}`).join(', ');
@@ -67,6 +77,7 @@ try {
     log('build', `Full build in ${took} (${steps}): ${report.written.length} files written`);
   }
 } catch (error) {
+  display.stop();
   const { ArchiveError } = await import('../src/build/archive-step.ts');
   // A problem of the archive is reported as itself, without a stack.
   console.error(error instanceof ArchiveError ? error.message : error);

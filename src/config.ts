@@ -25,6 +25,13 @@ export interface SiteConfig {
   pageSize: number;
   /** How many related dispatches a dispatch page shows. */
   relatedCount: number;
+  /**
+   * A dispatch's social card is drawn again when the code that draws it
+   * changes only while the dispatch is younger than this many days; an
+   * older one's card is drawn once and kept, since drawing every card of a
+   * large archive again would take most of a full build.
+   */
+  cardsRedrawnForDays: number;
 }
 
 export const siteConfig: SiteConfig = {
@@ -40,6 +47,7 @@ export const siteConfig: SiteConfig = {
   defaultSource: 'وال',
   pageSize: 20,
   relatedCount: 4,
+  cardsRedrawnForDays: 30,
 };
 
 /**

@@ -9,6 +9,7 @@ import { formatProblem, type DispatchProblem } from '../lib/dispatch-file.ts';
 import { BodyStore } from './bodies.ts';
 import { CACHE_INPUTS, fingerprint } from './fingerprint.ts';
 import { buildManifest, shareStrings, type DispatchRecord } from './manifest.ts';
+import type { BuildProgress } from './progress.ts';
 import type { BuildState, ManifestFile } from './state.ts';
 
 export class ArchiveError extends Error {
@@ -42,8 +43,9 @@ export async function archiveStep(options: {
   archiveDir: string;
   imagesDir: string;
   state: BuildState;
+  progress?: BuildProgress;
 }): Promise<ArchiveStepResult> {
-  const { root, archiveDir, imagesDir, state } = options;
+  const { root, archiveDir, imagesDir, state, progress } = options;
   const archiveVersion = fingerprint(root, { files: CACHE_INPUTS.archive, settings: { archiveDir, imagesDir } });
   const bodiesVersion = fingerprint(root, { files: CACHE_INPUTS.bodies });
   const manifestVersion = `${archiveVersion}:${bodiesVersion}`;
@@ -66,9 +68,11 @@ export async function archiveStep(options: {
     previous: index ?? emptyIndex(archiveVersion),
     known: (file, textDigest) => reusable.get(file)?.textDigest === textDigest,
   });
+  progress?.start('sync', scan.dispatches.length);
   const { records, rendered } = scan.problems.some(isError)
     ? { records: [], rendered: 0 }
-    : await buildManifest(scan, reusable, bodies, root);
+    : await buildManifest(scan, reusable, bodies, root, () => progress?.advance('sync'));
+  progress?.finish('sync');
   const problems = [
     ...scan.problems,
     ...findDuplicateUrls(

@@ -2,16 +2,28 @@
  * `astro build`, in a process of its own: Astro compiles the pages (kept in
  * the build state by src/build/integration.ts) and writes the site's assets
  * into an emptied output folder. Its memory is freed before pages render.
+ * Of what it prints, its warnings and errors are passed on; the rest, when
+ * it fails.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+const worthSaying = /\b(warn(ing)?|error)\b|\[(WARN|ERROR)\]/i;
 
 /** Settles once Astro's process has exited: stopped by `signal`, it is gone before this rejects. */
-export function compileSite(root: string, outDir: string, signal?: AbortSignal): Promise<void> {
+export function compileSite(root: string, outDir: string, say: (line: string) => void, signal?: AbortSignal): Promise<void> {
   const astro = spawn(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
     cwd: root,
-    stdio: 'inherit',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const output: string[] = [];
+  for (const stream of [astro.stdout, astro.stderr]) {
+    createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+      output.push(line);
+      if (worthSaying.test(line)) say(line);
+    });
+  }
   // A kill or a CI timeout reaches the build's process; Astro's goes with it.
   const forward = (name: NodeJS.Signals) => astro.kill(name);
   const stop = () => astro.kill('SIGTERM');
@@ -24,7 +36,7 @@ export function compileSite(root: string, outDir: string, signal?: AbortSignal):
       process.off('SIGINT', forward).off('SIGTERM', forward);
       signal?.removeEventListener('abort', stop);
       if (code === 0) resolve();
-      else reject(new Error(`astro build failed (${killed ?? `exit ${code}`})`));
+      else reject(new Error(`astro build failed (${killed ?? `exit ${code}`}):\n${output.slice(-40).join('\n')}`));
     });
   });
 }

@@ -83,6 +83,24 @@ export const CACHE_INPUTS = {
     'src/lib/text.ts',
     'package-lock.json',
   ],
+  /**
+   * Social cards and the logo (src/render/drawn-images.ts): the code that
+   * lays them out, draws and encodes them, its libraries and the font. Read
+   * from disk, so that the compiled pages and a worker agree on it.
+   */
+  drawn: [
+    'src/lib/social-image.ts',
+    'src/lib/brand.ts',
+    'src/lib/xml.ts',
+    'src/render/social-card.ts',
+    'src/render/word-masks.ts',
+    'src/render/palette-png.ts',
+    'node_modules/@resvg/resvg-js/package.json',
+    'node_modules/bidi-js/package.json',
+    'node_modules/fontkit/package.json',
+    'node_modules/sharp/package.json',
+    'node_modules/@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf',
+  ],
   /** Photo sizes: the encoder, its settings and its library (part of every size's name). */
   photos: ['src/render/photo-encoder.ts', 'node_modules/sharp/package.json'],
   /** Search shards: records from data, their words, the shards, Pagefind. */

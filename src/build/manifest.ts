@@ -173,6 +173,7 @@ export async function buildManifest(
   previous: ReadonlyMap<string, DispatchRecord>,
   store: BodyStore,
   root: string,
+  onRecord?: () => void,
 ): Promise<{ records: DispatchRecord[]; rendered: number }> {
   const records: DispatchRecord[] = [];
   let rendered = 0;
@@ -180,11 +181,12 @@ export async function buildManifest(
     const before = previous.get(scanned.file);
     if (!scanned.parsed) {
       records.push(keptRecord(scanned, before!));
-      continue;
+    } else {
+      const made = await newRecord({ ...scanned, parsed: scanned.parsed }, before, store, root);
+      if (made.rendered) rendered++;
+      records.push(made.record);
     }
-    const made = await newRecord({ ...scanned, parsed: scanned.parsed }, before, store, root);
-    if (made.rendered) rendered++;
-    records.push(made.record);
+    onRecord?.();
   }
   return { records, rendered };
 }

@@ -27,7 +27,9 @@ import { compileSite } from './compile.ts';
 import { CACHE_INPUTS, fingerprint, runtimeVersions } from './fingerprint.ts';
 import { photoStep } from './photo-step.ts';
 import { planRoutes, type PlannedRoute, type RoutePlan } from './plan.ts';
-import { bundleEntry, renderRoutes } from './render.ts';
+import type { BuildProgress } from './progress.ts';
+import { bundleEntry } from './render.ts';
+import { renderStep } from './render-step.ts';
 import { buildState, type BuildRecord, type BuildState } from './state.ts';
 
 export interface BuildOptions {
@@ -42,6 +44,8 @@ export interface BuildOptions {
    */
   changesOnly?: boolean;
   log: (step: string, message: string) => void;
+  /** Told how far each stage has gone. */
+  progress?: BuildProgress;
 }
 
 export interface BuildReport {
@@ -172,13 +176,15 @@ async function writeOutput(
     `${photos.placed.size} photo sizes; ${photos.encoded} encoded, ${photos.written.length} placed, ${photos.deleted.length} removed`,
   );
   await state.photosPlaced.write(photos.placed);
-  const written = await timed(seconds, 'render', () =>
-    renderRoutes({ root, state, outDir, planned, origin: siteConfig.origin, handOver: !full }),
-  );
+  const written = await timed(seconds, 'render', () => renderStep(options, state, site, planned, full));
   const search = await searching;
   log(
     'search',
-    `${search.dispatches} dispatches in ${search.shards} shards; indexed ${search.indexed.length ? search.indexed.join(', ') : 'none (all from the build state)'}`,
+    `${search.dispatches} dispatches in ${search.shards} shards; ${
+      search.indexed.length
+        ? `indexed ${search.indexed.length}, reused ${search.shards - search.indexed.length}: ${search.indexed.join(', ')}`
+        : 'indexed none (all from the build state)'
+    }`,
   );
   return { written: [...written, ...photos.written, ...search.written], deleted: [...photos.deleted, ...search.deleted] };
 }
@@ -202,7 +208,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Astro compiles while the archive is read and the site planned; whatever
   // fails meanwhile stops it, and it is gone before the failure is reported.
   const stopCompiling = new AbortController();
-  const compiling = full ? timed(seconds, 'compile', () => compileSite(options.root, options.outDir, stopCompiling.signal)) : undefined;
+  const say = (line: string) => log('compile', line);
+  const compiling = full
+    ? timed(seconds, 'compile', () => compileSite(options.root, options.outDir, say, stopCompiling.signal))
+    : undefined;
   compiling?.catch(() => undefined);
   try {
     return await buildWith(options, state, decision, seconds, compiling);
@@ -227,12 +236,12 @@ function collectGarbage() {
  * go of (with this function's frame) before the pages are planned.
  */
 async function readSite(
-  { root, log }: BuildOptions,
+  { root, log, progress }: BuildOptions,
   state: BuildState,
   { full, last, now, record }: Decision,
   seconds: Record<string, number>,
 ): Promise<Site> {
-  const archive = await timed(seconds, 'archive', () => archiveStep({ root, archiveDir, imagesDir, state }));
+  const archive = await timed(seconds, 'archive', () => archiveStep({ root, archiveDir, imagesDir, state, progress }));
   log('archive', `${archive.records.length} dispatches; ${archive.filesRead} files read, ${archive.bodiesRendered} bodies rendered`);
   warnDeleted(archive, last, root, log);
   // From here on the output folder and the state change.
@@ -261,7 +270,7 @@ async function buildWith(
   let indexing: Promise<SearchIndexResult> | undefined;
   const search = () => {
     indexing = timed(seconds, 'search', () =>
-      searchStep({ root, dispatches: site.live, state, outDir, full, changesOnly: options.changesOnly }),
+      searchStep({ root, dispatches: site.live, state, outDir, full, changesOnly: options.changesOnly, progress: options.progress }),
     );
     indexing.catch(() => undefined);
     return indexing;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App } from 'astro/app';
 import type { RouteData } from 'astro';
-import { outputFile, routes } from '../site/routes/index.ts';
+import { outputFile, routes, type RouteName } from '../site/routes/index.ts';
 import type { PlannedRoute } from './plan.ts';
 import type { BuildState, RenderSet, StatePaths } from './state.ts';
 
@@ -64,6 +64,10 @@ export async function renderRoutes(options: {
   planned: readonly PlannedRoute[];
   origin: string;
   handOver: boolean;
+  /** Awaited before the pages of each route are rendered. */
+  beforeRoute?: (route: RouteName) => Promise<void>;
+  /** Told of each page rendered. */
+  onRendered?: () => void;
 }): Promise<string[]> {
   const { state, outDir, planned, origin } = options;
   if (planned.length === 0) return [];
@@ -92,9 +96,11 @@ export async function renderRoutes(options: {
     await mkdir(path.dirname(path.join(outDir, file)), { recursive: true });
     await writeFile(path.join(outDir, file), Buffer.from(await response.arrayBuffer()));
     written.push(file);
+    options.onRendered?.();
   };
   // A route's first page asks it for its paths (Astro keeps them): the rest follow side by side.
-  for (const group of Map.groupBy(planned, (r) => r.route).values()) {
+  for (const [route, group] of Map.groupBy(planned, (r) => r.route)) {
+    await options.beforeRoute?.(route);
     await renderOne(group[0]);
     let next = 1;
     const worker = async () => {

@@ -16,6 +16,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { searchShardPages, siteConfig } from '../config.ts';
 import { CACHE_INPUTS, fingerprint } from '../build/fingerprint.ts';
+import type { BuildProgress } from '../build/progress.ts';
 import type { BuildState, SearchPlaced } from '../build/state.ts';
 import type { Dispatch } from '../lib/dispatch.ts';
 import { recordSource, type RecordSource } from '../lib/search-record.ts';
@@ -77,8 +78,10 @@ async function indexShards(
   byUrl: ReadonlyMap<string, Dispatch>,
   cache: ShardCache,
   bodies: string,
+  progress?: BuildProgress,
 ) {
   if (toIndex.length === 0) return;
+  progress?.start('search', toIndex.length);
   const indexers = startIndexers();
   let failure: unknown;
   let next = 0;
@@ -94,6 +97,7 @@ async function indexShards(
           (outputPath) => indexers.index({ shard: shard.key, sources, bodies, outputPath }),
           (file) => shardFiles.test(file),
         );
+        progress?.advance('search');
       } catch (error) {
         failure ??= error;
         await indexers.close();
@@ -103,6 +107,7 @@ async function indexShards(
   await Promise.all(Array.from({ length: Math.min(indexers.size, toIndex.length) }, lane));
   await indexers.close();
   if (failure) throw failure;
+  progress?.finish('search');
 }
 
 interface SearchStepOptions {
@@ -114,6 +119,7 @@ interface SearchStepOptions {
   full: boolean;
   /** The output folder holds only this build's changes: what the site holds is what the state says was placed. */
   changesOnly?: boolean;
+  progress?: BuildProgress;
 }
 
 /** Where the search index's files go, and what is known to be there already. */
@@ -194,6 +200,7 @@ export async function searchStep(options: SearchStepOptions): Promise<SearchInde
     byUrl,
     cache,
     state.paths.bodies,
+    options.progress,
   );
 
   const written: string[] = [];

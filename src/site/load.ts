@@ -1,11 +1,12 @@
 /**
- * What the compiled pages read: the site made from the build state the
- * pipeline wrote (src/build/state.ts), and the paths this render was asked
- * for. Under `astro dev` there is no build state: the archive is read here,
+ * What the compiled pages read: the site the pipeline made (handed over in
+ * its process by a full build, or made again from the build state it wrote,
+ * src/build/state.ts), and the paths this render was asked for. Under `astro dev` there is no build state: the archive is read here,
  * again whenever it changes (src/site/dev.ts).
  */
 import { stateDir } from '../config.ts';
 import { readRenderSet, readSiteState, type RenderSet } from '../build/state.ts';
+import { handedOverSite } from './handover.ts';
 import { buildSite, type Site } from './model.ts';
 import { routes, type RouteEntry, type RouteName, type ViewOf } from './routes/index.ts';
 
@@ -13,6 +14,8 @@ let site: Promise<Site> | undefined;
 
 export function getSite(): Promise<Site> {
   if (import.meta.env.DEV) return import('./dev.ts').then(({ devSite }) => devSite());
+  const handed = handedOverSite();
+  if (handed) return Promise.resolve(handed);
   return (site ??= readSiteState(stateDir).then(buildSite));
 }
 

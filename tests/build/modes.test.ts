@@ -20,6 +20,13 @@ describe('determinism', () => {
     expect(await differingFiles(site.dist, other.outDir)).toEqual([]);
   });
 
+  it('gives identical bytes with its cards drawn ahead in a worker thread', async () => {
+    const ahead = await buildSite({ archiveDir: site.archiveDir, env: { TZ: 'UTC', CARD_WORKER_MIN: '1' } });
+    expect(ahead.code, ahead.output).toBe(0);
+    expect(ahead.output).toMatch(/\[progress\] cards +\d+ in /);
+    expect(await differingFiles(site.dist, ahead.outDir)).toEqual([]);
+  });
+
   it('gives identical bytes from its cache, after another archive was built and with bodies missing from it, and after adding one', async () => {
     const cacheDir = await tempDir('cache');
     const first = await buildSite({ archiveDir: site.archiveDir, cacheDir });
@@ -51,7 +58,7 @@ describe('determinism', () => {
     );
     const incremental = await buildSite({ archiveDir: added, cacheDir });
     expect(incremental.code, incremental.output).toBe(0);
-    expect(incremental.output).toContain('[search] 53 dispatches in 3 shards; indexed 2024 (2)\n');
+    expect(incremental.output).toContain('[search] 53 dispatches in 3 shards; indexed 1, reused 2: 2024 (2)\n');
     const clean = await buildSite({ archiveDir: added });
     expect(clean.code, clean.output).toBe(0);
     expect(await differingFiles(clean.outDir, incremental.outDir)).toEqual([]);

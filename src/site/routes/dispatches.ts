@@ -2,7 +2,7 @@
 import { siteConfig } from '../../config.ts';
 import { dateSegments } from '../../lib/dates.ts';
 import { dateline, type Dispatch } from '../../lib/dispatch.ts';
-import type { SocialCard } from '../../lib/social-image.ts';
+import type { SocialCard } from '../../render/social-card.ts';
 import { socialImagePath } from '../../lib/urls.ts';
 import type { Site } from '../model.ts';
 import type { RouteEntry } from './types.ts';

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { buildNow } from '../../../../../config.ts';
 import type { Dispatch } from '../../../../../lib/dispatch.ts';
-import { cachedCard } from '../../../../../lib/social-image.ts';
+import { cachedCard, keptAsDrawn } from '../../../../../render/social-card.ts';
 import { routePaths } from '../../../../../site/load.ts';
 import { socialCard } from '../../../../../site/routes/dispatches.ts';
 
@@ -8,6 +9,7 @@ import { socialCard } from '../../../../../site/routes/dispatches.ts';
 export const getStaticPaths = (() => routePaths('card')) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
-  const png = await cachedCard(socialCard((props as { view: { dispatch: Dispatch } }).view.dispatch));
+  const { dispatch } = (props as { view: { dispatch: Dispatch } }).view;
+  const png = await cachedCard(socialCard(dispatch), { kept: keptAsDrawn(dispatch.date, buildNow()) });
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
