@@ -15,6 +15,8 @@ export interface BuildLog {
   deleted: number;
   /** Time per step. */
   steps?: string;
+  /** Cards drawn and reused. */
+  cards?: string;
   search?: string;
 }
 
@@ -32,6 +34,7 @@ export function buildLog(output: string): BuildLog {
     written: Number(done?.[2] ?? 0),
     deleted: Number(done?.[3] ?? 0),
     steps: done?.[1],
+    cards: /\[cards\] (.+)/.exec(output)?.[1],
     search: /\[search\] (.+)/.exec(output)?.[1],
   };
 }

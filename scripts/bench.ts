@@ -9,12 +9,15 @@
  * memory of the whole process tree, the pages written and their kinds, and
  * the search step; then the bytes a browser fetches for a first search, and
  * whether the published folder equals a clean full build of the final
- * archive, byte for byte. With `hugo` on the PATH it also builds the corpus
- * with the minimal Hugo site in bench/hugo/. Figures, not assertions:
- * nothing here fails on time.
+ * archive, byte for byte. Last, a change to a layout's markup: a full
+ * build that renders every page again from the build state
+ * (bench/template-change.ts); and what a social card costs to draw
+ * (bench/cards.ts). With `hugo` on the PATH it also builds the corpus with
+ * the minimal Hugo site in bench/hugo/. Figures, not assertions: nothing
+ * here fails on time.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +26,8 @@ import { writeCorpus, type CorpusOptions } from '../bench/corpus.ts';
 import { firstSearch } from '../bench/first-search.ts';
 import { differingFiles, du, kb, mb, run, seconds, type Run } from '../bench/measure.ts';
 import { buildLog, verifyPages } from '../bench/report.ts';
+import { cardCosts } from '../bench/cards.ts';
+import { CHANGED_MARKUP, withLayoutChange } from '../bench/template-change.ts';
 import { buildFlags, projectRoot } from './cli.ts';
 
 const { values } = parseArgs({
@@ -86,9 +91,11 @@ async function report(label: string, result: Run, outDir: string) {
     line('  files changed', `${log.written} written, ${log.deleted} deleted`);
   } else {
     const all = await du(outDir);
+    const cards = await du(outDir, (file) => file.endsWith('/og.png'));
     line('  pages', `${log.total} (${Math.round(log.total / result.seconds)} pages/s)`);
-    line('  dist/', `${mb(all.bytes)} in ${all.files} files`);
+    line('  dist/', `${mb(all.bytes)} in ${all.files} files, of which social cards ${mb(cards.bytes)} in ${cards.files}`);
   }
+  line('  cards', log.cards ?? 'n/a');
   line('  search index', log.search ?? 'n/a');
   return log;
 }
@@ -158,9 +165,29 @@ if (search) {
   console.log('  no chromium, not measured');
 }
 
+// Last: it leaves the output folder built with the changed layout.
+const template = await withLayoutChange(projectRoot, () => build(dist, cache, finalNow));
+const templateLog = await report("A change to a layout's markup: full build", template, dist);
+if (templateLog.kind !== 'full') problems.push('the layout change did not give a full build');
+if (!templateLog.search?.includes('indexed none')) problems.push('the layout change indexed search shards again');
+if (!templateLog.cards?.startsWith('0 drawn')) problems.push('the layout change drew cards again');
+if (!(await readFile(path.join(dist, 'index.html'), 'utf8')).includes(CHANGED_MARKUP))
+  problems.push('the changed layout is not in the home page');
+
+const costs = await cardCosts(options);
+console.log('\nA social card, drawn and encoded one after another (CPU time, libuv pool included)');
+for (const cost of costs) line(`  ${cost.label}`, `${cost.cpuMs.toFixed(1)} ms a card, ${kb(cost.bytes)} (${cost.cards} cards)`);
+
 console.log('\nSummary');
 line('  full build', `${seconds(cold.seconds)} cold, peak RSS ${mb(cold.peakRss)}`);
-if (hugoRun) line('  against Hugo', `${(cold.seconds / hugoRun.seconds).toFixed(1)}× cold`);
+line('  layout change', `${seconds(template.seconds)}, peak RSS ${mb(template.peakRss)}`);
+if (hugoRun) {
+  line(
+    '  against Hugo',
+    `${(cold.seconds / hugoRun.seconds).toFixed(1)}× cold, ${(template.seconds / hugoRun.seconds).toFixed(1)}× after a layout change`,
+  );
+}
+line('  a card', costs.map((cost) => `${cost.cpuMs.toFixed(1)} ms (${cost.label})`).join(', '));
 for (const p of published)
   line(`  ${p.label.split(':')[0]}`, `live in ${seconds(p.run.seconds)}, ${p.rendered} pages written, peak RSS ${mb(p.run.peakRss)}`);
 if (search) line('  first search', `${kb(search.total)} (search alone ${kb(search.search)})`);
