@@ -39,7 +39,10 @@ const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-dig
 const { BuildProgress } = await import('../src/build/progress.ts');
 const { progressDisplay } = await import('../src/build/progress-display.ts');
 const progress = new BuildProgress();
-const display = progressDisplay(progress, process.stdout, { stamp: (line) => `${clock.format(new Date())} [progress] ${line}` });
+const display = progressDisplay(progress, process.stdout, {
+  stamp: (line) => `${clock.format(new Date())} [progress] ${line}`,
+  capture: [process.stdout, process.stderr],
+});
 const log = (step: string, message: string) => display.log(`${clock.format(new Date())} [${step}] ${message}`);
 
 /** Every file under `dir`, relative to it, sorted. */

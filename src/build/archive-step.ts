@@ -52,7 +52,7 @@ export async function archiveStep(options: {
   const [index, manifest] = await Promise.all([state.sources.read(), state.manifest.read()]);
   if (manifest) shareStrings(manifest.records);
   const photoVersion = fingerprint(root, { files: CACHE_INPUTS.photos });
-  const bodies = new BodyStore(state.paths.bodies, bodiesVersion);
+  const bodies = new BodyStore(state.paths.bodies, bodiesVersion, { useWorker: true });
   const stored = await bodies.stored();
   // Records of another version of the code are not reused, nor those whose
   // body is gone (a state restored in part): their files are read again.
@@ -71,7 +71,7 @@ export async function archiveStep(options: {
   progress?.start('sync', scan.dispatches.length);
   const { records, rendered } = scan.problems.some(isError)
     ? { records: [], rendered: 0 }
-    : await buildManifest(scan, reusable, bodies, root, () => progress?.advance('sync'));
+    : await buildManifest(scan, reusable, bodies, root, () => progress?.advance('sync')).finally(() => bodies.close());
   progress?.finish('sync');
   const problems = [
     ...scan.problems,

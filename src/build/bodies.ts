@@ -1,36 +1,62 @@
 /**
- * Dispatch bodies: Markdown rendered to sanitised HTML once, and kept in the
- * build state by the digest of the file they came from. A page or a feed
- * reads a body by name; an unchanged file is never rendered again, and a
- * full build after a change to the site's code reuses every body.
- *
- * Rendering is the unified (remark/rehype) pipeline Astro's Markdown uses,
- * made the way Astro makes it, so that Markdown images come out marked for
- * photos (see src/lib/photo-markers.ts). Raw HTML is parsed and sanitised:
- * no script, event handler, iframe or javascript: URL reaches a page, nor
- * do control or bidi override characters written as references.
+ * Dispatch bodies: Markdown rendered to sanitised HTML once
+ * (./body-renderer.ts), and kept in the build state by the digest of the
+ * file they came from. A page or a feed reads a body by name; an unchanged
+ * file is never rendered again, and a full build after a change to the
+ * site's code reuses every body. A build with many bodies to render renders
+ * them in a worker thread (./body-worker.ts) while it reads the next files.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeCleanText from '../lib/rehype-clean-text.ts';
+import { Worker } from 'node:worker_threads';
+import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import { inBatches } from '../lib/batches.ts';
 import { placePhotos, type PhotoKey } from '../lib/photo-markers.ts';
+import { createBodyRenderer, renderBody } from './body-renderer.ts';
+import type { BodyJob, BodyReply } from './body-worker.ts';
 
-/**
- * Straight quotes (smart quotes are wrong for Arabic text) and no syntax
- * highlighting: dispatches hold no code, and Shiki's styles would be
- * stripped by the sanitiser anyway.
- */
-export function createBodyRenderer(): Promise<MarkdownRenderer> {
-  return unified({ smartypants: false, rehypePlugins: [rehypeRaw, rehypeSanitize, rehypeCleanText] }).createRenderer({
-    image: {},
-    syntaxHighlight: false,
-  });
+/** Bodies rendered in this thread before the rest go to a worker: a publish renders a few (BODY_WORKER_AFTER sets it, for tests). */
+const IN_THREAD = Number(process.env.BODY_WORKER_AFTER ?? 50);
+
+/** Renders bodies in a worker thread; a worker that stopped fails what it had and anything asked of it after. */
+class BodyWorker {
+  private readonly worker = new Worker(new URL('./body-worker.ts', import.meta.url));
+  private readonly waiting = new Map<number, { resolve: (code: string) => void; reject: (error: Error) => void }>();
+  private next = 0;
+  private stopped?: Error;
+
+  constructor() {
+    this.worker.on('message', (reply: BodyReply) => {
+      const job = this.waiting.get(reply.id)!;
+      this.waiting.delete(reply.id);
+      if ('code' in reply) job.resolve(reply.code);
+      else job.reject(new Error(reply.error));
+    });
+    this.worker.on('error', (error) => this.stop(error));
+    this.worker.on('exit', (code) => this.stop(new Error(`the body worker stopped (exit ${code})`)));
+  }
+
+  private stop(error: Error) {
+    this.stopped ??= error;
+    for (const job of this.waiting.values()) job.reject(error);
+    this.waiting.clear();
+  }
+
+  render(markdown: string, file: string): Promise<string> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ id, markdown, fileURL: pathToFileURL(file).href } satisfies BodyJob);
+    });
+  }
+
+  async close() {
+    this.stop(new Error('the body store was closed'));
+    await this.worker.terminate();
+  }
 }
 
 export class BodyStore {
@@ -38,11 +64,16 @@ export class BodyStore {
   /** The rendering code's fingerprint: part of every body's name. */
   private readonly version: string;
   private renderer?: Promise<MarkdownRenderer>;
+  /** Whether many bodies may go to a worker thread (a build; not `astro dev`, which keeps its store). */
+  private readonly useWorker: boolean;
+  private worker?: BodyWorker;
+  private renderedHere = 0;
   private names?: Set<string>;
 
-  constructor(dir: string, version: string) {
+  constructor(dir: string, version: string, { useWorker = false } = {}) {
     this.dir = dir;
     this.version = version;
+    this.useWorker = useWorker;
   }
 
   /** The name a dispatch file's body is stored under, from the digest of the file's text. */
@@ -61,11 +92,9 @@ export class BodyStore {
 
   /** Renders `markdown` (the body of `file`, an absolute path) and stores it under `name`. */
   async render(name: string, markdown: string, file: string, photos: readonly PhotoKey[]): Promise<string> {
-    this.renderer ??= createBodyRenderer();
-    const rendered = await (await this.renderer).render(markdown, { fileURL: pathToFileURL(file) });
     let html: string;
     try {
-      html = placePhotos(rendered.code, photos);
+      html = placePhotos(await this.renderCode(markdown, file), photos);
     } catch (error) {
       throw new Error(`${file}: ${(error as Error).message}`);
     }
@@ -75,6 +104,17 @@ export class BodyStore {
     await rename(partial, path.join(this.dir, name));
     this.names?.add(name);
     return html;
+  }
+
+  private renderCode(markdown: string, file: string): Promise<string> {
+    if (this.useWorker && this.renderedHere++ >= IN_THREAD) return (this.worker ??= new BodyWorker()).render(markdown, file);
+    return renderBody((this.renderer ??= createBodyRenderer()), markdown, pathToFileURL(file));
+  }
+
+  /** Stops the worker, if one was started. */
+  async close(): Promise<void> {
+    await this.worker?.close();
+    this.worker = undefined;
   }
 
   read(name: string): Promise<string> {

@@ -2,14 +2,16 @@
  * `astro build`, in a process of its own: Astro compiles the pages (kept in
  * the build state by src/build/integration.ts) and writes the site's assets
  * into an emptied output folder. Its memory is freed before pages render.
- * Of what it prints, its warnings and errors are passed on; the rest, when
- * it fails.
+ * Of what it prints, its warnings and errors are passed on, and its last
+ * lines when it fails.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
-const worthSaying = /\b(warn(ing)?|error)\b|\[(WARN|ERROR)\]/i;
+const worthSaying = /\b(warn(ing)?|error)\b|\[(WARN|ERROR)\]|^\s*\(!\)/i;
+/** Lines of its output kept to say why it failed. */
+const LAST_LINES = 40;
 
 /** Settles once Astro's process has exited: stopped by `signal`, it is gone before this rejects. */
 export function compileSite(root: string, outDir: string, say: (line: string) => void, signal?: AbortSignal): Promise<void> {
@@ -21,6 +23,7 @@ export function compileSite(root: string, outDir: string, say: (line: string) =>
   for (const stream of [astro.stdout, astro.stderr]) {
     createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
       output.push(line);
+      if (output.length > LAST_LINES) output.shift();
       if (worthSaying.test(line)) say(line);
     });
   }
@@ -36,7 +39,7 @@ export function compileSite(root: string, outDir: string, say: (line: string) =>
       process.off('SIGINT', forward).off('SIGTERM', forward);
       signal?.removeEventListener('abort', stop);
       if (code === 0) resolve();
-      else reject(new Error(`astro build failed (${killed ?? `exit ${code}`}):\n${output.slice(-40).join('\n')}`));
+      else reject(new Error(`astro build failed (${killed ?? `exit ${code}`}):\n${output.join('\n')}`));
     });
   });
 }

@@ -76,7 +76,7 @@ export const CACHE_INPUTS = {
   ],
   /** Markdown to HTML. */
   bodies: [
-    'src/build/bodies.ts',
+    'src/build/body-renderer.ts',
     'src/lib/dispatch-file.ts',
     'src/lib/rehype-clean-text.ts',
     'src/lib/photo-markers.ts',

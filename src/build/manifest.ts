@@ -163,6 +163,8 @@ function keptRecord(scanned: ScannedDispatch, before: DispatchRecord): DispatchR
   return withDigests({ ...rest, ...photos });
 }
 
+const LANES = 8;
+
 /**
  * Records of the scanned dispatches. `previous` (the last build's, by file)
  * stands for the files that did not change, and supplies the rendered
@@ -175,18 +177,31 @@ export async function buildManifest(
   root: string,
   onRecord?: () => void,
 ): Promise<{ records: DispatchRecord[]; rendered: number }> {
-  const records: DispatchRecord[] = [];
+  const records: DispatchRecord[] = new Array(scan.dispatches.length);
   let rendered = 0;
-  for (const scanned of scan.dispatches) {
-    const before = previous.get(scanned.file);
-    if (!scanned.parsed) {
-      records.push(keptRecord(scanned, before!));
-    } else {
-      const made = await newRecord({ ...scanned, parsed: scanned.parsed }, before, store, root);
-      if (made.rendered) rendered++;
-      records.push(made.record);
+  let next = 0;
+  // The first file in order that failed, once every file before it is done: the same error every run.
+  let failed: { at: number; error: unknown } | undefined;
+  // Several files at once: a body rendered in the store's worker does not hold up the next file.
+  const lane = async () => {
+    for (let i = next++; i < scan.dispatches.length && i < (failed?.at ?? Infinity); i = next++) {
+      const scanned = scan.dispatches[i];
+      const before = previous.get(scanned.file);
+      try {
+        if (!scanned.parsed) records[i] = keptRecord(scanned, before!);
+        else {
+          const made = await newRecord({ ...scanned, parsed: scanned.parsed }, before, store, root);
+          if (made.rendered) rendered++;
+          records[i] = made.record;
+        }
+      } catch (error) {
+        if (i < (failed?.at ?? Infinity)) failed = { at: i, error };
+        return;
+      }
+      onRecord?.();
     }
-    onRecord?.();
-  }
+  };
+  await Promise.all(Array.from({ length: LANES }, lane));
+  if (failed) throw failed.error;
   return { records, rendered };
 }

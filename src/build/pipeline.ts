@@ -13,22 +13,19 @@
  * Both render with the same compiled pages from the same state, so a
  * publish gives the bytes a full build would.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { archiveDir, buildNow, imagesDir, previewEnv, searchShardPages, siteConfig, stateDir } from '../config.ts';
+import { archiveDir, imagesDir, previewEnv, stateDir } from '../config.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { buildSite, type Site } from '../site/model.ts';
 import { outputFile } from '../site/routes/index.ts';
 import { searchStep, type SearchIndexResult } from '../search/index-step.ts';
-import { shardCache } from '../search/shard-cache.ts';
 import { archiveStep, type ArchiveStepResult } from './archive-step.ts';
 import { compileSite } from './compile.ts';
-import { CACHE_INPUTS, fingerprint, runtimeVersions } from './fingerprint.ts';
+import { decide, type Decision } from './decide.ts';
 import { photoStep } from './photo-step.ts';
 import { planRoutes, type PlannedRoute, type RoutePlan } from './plan.ts';
 import type { BuildProgress } from './progress.ts';
-import { bundleEntry } from './render.ts';
 import { renderStep } from './render-step.ts';
 import { buildState, type BuildRecord, type BuildState } from './state.ts';
 
@@ -61,39 +58,6 @@ export interface BuildReport {
   seconds: Record<string, number>;
 }
 
-/** Why the build state cannot serve a publish; undefined when it can. */
-async function stateReason(state: BuildState, options: BuildOptions): Promise<string | undefined> {
-  if (!bundleEntry(state.paths)) return 'no compiled pages in the build state';
-  // What the output folder holds is known from these; without them it is not.
-  for (const file of [state.paths.routes, state.paths.photosPlaced]) {
-    if (!existsSync(file)) return `the build state has no ${path.basename(file)}`;
-  }
-  const placed = await state.searchPlaced.read();
-  if (!placed) return `the build state has no readable ${path.basename(state.paths.searchPlaced)}`;
-  // At a host, the search shards' files are known only from their entries in the state.
-  const cache = shardCache(state.paths.searchShards);
-  const missing = options.changesOnly && Object.values(placed.shards).find((name) => !cache.isStored(name));
-  return missing ? `the build state lacks the search shard ${missing}` : undefined;
-}
-
-/** Why this build cannot be a publish; undefined when it can. */
-async function fullBuildReason(
-  last: BuildRecord | undefined,
-  fingerprintNow: string,
-  outDir: string,
-  state: BuildState,
-  options: BuildOptions,
-) {
-  if (options.full) return 'asked for (--full)';
-  if (!last) return 'no earlier build state';
-  if (!last.complete) return 'the last build did not finish';
-  if (last.fingerprint !== fingerprintNow) return "the site's code, config, dependencies or registries changed";
-  if (!options.changesOnly && last.changesOnly) return 'the last build wrote only its changes: the output folder is not the site';
-  if (!options.changesOnly && path.resolve(last.outDir) !== outDir) return 'another output folder';
-  if (!options.changesOnly && !existsSync(outDir)) return 'the output folder is gone';
-  return stateReason(state, options);
-}
-
 /** Deletes a file and the folders it leaves empty, up to `outDir`. */
 async function removeFile(outDir: string, file: string) {
   const full = path.join(outDir, file);
@@ -118,29 +82,6 @@ async function timed<T>(seconds: Record<string, number>, step: string, work: () 
 
 type Log = BuildOptions['log'];
 
-/** Full build or publish, and the record this build leaves when it is done. */
-async function decide(options: BuildOptions, state: BuildState) {
-  const fingerprintNow = fingerprint(options.root, {
-    files: CACHE_INPUTS.site,
-    settings: { origin: siteConfig.origin, preview: previewEnv, archiveDir, imagesDir, searchShardPages, ...runtimeVersions() },
-  });
-  const last = await state.build.read();
-  const reason = await fullBuildReason(last, fingerprintNow, options.outDir, state, options);
-  const now = buildNow();
-  const record = (complete: boolean): BuildRecord => ({
-    fingerprint: fingerprintNow,
-    outDir: options.outDir,
-    archive: path.resolve(options.root, archiveDir),
-    now: now.toISOString(),
-    preview: previewEnv,
-    changesOnly: options.changesOnly ?? false,
-    complete,
-  });
-  return { full: reason !== undefined, reason, last, now, record };
-}
-
-type Decision = Awaited<ReturnType<typeof decide>>;
-
 /**
  * Says which published dispatches of the same archive lost their file, with
  * no other file taking their URL: allowed, but `npm run check` refuses it.
@@ -155,6 +96,9 @@ function warnDeleted(archive: ArchiveStepResult, last: BuildRecord | undefined, 
     }
   }
 }
+
+/** The shards indexed, the first few of many. */
+const shardList = (names: string[]) => (names.length <= 6 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`);
 
 /** Photo sizes, then pages; the search index meanwhile (started by the caller): they write different files. */
 async function writeOutput(
@@ -182,7 +126,7 @@ async function writeOutput(
     'search',
     `${search.dispatches} dispatches in ${search.shards} shards; ${
       search.indexed.length
-        ? `indexed ${search.indexed.length}, reused ${search.shards - search.indexed.length}: ${search.indexed.join(', ')}`
+        ? `indexed ${search.indexed.length}, reused ${search.shards - search.indexed.length}: ${shardList(search.indexed)}`
         : 'indexed none (all from the build state)'
     }`,
   );

@@ -25,35 +25,43 @@ interface DisplayOptions {
   everyMs?: number;
   /** Prefixes a printed line (a clock). */
   stamp?: (line: string) => string;
+  /**
+   * Streams that others write to meanwhile (Astro reports a page that fails
+   * on stderr): on a terminal, what they write goes above the lines too.
+   */
+  capture?: NodeJS.WriteStream[];
 }
 
 export function progressDisplay(progress: BuildProgress, out: Output, options: DisplayOptions = {}): ProgressDisplay {
   const terminal = options.terminal ?? out.isTTY === true;
   const everyMs = options.everyMs ?? (terminal ? 250 : 15_000);
   const stamp = options.stamp ?? ((line: string) => line);
+  const write = out.write.bind(out);
   let shown = 0;
+  let stopped = false;
   const fit = (line: string) => (out.columns ? line.slice(0, out.columns - 1) : line);
   const clear = () => {
-    if (shown > 0) out.write(`\x1b[${shown}A\x1b[J`);
+    if (shown > 0) write(`\x1b[${shown}A\x1b[J`);
     shown = 0;
   };
   const draw = () => {
+    if (stopped) return;
     const lines = progress.active();
-    out.write(lines.map((line) => `${fit(line)}\n`).join(''));
+    write(lines.map((line) => `${fit(line)}\n`).join(''));
     shown = lines.length;
   };
-  const print = (line: string) => {
-    if (!terminal) return void out.write(`${line}\n`);
+  const above = (text: () => void) => {
+    if (!terminal) return text();
     clear();
-    out.write(`${line}\n`);
+    text();
     draw();
   };
+  const print = (line: string) => above(() => write(`${line}\n`));
+  const restore = terminal ? (options.capture ?? []).map((stream) => captureWrites(stream, above)) : [];
   progress.onFinish = (line) => print(stamp(line));
   const timer = setInterval(() => {
-    if (terminal) {
-      clear();
-      draw();
-    } else for (const line of progress.active()) out.write(`${stamp(line)}\n`);
+    if (terminal) above(() => undefined);
+    else for (const line of progress.active()) write(`${stamp(line)}\n`);
   }, everyMs);
   timer.unref();
   return {
@@ -61,7 +69,22 @@ export function progressDisplay(progress: BuildProgress, out: Output, options: D
     stop() {
       clearInterval(timer);
       if (terminal) clear();
+      stopped = true;
+      for (const undo of restore) undo();
       progress.onFinish = undefined;
     },
+  };
+}
+
+/** Sends what others write to `stream` through `around`; returns what undoes it. */
+function captureWrites(stream: NodeJS.WriteStream, around: (text: () => void) => void): () => void {
+  const original = stream.write;
+  stream.write = function (this: NodeJS.WriteStream, ...args: Parameters<typeof original>) {
+    let result = true;
+    around(() => (result = original.apply(this, args)));
+    return result;
+  } as typeof original;
+  return () => {
+    stream.write = original;
   };
 }

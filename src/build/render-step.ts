@@ -27,7 +27,7 @@ function startCardsStage({ progress }: BuildOptions, planned: readonly PlannedRo
   if (drawn > 0)
     progress?.start('cards', drawn, {
       poll: () => use().used.size,
-      detail: () => `${use().drawn} drawn, ${use().used.size - use().drawn} reused`,
+      detail: () => `${use().drawn.size} drawn, ${use().used.size - use().drawn.size} reused`,
     });
 }
 
@@ -41,7 +41,7 @@ export async function renderStep(
   const { root, outDir, progress, log } = options;
   startTracking();
   const ahead = drawCardsAhead(site, planned);
-  ahead?.finished.catch(() => undefined);
+  ahead?.finished.then(() => progress?.finish('cards')).catch(() => undefined);
   startCardsStage(options, planned, ahead);
   progress?.start('pages', planned.length);
   // Card pages last: their cards are being drawn meanwhile.
@@ -59,7 +59,6 @@ export async function renderStep(
       beforeRoute: async (route) => {
         if (route !== 'card' || !ahead) return;
         drawnAhead = await ahead.finished;
-        progress?.finish('cards');
       },
       onRendered: () => progress?.advance('pages'),
     });
@@ -67,7 +66,7 @@ export async function renderStep(
     progress?.finish('pages');
     const { used, drawn } = drawnImagesUse();
     const pruned = full ? await pruneDrawnImages(state.paths.cards, used) : 0;
-    const total = drawn + drawnAhead;
+    const total = drawn.size + drawnAhead;
     log('cards', `${total} drawn, ${used.size - total} reused${full ? `, ${pruned} no longer used removed` : ''}`);
     return written;
   } finally {

@@ -107,12 +107,13 @@ export const cardsDir = statePaths(stateDir).cards;
 
 /**
  * What draws a card or the logo: the code, libraries and font (CACHE_INPUTS.drawn),
- * and the encoders' own versions. Part of every drawn image's name.
+ * and the encoders' own versions. Part of every drawn image's name; worked
+ * out where each is drawn, so that `astro dev` sees an edit to the card's code.
  */
-export const DRAWING = fingerprint(process.cwd(), {
-  files: CACHE_INPUTS.drawn,
-  settings: { sharp: sharp.versions, zlib: process.versions.zlib },
-});
+export const drawingFingerprint = () =>
+  fingerprint(process.cwd(), { files: CACHE_INPUTS.drawn, settings: { sharp: sharp.versions, zlib: process.versions.zlib } });
+
+const DRAWING = drawingFingerprint();
 
 /** renderPng, reusing an earlier render of the same SVG. */
 export function cachedPng(svg: string, width?: number): Promise<Buffer> {

@@ -20,4 +20,4 @@ for (const { card, kept } of jobs) {
   await cachedCard(card, { kept });
   if (++done % 50 === 0) parentPort!.postMessage({ done } satisfies CardWorkerMessage);
 }
-parentPort!.postMessage({ done, drawn: drawnImagesUse().drawn, finished: true } satisfies CardWorkerMessage);
+parentPort!.postMessage({ done, drawn: drawnImagesUse().drawn.size, finished: true } satisfies CardWorkerMessage);

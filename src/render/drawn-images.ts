@@ -30,18 +30,18 @@ const TRACKED = Symbol.for('wal.drawn-images');
 interface Tracked {
   /** Names of the entries used. */
   used: Set<string>;
-  /** How many images were drawn, not reused. */
-  drawn: number;
+  /** Names of the entries drawn, not reused (two pages may draw the same one at once). */
+  drawn: Set<string>;
   /** The entries of a folder by what they show; listed once, when a kept image is first missed. */
   listings: Map<string, Map<string, string>>;
 }
-const tracked = (): Tracked => ((globalThis as { [TRACKED]?: Tracked })[TRACKED] ??= { used: new Set(), drawn: 0, listings: new Map() });
+const tracked = (): Tracked => ((globalThis as { [TRACKED]?: Tracked })[TRACKED] ??= { used: new Set(), drawn: new Set(), listings: new Map() });
 
 /** What was used and drawn since the last `startTracking()`. */
 export const drawnImagesUse = (): Readonly<Pick<Tracked, 'used' | 'drawn'>> => tracked();
 
 export function startTracking() {
-  (globalThis as { [TRACKED]?: Tracked })[TRACKED] = { used: new Set(), drawn: 0, listings: new Map() };
+  (globalThis as { [TRACKED]?: Tracked })[TRACKED] = { used: new Set(), drawn: new Set(), listings: new Map() };
 }
 
 const digest = (text: string) => createHash('sha1').update(text).digest('hex');
@@ -92,7 +92,7 @@ export async function drawnImage(dir: string, image: DrawnImage, draw: () => Pro
     bytes = await draw();
     await mkdir(dir, { recursive: true });
     await writeWhole(path.join(dir, name), bytes);
-    tracked().drawn++;
+    tracked().drawn.add(name);
   }
   tracked().used.add(name);
   return bytes;

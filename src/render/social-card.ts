@@ -9,7 +9,7 @@
  */
 import bidiFactory from 'bidi-js';
 import { siteConfig } from '../config.ts';
-import { cardsDir, DRAWING, measure, wrap } from '../lib/social-image.ts';
+import { cardsDir, drawingFingerprint, measure, wrap } from '../lib/social-image.ts';
 import { socialImageSize } from '../lib/brand.ts';
 import { drawnImage } from './drawn-images.ts';
 import { encodePalettePng } from './palette-png.ts';
@@ -135,6 +135,7 @@ export function drawCard(card: SocialCard): Promise<Buffer> {
   return encodePalettePng({ width, height, indices, palette: PALETTE });
 }
 
+const DRAWING = drawingFingerprint();
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whether a card is old enough to be kept as first drawn (siteConfig.cardsRedrawnForDays). */

@@ -20,8 +20,8 @@ describe('determinism', () => {
     expect(await differingFiles(site.dist, other.outDir)).toEqual([]);
   });
 
-  it('gives identical bytes with its cards drawn ahead in a worker thread', async () => {
-    const ahead = await buildSite({ archiveDir: site.archiveDir, env: { TZ: 'UTC', CARD_WORKER_MIN: '1' } });
+  it('gives identical bytes with its bodies rendered and its cards drawn in worker threads', async () => {
+    const ahead = await buildSite({ archiveDir: site.archiveDir, env: { TZ: 'UTC', CARD_WORKER_MIN: '1', BODY_WORKER_AFTER: '0' } });
     expect(ahead.code, ahead.output).toBe(0);
     expect(ahead.output).toMatch(/\[progress\] cards +\d+ in /);
     expect(await differingFiles(site.dist, ahead.outDir)).toEqual([]);

@@ -91,4 +91,23 @@ describe('progress display', () => {
     display.stop();
     expect(writes.at(-1)).toBe('\x1b[1A\x1b[J');
   });
+
+  it('keeps what others write to the terminal meanwhile above its lines, and lets go of the stream when stopped', () => {
+    vi.useFakeTimers();
+    const progress = new BuildProgress(() => 0);
+    const { writes, out } = sink(true);
+    const written: string[] = [];
+    const stderr = { write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream;
+    const display = progressDisplay(progress, out, { capture: [stderr] });
+    progress.start('pages', 10);
+    vi.advanceTimersByTime(250);
+    stderr.write('Error: a page failed\n');
+    expect(written).toEqual(['Error: a page failed\n']);
+    expect(writes.slice(1)).toEqual(['\x1b[1A\x1b[J', 'pages         0/10 0 %, 0/s\n']);
+    display.stop();
+    const before = writes.length;
+    stderr.write('later\n');
+    expect(writes).toHaveLength(before);
+    expect(written.at(-1)).toBe('later\n');
+  });
 });
