@@ -79,10 +79,13 @@ async function indexShards(
   cache: ShardCache,
   bodies: string,
   progress?: BuildProgress,
+  full = false,
 ) {
   if (toIndex.length === 0) return;
   progress?.start('search', toIndex.length);
-  const indexers = startIndexers();
+  // A full build indexes beside the render of every page, which takes longer anyway: one Pagefind
+  // service at a time keeps the build under its memory budget (each holds hundreds of MB writing a shard).
+  const indexers = startIndexers(full ? 1 : undefined);
   let failure: unknown;
   let next = 0;
   // Every shard settles before the step goes on or fails: none is still
@@ -201,6 +204,7 @@ export async function searchStep(options: SearchStepOptions): Promise<SearchInde
     cache,
     state.paths.bodies,
     options.progress,
+    options.full,
   );
 
   const written: string[] = [];
