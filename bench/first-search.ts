@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import sirv from 'sirv';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,14 +40,26 @@ const kindOf = (url: string) => {
   return 'page assets';
 };
 
-/** Runs one search in chromium and counts its bytes; undefined without a browser. */
-export async function firstSearch(dist: string, query: string): Promise<FirstSearch | undefined> {
+export type SearchOrder = 'relevance' | 'date';
+
+/** A local server of `dist` and chromium, for `use`; undefined without a browser. */
+async function withBrowser<T>(dist: string, use: (browser: Browser, origin: string) => Promise<T>): Promise<T | undefined> {
   if (!existsSync(chromiumPath)) return undefined;
   const server: Server = createServer(sirv(dist, { dev: false, etag: false }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu'] });
   try {
+    return await use(browser, origin);
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+/** Runs one search in chromium and counts its bytes; undefined without a browser. */
+export function firstSearch(dist: string, query: string, order: SearchOrder): Promise<FirstSearch | undefined> {
+  return withBrowser(dist, async (browser, origin) => {
     const page = await browser.newPage();
     const byKind: Record<string, number> = {};
     const pending: Promise<void>[] = [];
@@ -66,7 +78,7 @@ export async function firstSearch(dist: string, query: string): Promise<FirstSea
         ),
       );
     });
-    await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
+    await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}${order === 'date' ? '&sort=date' : ''}`);
     await page.waitForSelector('[data-search-results] li', { timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     const results = await page.locator('[data-search-results] li').count();
@@ -74,8 +86,46 @@ export async function firstSearch(dist: string, query: string): Promise<FirstSea
     const total = Object.values(byKind).reduce((a, b) => a + b, 0);
     const pageBytes = ['page', 'page assets', 'fonts'].reduce((sum, kind) => sum + (byKind[kind] ?? 0), 0);
     return { query, results, byKind, total, search: total - pageBytes, requests };
-  } finally {
-    await browser.close();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  });
+}
+
+/**
+ * Milliseconds from a query's submission on a warm search page (loaded,
+ * the reader in the search box) to its first results on screen, for each query
+ * in turn on one page: the first loads the index, the next reuse it.
+ */
+export function queryLatency(dist: string, queries: string[], order: SearchOrder): Promise<number[] | undefined> {
+  return withBrowser(dist, async (browser, origin) => {
+    const page = await browser.newPage();
+    // Warm: loaded, and the reader has clicked into the box.
+    await page.goto(`${origin}/search/${order === 'date' ? '?sort=date' : ''}`);
+    await page.focus('#search-input');
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    const times: number[] = [];
+    for (const query of queries) {
+      await page.fill('#search-input', query);
+      times.push(
+        await page.evaluate(
+          (query) =>
+            new Promise<number>((resolve) => {
+              const list = document.querySelector('[data-search-results]')!;
+              const start = performance.now();
+              const done = new MutationObserver(() => {
+                const first = list.querySelector('li h2');
+                if (!first || list.hasAttribute('aria-busy') || !first.textContent) return;
+                done.disconnect();
+                requestAnimationFrame(() => resolve(performance.now() - start));
+              });
+              done.observe(list, { childList: true, subtree: true, attributes: true });
+              list.innerHTML = '';
+              document.querySelector<HTMLFormElement>('[data-search-form]')!.requestSubmit();
+              void query;
+            }),
+          query,
+        ),
+      );
+    }
+    return times;
+  });
 }

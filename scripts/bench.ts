@@ -23,7 +23,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { NOW, publishScenarios } from '../bench/changes.ts';
 import { writeCorpus, type CorpusOptions } from '../bench/corpus.ts';
-import { firstSearch } from '../bench/first-search.ts';
+import { firstSearch, queryLatency, type FirstSearch, type SearchOrder } from '../bench/first-search.ts';
 import { differingFiles, du, kb, mb, run, seconds, type Run } from '../bench/measure.ts';
 import { buildLog, verifyPages } from '../bench/report.ts';
 import { cardCosts } from '../bench/cards.ts';
@@ -52,6 +52,11 @@ if (!(options.n > 0) || !(options.photos >= 0 && options.photos <= 1)) {
 const root = values.dir ? path.resolve(values.dir) : await mkdtemp(path.join(tmpdir(), 'wal-bench-'));
 const archiveDir = path.join(root, 'dispatches');
 const line = (label: string, value: string) => console.log(`${label.padEnd(28)} ${value}`);
+// A word in many dispatches, whose bytes the first-search figures follow
+// since the first measure; then words of the corpus in other forms, one
+// after another on the same page.
+const SEARCH_QUERY = 'المشروع';
+const LATENCY_QUERIES = ['مطار', 'بالمشروعات', 'الاتصالات الزراعية'];
 
 function build(outDir: string, cache: string, now = NOW): Promise<Run> {
   return run(process.execPath, [...buildFlags(), path.join(projectRoot, 'scripts/build.ts'), '--outDir', outDir], {
@@ -155,14 +160,25 @@ if (!values['skip-clean']) {
     problems.push(`after the publishes, ${differing.length} files differ from a clean build: ${differing.slice(0, 10).join(', ')}`);
 }
 
-const search = await firstSearch(dist, 'المشروع');
-console.log('\nFirst search («المشروع»), bytes over the wire');
-if (search) {
+const searches: Partial<Record<SearchOrder, FirstSearch>> = {};
+for (const order of ['relevance', 'date'] as const) {
+  const search = await firstSearch(dist, SEARCH_QUERY, order);
+  console.log(`\nFirst search («${SEARCH_QUERY}», ${order === 'date' ? 'newest first' : 'by relevance'}), bytes over the wire`);
+  if (!search) {
+    console.log('  no chromium, not measured');
+    continue;
+  }
+  searches[order] = search;
   for (const [kind, bytes] of Object.entries(search.byKind).sort((a, b) => b[1] - a[1])) line(`  ${kind}`, kb(bytes));
   line('  in all', `${kb(search.total)} in ${search.requests} requests, ${search.results} results shown`);
   line('  search alone', `${kb(search.search)} (without the page, its CSS and fonts)`);
-} else {
-  console.log('  no chromium, not measured');
+}
+const latencies = await queryLatency(dist, [SEARCH_QUERY, ...LATENCY_QUERIES], 'relevance');
+if (latencies) {
+  console.log('\nQuery to first results on a warm search page (chromium, local server, by relevance)');
+  [SEARCH_QUERY, ...LATENCY_QUERIES].forEach((query, i) =>
+    line(`  «${query}»`, `${latencies[i].toFixed(0)} ms${i === 0 ? ' (loads the index)' : ''}`),
+  );
 }
 
 // Last: it leaves the output folder built with the changed layout.
@@ -190,7 +206,9 @@ if (hugoRun) {
 line('  a card', costs.map((cost) => `${cost.cpuMs.toFixed(1)} ms (${cost.label})`).join(', '));
 for (const p of published)
   line(`  ${p.label.split(':')[0]}`, `live in ${seconds(p.run.seconds)}, ${p.rendered} pages written, peak RSS ${mb(p.run.peakRss)}`);
-if (search) line('  first search', `${kb(search.total)} (search alone ${kb(search.search)})`);
+for (const [order, search] of Object.entries(searches))
+  line(`  first search, ${order === 'date' ? 'newest' : 'relevance'}`, `${kb(search.total)} (search alone ${kb(search.search)})`);
+if (latencies) line('  query to results', `${Math.max(...latencies).toFixed(0)} ms at most on a warm page`);
 console.log(
   `\nCorrectness: ${
     problems.length === 0

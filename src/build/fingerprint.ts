@@ -109,6 +109,8 @@ export const CACHE_INPUTS = {
     'src/lib/search-record.ts',
     'src/lib/search-shards.ts',
     'src/lib/arabic.ts',
+    'src/lib/search-terms.ts',
+    'src/lib/plain-text.ts',
     'src/lib/body.ts',
     'src/lib/dates.ts',
     'src/lib/dispatch.ts',

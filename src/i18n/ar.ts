@@ -14,6 +14,8 @@ const strings = {
   'nav.search': 'بحث',
   'search.title': 'البحث في الأرشيف',
   'search.label': 'ابحث في الأرشيف',
+  /** The header's search form, a landmark named apart from the search page's own. */
+  'search.quick': 'بحث سريع',
   'search.placeholder': 'اكتب كلمة أو أكثر',
   'search.submit': 'ابحث',
   'search.filters': 'تصفية النتائج',
@@ -28,6 +30,7 @@ const strings = {
   'search.unavailable': 'فهرس البحث غير متاح في وضع المعاينة؛ يُبنى مع npm run build.',
   'search.results': '{{count}} للبحث عن «{{query}}»',
   'search.resultsSince': '{{count}} للبحث عن «{{query}}» في أخبار {{period}} وما بعدها؛ تعرض «المزيد» ما قبلها',
+  'search.resultsAtLeast': '{{count}} أو أكثر للبحث عن «{{query}}»؛ تعرض «المزيد» ما يليها',
   'search.all': 'الكل',
   'search.failed': 'تعذّر البحث. أعد المحاولة بعد قليل.',
   'search.none': 'لا توجد نتائج للبحث عن «{{query}}».',

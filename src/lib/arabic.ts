@@ -2,19 +2,21 @@
  * The one Arabic search normaliser, used when the index is built and, in the
  * browser, on every query, so both sides agree word for word.
  *
- * Each word folds to one canonical token (the index keeps one token per word,
- * in order, so result excerpts can be mapped back to the original text):
- * - letters: hamza forms of alef → ا; ى and Persian ی → ي; Persian ک → ك;
- *   ة → ه; ؤ and ئ → ء (so «مسؤول» and «مسئول» meet); tashkeel and tatweel go;
- * - digits: Arabic-Indic and Persian digits → 0-9;
- * - clitics: the article ال, the prepositions ب/ك/ل before it (written لل
- *   for ل+ال) and a conjunction و/ف before those are dropped, so «والحكومة»,
- *   «للحكومة» and «حكومة» meet, and «الوزير» meets «وزير».
- * One extra index token per word (indexVariants) catches a conjunction or a
- * preposition before a bare word: «وسبها» → «سبها», «بطرابلس» → «طرابلس».
+ * A word is folded (fold): hamza forms of alef → ا; ى and Persian ی → ي;
+ * Persian ک → ك; ة → ه; ؤ and ئ → ء (so «مسؤول» and «مسئول» meet); tashkeel,
+ * tatweel and bidi marks go; Arabic-Indic and Persian digits → 0-9.
+ *
+ * Its first letters may be clitics (و ف ب ك ل, the article ال) or its own
+ * («بالون», «ولاية»), so no letter is ever cut off: a word also has readings
+ * (readings). A sure reading drops what can only be clitics, the article and
+ * what precedes it («والحكومة» → «الحكومه», «حكومه»); a doubtful one drops a
+ * letter that may be the word's own («بطرابلس» → «طرابلس», «ولاية» → «لايه»).
+ * The index holds every reading at the word's position; a search ranks the
+ * typed form above a doubtful reading, and both above a longer word that only
+ * begins with it (see search-query.ts).
  */
 
-const MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
+const MARKS = /[\u0610-\u061a\u061c\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const LETTERS: Record<string, string> = {
   'أ': 'ا',
   'إ': 'ا',
@@ -45,78 +47,67 @@ export function fold(text: string): string {
     .replace(EASTERN_DIGITS, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90));
 }
 
-/** The words of a text, in order, as written. */
+/** The words of a text, in order, as written (a bidi mark inside a number splits it). */
 export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-const isArabic = (w: string) => /^[\u0621-\u064a]/.test(w);
-const letters = (word: string) => fold(word).replace(/[^\p{L}\p{N}]/gu, '');
-
-/** و or ف directly before the article is surely a conjunction: «والحكومة». */
-const CONJUNCTION_BEFORE_ARTICLE = /^[وف](?=(?:[بكل]?ال|لل)\p{L}{2})/u;
-
-function stripArticle(w: string): string {
-  const match = /^(?:[بكل]?ال|لل)/.exec(w);
-  return match && w.length - match[0].length >= 2 ? w.slice(match[0].length) : w;
+/** A word folded to its letters and digits: the typed form the index and queries compare ('' when none are left). */
+export function foldWord(word: string): string {
+  return fold(word).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** The canonical token of one word ('' when nothing searchable is left). */
-export function normalizeWord(word: string): string {
-  return stripArticle(letters(word).replace(CONJUNCTION_BEFORE_ARTICLE, ''));
+export interface Readings {
+  /** What the word is when its first letters are the article and what may precede it. */
+  sure: string[];
+  /** What it is when a first letter that may be its own is a conjunction or a preposition. */
+  doubtful: string[];
 }
 
-// An archive repeats a small vocabulary millions of times: each word is
-// worked out once (the cache is emptied when it grows past the bound).
-const WORD_CACHE_LIMIT = 200_000;
-const indexed = new Map<string, { token: string; variants: string[] }>();
+/** A conjunction, then ب or ك before the article, or ل before it (written لل); at least two letters follow. */
+const ARTICLE = /^([وف]?)(?:[بك]?ال|لل)(\p{L}{2,})$/u;
+const CONJUNCTION = /^[وف]/;
+const PREPOSITION = /^[بكل]/;
+/** A doubtful reading leaves at least three letters: «وطن» is not و + «طن». */
+const DOUBTFUL_MIN = 3;
 
-function indexWord(word: string): { token: string; variants: string[] } {
-  let entry = indexed.get(word);
-  if (!entry) {
-    if (indexed.size >= WORD_CACHE_LIMIT) indexed.clear();
-    entry = { token: normalizeWord(word), variants: indexVariants(word) };
-    indexed.set(word, entry);
+// An archive repeats a small vocabulary millions of times: each word's
+// readings are worked out once (the cache is emptied past its bound).
+const CACHE_LIMIT = 200_000;
+const cache = new Map<string, Readings>();
+
+/** The readings of a folded word (see the module's comment), without the word itself. */
+export function readings(folded: string): Readings {
+  let found = cache.get(folded);
+  if (found) return found;
+  const sure = new Set<string>();
+  const doubtful = new Set<string>();
+  if (/^[\u0621-\u064a]/.test(folded)) {
+    const article = ARTICLE.exec(folded);
+    if (article) {
+      const [, conjunction, rest] = article;
+      // A conjunction before a preposition or the article is surely one.
+      if (conjunction) sure.add(folded.slice(1));
+      if (conjunction || !folded.startsWith('ال')) sure.add(`ال${rest}`);
+      sure.add(rest);
+    }
+    // Up to two letters: a conjunction, then a preposition («وبطرابلس»).
+    let rest = folded;
+    for (const clitic of [CONJUNCTION, PREPOSITION]) {
+      if (!clitic.test(rest) || rest.length - 1 < DOUBTFUL_MIN) continue;
+      rest = rest.slice(1);
+      if (!sure.has(rest)) doubtful.add(rest);
+    }
   }
-  return entry;
+  sure.delete(folded);
+  doubtful.delete(folded);
+  found = { sure: [...sure], doubtful: [...doubtful] };
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(folded, found);
+  return found;
 }
 
-/**
- * Extra index tokens for a word whose first letter may be a clitic: a
- * conjunction before a bare word («وسبها» → «سبها») or a preposition
- * («بطرابلس» → «طرابلس», «لليبيا» → «ليبيا»). Only the index gets them; a
- * query keeps its word whole (a reader typing «وزير» means وزير).
- */
-export function indexVariants(word: string): string[] {
-  const canonical = normalizeWord(word);
-  const variants = new Set<string>();
-  // Up to two clitics: «وبطرابلس» → «بطرابلس» → «طرابلس», «وليبيا» → «ليبيا» → «يبيا».
-  let rest = letters(word);
-  for (let depth = 0; depth < 2 && isArabic(rest) && rest.length >= 4 && /^[وفبكل]/.test(rest); depth++) {
-    rest = rest.slice(1);
-    variants.add(normalizeWord(rest));
-  }
-  variants.delete(canonical);
-  return [...variants];
-}
-
-/** A query as the index spells it. */
+/** A query's words as the index compares them, for messages and near-duplicate checks. */
 export function normalizeQuery(query: string): string {
-  return words(query).map(normalizeWord).filter(Boolean).join(' ');
-}
-
-/**
- * What the index holds for a text: one token per word (in order, empty
- * words dropped) and then the extra variants.
- */
-export function indexTokens(text: string): { tokens: string[]; variants: string[] } {
-  const tokens: string[] = [];
-  const variants: string[] = [];
-  for (const word of words(text)) {
-    const { token, variants: extra } = indexWord(word);
-    if (!token) continue;
-    tokens.push(token);
-    variants.push(...extra);
-  }
-  return { tokens, variants };
+  return words(query).map(foldWord).filter(Boolean).join(' ');
 }

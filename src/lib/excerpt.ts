@@ -1,46 +1,43 @@
 /**
- * Result excerpts in the original spelling. The index holds one normalised
- * token per word, in order (arabic.ts), so Pagefind's word locations point
- * straight at words of the original text.
+ * Result excerpts in the original spelling. The index holds one term per
+ * word, in order (search-terms.ts), so Pagefind's word locations point
+ * straight at words of the original text: the title's from 0, the body's
+ * from TITLE_SLOTS.
  */
-import { normalizeWord } from './arabic.ts';
+import { foldWord } from './arabic.ts';
 import { escapeHtml } from './body.ts';
+import { TITLE_SLOTS } from './search-terms.ts';
 
 const WORD = /[\p{L}\p{N}\p{M}\u0640]+/gu;
 
+interface Span {
+  start: number;
+  end: number;
+  /** The line (block) it is on. */
+  line: number;
+}
+
 /** Spans of the words the index counted, in order. */
-export function indexedWordSpans(text: string): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
+export function indexedWordSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let line = 0;
+  let lineStart = 0;
   for (const match of text.matchAll(WORD)) {
-    if (normalizeWord(match[0])) spans.push({ start: match.index, end: match.index + match[0].length });
+    for (let nl = text.indexOf('\n', lineStart); nl !== -1 && nl < match.index; nl = text.indexOf('\n', lineStart)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    if (foldWord(match[0])) spans.push({ start: match.index, end: match.index + match[0].length, line });
   }
   return spans;
 }
 
-/**
- * HTML of about `length` words around the densest run of matches, matched
- * words in <mark>, «…» where the text was cut.
- * @param locations word positions from Pagefind (positions past the text's
- *   words point at extra index variants and are ignored)
- * @param from first word the excerpt may show (to skip a title shown apart)
- */
-export function excerptHtml(text: string, locations: readonly number[], length = 30, from = 0): string {
-  const spans = indexedWordSpans(text);
-  if (spans.length <= from) return '';
-  const hits = [...new Set(locations.filter((l) => l >= from && l < spans.length))].sort((a, b) => a - b);
-  let first = from;
-  let best = -1;
-  for (const hit of hits) {
-    const start = Math.max(from, Math.min(hit - Math.floor(length / 4), spans.length - length));
-    const count = hits.filter((h) => h >= start && h < start + length).length;
-    if (count > best) {
-      best = count;
-      first = start;
-    }
-  }
-  const last = Math.min(spans.length, first + length) - 1;
-  const marked = new Set(hits);
-  let html = first > from ? '… ' : '';
+/** Body word indexes of the title-and-body locations Pagefind gives. */
+export const bodyLocations = (locations: readonly number[]) => locations.filter((l) => l >= TITLE_SLOTS).map((l) => l - TITLE_SLOTS);
+
+/** The words of `text` between spans `first` and `last`, those in `marked` in <mark>. */
+function markedRun(text: string, spans: Span[], first: number, last: number, marked: ReadonlySet<number>): string {
+  let html = '';
   let cursor = spans[first].start;
   for (let i = first; i <= last; i++) {
     const { start, end } = spans[i];
@@ -49,5 +46,46 @@ export function excerptHtml(text: string, locations: readonly number[], length =
     html += marked.has(i) ? `<mark>${word}</mark>` : word;
     cursor = end;
   }
-  return last < spans.length - 1 ? `${html} …` : html + escapeHtml(text.slice(cursor).replace(/\s+$/, ''));
+  // What closes the last word on its line: «.», «»», «)».
+  const lineEnd = text.indexOf('\n', cursor);
+  const tail = text.slice(cursor, lineEnd === -1 ? undefined : lineEnd);
+  const closing = /^[^\p{L}\p{N}\s]*/u.exec(tail)![0];
+  return html + escapeHtml(closing);
+}
+
+/** The title with the words at `locations` in <mark>. */
+export function markedTitle(title: string, locations: readonly number[]): string {
+  const spans = indexedWordSpans(title);
+  if (spans.length === 0) return escapeHtml(title);
+  const marked = new Set(locations.filter((l) => l < TITLE_SLOTS));
+  const before = escapeHtml(title.slice(0, spans[0].start));
+  return (
+    before +
+    markedRun(title, spans, 0, spans.length - 1, marked) +
+    escapeHtml(title.slice(spans.at(-1)!.end).replace(/^[^\p{L}\p{N}\s]*/u, ''))
+  );
+}
+
+/**
+ * HTML of about `length` words of one block of the body, around its densest
+ * run of matches, matched words in <mark>, «…» where the text was cut.
+ * @param hits body word indexes (bodyLocations)
+ */
+export function excerptHtml(text: string, hits: readonly number[], length = 30): string {
+  const spans = indexedWordSpans(text);
+  if (spans.length === 0) return '';
+  const lineStart = (i: number) => spans.findIndex((s) => s.line === spans[i].line);
+  const lineEnd = (i: number) => spans.findLastIndex((s) => s.line === spans[i].line);
+  const marked = new Set(hits.filter((h) => h < spans.length));
+  let [first, last, best] = [0, Math.min(lineEnd(0), length - 1), -1];
+  for (const hit of [...marked].sort((a, b) => a - b)) {
+    const [from, to] = [lineStart(hit), lineEnd(hit)];
+    const start = Math.max(from, Math.min(hit - Math.floor(length / 4), to - length + 1));
+    const end = Math.min(to, start + length - 1);
+    let count = 0;
+    for (let i = start; i <= end; i++) if (marked.has(i)) count++;
+    if (count > best) [first, last, best] = [start, end, count];
+  }
+  const html = markedRun(text, spans, first, last, marked);
+  return `${first > 0 ? '… ' : ''}${html}${last < spans.length - 1 ? ' …' : ''}`;
 }

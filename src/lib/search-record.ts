@@ -5,20 +5,19 @@
  * really says. (The served page marks its article for Pagefind too, so
  * Pagefind alone could index it; the search tests compare with that.)
  */
-import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
-import { indexTokens } from './arabic.ts';
-import { escapeHtml, withDateline } from './body.ts';
+import { escapeHtml } from './body.ts';
 import { dateSegments, toIsoWithOffset } from './dates.ts';
 import { dateline, type Dispatch } from './dispatch.ts';
 import { fillPhotos } from './photo-markers.ts';
+import { textBlocks } from './plain-text.ts';
+import { TITLE_SLOTS, textTerms } from './search-terms.ts';
 
 export interface SearchRecord {
   url: string;
   title: string;
   dateline: string;
   summary: string;
-  /** Title and body as readers see them; excerpts are cut from it. */
+  /** The body as readers see it, one line per block; excerpts are cut from it. */
   text: string;
   filters: Record<string, string>;
   sort: Record<string, string>;
@@ -51,24 +50,24 @@ export function recordSource(d: Dispatch, image?: string): RecordSource {
 
 /**
  * The record of a dispatch, from its source and its rendered body: the text
- * a reader sees on its page (the dateline, the paragraphs and the captions
- * of its photos, not their credits).
+ * a reader sees on its page, block by block (its paragraphs, subheadings and
+ * the captions of its photos, not their credits), without the dateline,
+ * which results show apart.
  */
 export function searchRecord({ body: _, captions, ...source }: RecordSource, bodyHtml: string): SearchRecord {
-  const html = fillPhotos(withDateline(bodyHtml, escapeHtml(source.dateline)), (n) => (captions[n] ? `<p>${escapeHtml(captions[n])}</p>` : ''));
-  const text = toText(fromHtml(html, { fragment: true })).replace(/\s+/g, ' ').trim();
-  return { ...source, text: `${source.title}\n${text}` };
+  const html = fillPhotos(bodyHtml, (n) => (captions[n] ? `<p>${escapeHtml(captions[n])}</p>` : ''));
+  return { ...source, text: textBlocks(html).join('\n') };
 }
 
 /**
- * The HTML Pagefind indexes for a record: normalised tokens of the title (as
- * the heading, which Pagefind weighs more) and the body, one per word and in
- * order, then the extra variants; metadata and filters in original spelling.
+ * The HTML Pagefind indexes for a record: the terms of the title's words
+ * (search-terms.ts) from position 0, the body's from TITLE_SLOTS (the gap
+ * is filled with dots, which Pagefind counts but does not index), so a word
+ * location tells title from body; metadata and filters in original spelling.
  */
 export function recordHtml(record: SearchRecord): string {
-  const [titleLine, ...bodyLines] = record.text.split('\n');
-  const title = indexTokens(titleLine);
-  const body = indexTokens(bodyLines.join('\n'));
+  const title = textTerms(record.title).slice(0, TITLE_SLOTS);
+  const gap = '. '.repeat(TITLE_SLOTS - title.length);
   const meta = (name: string, value: string) => `<span data-pagefind-meta="${name}">${escapeHtml(value)}</span>`;
   const filter = (name: string, value: string) => `<span data-pagefind-filter="${name}">${escapeHtml(value)}</span>`;
   const sort = Object.entries(record.sort)
@@ -77,9 +76,8 @@ export function recordHtml(record: SearchRecord): string {
   return [
     '<!doctype html><html lang="ar"><body>',
     `<main data-pagefind-body${sort ? ` data-pagefind-sort="${escapeHtml(sort)}"` : ''}>`,
-    `<h1>${title.tokens.join(' ')}</h1>`,
-    `<p>${body.tokens.join(' ')}</p>`,
-    `<p>${[...title.variants, ...body.variants].join(' ')}</p>`,
+    `<h1>${title.join(' ')}</h1>`,
+    `<p>${gap}${textTerms(record.text).join(' ')}</p>`,
     '<div data-pagefind-ignore="index">',
     meta('title', record.title),
     meta('date', record.sort.date ?? ''),

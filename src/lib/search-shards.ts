@@ -42,7 +42,7 @@ export interface Shard {
 
 export interface ShardManifest {
   /** Newest first. */
-  shards: { path: string; label: string; since: string; from: string; to: string; pages: number }[];
+  shards: { key: string; path: string; label: string; since: string; from: string; to: string; pages: number }[];
 }
 
 const datePath = /^\/(\d{4})\/(\d{2})\/(\d{2})\/[^/]+\/$/;
@@ -155,6 +155,6 @@ function groupUntil(items: string[], weight: (item: string) => number, size: Sha
 
 export function shardManifest(shards: Shard[], base: string): ShardManifest {
   return {
-    shards: shards.map((s) => ({ path: `${base}${s.key}/`, label: s.label, since: s.since, from: s.from, to: s.to, pages: s.urls.length })),
+    shards: shards.map((s) => ({ key: s.key, path: `${base}${s.key}/`, label: s.label, since: s.since, from: s.from, to: s.to, pages: s.urls.length })),
   };
 }

@@ -4,8 +4,8 @@
  * reader sees (never the text of a stripped <script>).
  */
 import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
 import type { Element, Nodes } from 'hast';
+import { elementText } from './plain-text.ts';
 
 const SENTENCE_END = /(?<=[.!?؟])\s+/u;
 
@@ -22,7 +22,7 @@ function firstParagraph(node: Nodes): Element | undefined {
 /** Plain text of the first paragraph of an HTML fragment. */
 export function leadText(html: string): string {
   const paragraph = firstParagraph(fromHtml(html, { fragment: true }));
-  return paragraph ? toText(paragraph).replace(/\s+/g, ' ').trim() : '';
+  return paragraph ? elementText(paragraph) : '';
 }
 
 /**

@@ -1,30 +1,31 @@
 /**
  * The search page: runs the form's query over the sharded Pagefind index
- * (src/lib/sharded-search.ts) and lists the results. Queries are normalised
- * exactly as the index was (src/lib/arabic.ts); excerpts are cut from the
- * original text; the query, filters and order live in the URL; newest first
- * by default, ten more on demand.
+ * (src/lib/sharded-search.ts) and lists the results. Query words become the
+ * index's terms exactly as the index made them (src/lib/search-terms.ts);
+ * excerpts are cut from the original text; the query, filters and order
+ * live in the URL; by relevance unless the reader asks for newest first,
+ * ten more on demand.
  */
 import { countResults, t } from '../i18n/ar.ts';
-import { normalizeQuery } from '../lib/arabic.ts';
 import { escapeHtml } from '../lib/body.ts';
-import { excerptHtml, indexedWordSpans } from '../lib/excerpt.ts';
-import { NewestFirst, shardsFor, type Page, type Searcher, type SearchOptions, type ShardInfo } from '../lib/sharded-search.ts';
+import { bodyLocations, excerptHtml, markedTitle } from '../lib/excerpt.ts';
+import { queryWords } from '../lib/search-terms.ts';
+import { ShardedSearch, shardsFor, type Found, type Order, type Page, type Ranked, type ShardInfo } from '../lib/sharded-search.ts';
+import { bucketFile, bucketOf } from '../lib/title-index.ts';
 
 interface ResultData {
   url: string;
-  locations: number[];
   meta: Record<string, string>;
 }
 
-interface Hit {
-  id: string;
+interface Hit extends Found {
   data(): Promise<ResultData>;
 }
 
 interface PagefindInstance {
-  search(term: string, options: SearchOptions): Promise<{ results: Hit[] }>;
-  mergeIndex(path: string): Promise<void>;
+  /** Loads the bundle's WebAssembly and metadata. */
+  init(): Promise<void>;
+  search(term: string, options: { filters: Record<string, string>; sort: Record<string, string> }): Promise<{ results: Hit[] }>;
 }
 
 interface PagefindModule {
@@ -35,56 +36,75 @@ const bundle = '/pagefind/';
 const PAGE = 10;
 const FILTERS = ['city', 'category', 'year'] as const;
 
-function resultHtml(data: ResultData): string {
+function resultHtml(hit: Ranked<Hit>, data: ResultData): string {
   const { title = '', dateline = '', text = '', image } = data.meta;
   // The linked title names the result; its thumbnail adds nothing to read.
   const thumbnail = image
     ? `<img class="thumbnail" src="${escapeHtml(image)}" alt="" width="120" height="90" loading="lazy" decoding="async">`
     : '';
   return (
-    `<li class="result">${thumbnail}<h2><a href="${escapeHtml(data.url)}">${escapeHtml(title)}</a></h2>` +
+    `<li class="result">${thumbnail}<h2><a href="${escapeHtml(data.url)}">${markedTitle(title, hit.words)}</a></h2>` +
     `<p class="dateline">${escapeHtml(dateline.replace(/\s*-$/, ''))}</p>` +
-    // The title is shown above; the excerpt comes from the body after it.
-    `<p class="excerpt">${excerptHtml(text, data.locations, 30, indexedWordSpans(title).length)}</p></li>`
+    `<p class="excerpt">${excerptHtml(text, bodyLocations(hit.words))}</p></li>`
   );
 }
 
-/** Opens Pagefind's bundles as they are first needed: one instance per shard, one merged per set of shards. */
-function openIndex(pagefind: PagefindModule) {
-  const byShard = new Map<string, Promise<Searcher<Hit>>>();
-  const merged = new Map<string, Promise<Searcher<Hit>>>();
-  const searcherOf = (instance: PagefindInstance): Searcher<Hit> => (term, options) => instance.search(term, options);
+/** Opens Pagefind's bundles as they are first needed, one instance per shard. */
+function openShards(pagefind: PagefindModule) {
+  const instances = new Map<string, PagefindInstance>();
+  const instance = (shard: ShardInfo) => {
+    let open = instances.get(shard.path);
+    if (!open) {
+      open = pagefind.createInstance({ basePath: shard.path });
+      instances.set(shard.path, open);
+    }
+    return open;
+  };
   return {
-    shard: (shard: ShardInfo) => {
-      let searcher = byShard.get(shard.path);
-      if (!searcher) {
-        searcher = Promise.resolve(searcherOf(pagefind.createInstance({ basePath: shard.path })));
-        byShard.set(shard.path, searcher);
-      }
-      return searcher;
-    },
-    // Shards ranked together: one instance whose WebAssembly serves them all.
-    merged: (shards: ShardInfo[]) => {
-      const key = shards.map((s) => s.path).join(' ');
-      let searcher = merged.get(key);
-      if (!searcher) {
-        searcher = (async () => {
-          const instance = pagefind.createInstance({ basePath: shards[0].path });
-          await Promise.all(shards.slice(1).map((shard) => instance.mergeIndex(shard.path)));
-          return searcherOf(instance);
-        })();
-        // A failed load is tried again by the next search.
-        searcher.catch(() => merged.delete(key));
-        merged.set(key, searcher);
-      }
-      return searcher;
-    },
+    search: (shard: ShardInfo, filters: Record<string, string>) => async (term: string) =>
+      (await instance(shard).search(term, { filters, sort: { date: 'desc' } })).results,
+    /** Loads a shard ahead of the query that needs it. */
+    warm: (shard: ShardInfo) =>
+      void instance(shard)
+        .init()
+        .catch(() => undefined),
+  };
+}
+
+/** Keys of the shards with every word in a title, from the title index; undefined if it cannot be read. */
+function titleIndex() {
+  const buckets = new Map<string, Promise<Record<string, string[]>>>();
+  const bucket = (name: string) => {
+    let loaded = buckets.get(name);
+    if (!loaded) {
+      loaded = fetch(`${bundle}${bucketFile(name)}`).then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.statusText))));
+      loaded.catch(() => buckets.delete(name));
+      buckets.set(name, loaded);
+    }
+    return loaded;
+  };
+  return async (words: string[]): Promise<Set<string> | undefined> => {
+    try {
+      const lists = await Promise.all(words.map(async (word) => new Set((await bucket(bucketOf(word)))[word] ?? [])));
+      return lists.reduce((all, keys) => new Set([...all].filter((key) => keys.has(key))));
+    } catch {
+      return undefined;
+    }
   };
 }
 
 // The query is quoted inside Arabic sentences: isolated, a Latin word or a
 // number in it cannot reorder the sentence around it.
 const isolate = (text: string) => `\u2068${text}\u2069`;
+
+function statusText(page: Page<Hit>, query: string, order: Order): string {
+  const q = isolate(query);
+  const count = countResults(page.count);
+  if (page.count === 0 && page.complete) return t('search.none', { query: q });
+  if (page.complete) return t('search.results', { count, query: q });
+  if (order === 'relevance') return t('search.resultsAtLeast', { count, query: q });
+  return t('search.resultsSince', { count, query: q, period: page.searchedTo!.since });
+}
 
 export async function startSearch() {
   const root = document.querySelector<HTMLElement>('[data-search]');
@@ -105,7 +125,7 @@ export async function startSearch() {
   }
 
   let shards: ShardInfo[];
-  let index: ReturnType<typeof openIndex>;
+  let open: ReturnType<typeof openShards>;
   try {
     // Revalidated: a deploy may rename the shards.
     const manifest = await fetch(`${bundle}shards.json`, { cache: 'no-cache' });
@@ -114,13 +134,17 @@ export async function startSearch() {
       status.textContent = t('listing.empty');
       return;
     }
-    index = openIndex((await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule);
+    open = openShards((await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule);
   } catch {
     status.textContent = t('search.unavailable');
     return;
   }
+  const titled = titleIndex();
+  // A reader in the box is about to search: the newest shard, which every
+  // search starts with, loads meanwhile.
+  input.addEventListener('focus', () => open.warm(shards[0]), { once: true });
 
-  let current: { query: string; take: (n: number) => Promise<Page<Hit>> } | undefined;
+  let current: { query: string; order: Order; search: ShardedSearch<Hit> } | undefined;
   let shown = PAGE;
   let rendered = 0;
   // Only the newest call's answer is shown: a reader types faster than
@@ -135,9 +159,10 @@ export async function startSearch() {
     let page: Page<Hit>;
     let items: string[];
     try {
-      page = await search.take(shown);
+      page = await search.search.take(shown);
       const from = appending ? rendered : 0;
-      items = (await Promise.all(page.hits.slice(from).map((hit) => hit.data()))).map(resultHtml);
+      const hits = page.hits.slice(from);
+      items = (await Promise.all(hits.map((hit) => hit.found.data()))).map((data, i) => resultHtml(hits[i], data));
     } catch {
       if (token !== latest) return;
       list.removeAttribute('aria-busy');
@@ -158,13 +183,7 @@ export async function startSearch() {
       list.innerHTML = items.join('');
     }
     rendered = page.hits.length;
-    const query = isolate(search.query);
-    status.textContent =
-      page.count === 0 && page.complete
-        ? t('search.none', { query })
-        : page.complete
-          ? t('search.results', { count: countResults(page.count), query })
-          : t('search.resultsSince', { count: countResults(page.count), query, period: page.searchedTo!.since });
+    status.textContent = statusText(page, search.query, search.order);
     more.hidden = page.complete && page.count <= shown;
     more.removeAttribute('aria-disabled');
   };
@@ -180,35 +199,25 @@ export async function startSearch() {
 
   const run = () => {
     const query = input.value.trim();
+    const order: Order = field('sort').value === 'date' ? 'date' : 'relevance';
     const url = new URL(window.location.href);
     url.search = '';
     if (query) url.searchParams.set('q', query);
     for (const name of FILTERS) if (field(name).value) url.searchParams.set(name, field(name).value);
-    if (field('sort').value !== 'date') url.searchParams.set('sort', field('sort').value);
+    if (order === 'date') url.searchParams.set('sort', 'date');
     window.history.replaceState(null, '', url);
     shown = PAGE;
     // The last search's "more" must not reach this one.
     more.hidden = true;
-    if (!query) return clear('');
+    const words = queryWords(query);
+    if (words.length === 0) return clear('');
     const filters: Record<string, string> = {};
     for (const name of FILTERS) if (field(name).value) filters[name] = field(name).value;
-    const term = normalizeQuery(query);
     const allowed = shardsFor(shards, filters.year);
     if (allowed.length === 0) return clear(t('search.none', { query: isolate(query) }));
-    if (field('sort').value === 'relevance') {
-      const searcher = allowed.length === 1 ? index.shard(allowed[0]) : index.merged(allowed);
-      const search = searcher.then((s) => s(term, { filters, sort: {} }));
-      current = {
-        query,
-        take: async (n) => {
-          const { results } = await search;
-          return { hits: results.slice(0, n), count: results.length, complete: true };
-        },
-      };
-    } else {
-      const newest = new NewestFirst(allowed, index.shard, term, { filters, sort: { date: 'desc' } });
-      current = { query, take: (n) => newest.take(n) };
-    }
+    const searchShard = async (shard: ShardInfo) => open.search(shard, filters);
+    const titleShards = () => titled(words.map((w) => w.folded));
+    current = { query, order, search: new ShardedSearch(allowed, searchShard, words, order, titleShards) };
     void show(false);
   };
 

@@ -21,6 +21,7 @@ import type { BuildState, SearchPlaced } from '../build/state.ts';
 import type { Dispatch } from '../lib/dispatch.ts';
 import { recordSource, type RecordSource } from '../lib/search-record.ts';
 import { planShards, shardManifest, shardsFile, type Shard } from '../lib/search-shards.ts';
+import { bucketFiles, titleIndexDir, titleIndexFiles } from '../lib/title-index.ts';
 import { searchThumbnail } from '../render/photo-variants.ts';
 import { startIndexers } from './indexers.ts';
 import { files, shardCache, type ShardCache } from './shard-cache.ts';
@@ -156,7 +157,7 @@ async function removeShards(out: SearchOutput, keep: ReadonlySet<string>, placed
     return deleted.filter((file) => !file.endsWith('/pagefind.js'));
   }
   for (const name of await readdir(out.bundleDir).catch(() => [] as string[])) {
-    if (keep.has(name) || name === 'pagefind.js' || name === shardsFile) continue;
+    if (keep.has(name) || name === 'pagefind.js' || name === shardsFile || name === titleIndexDir) continue;
     deleted.push(...(await files(path.join(out.bundleDir, name)).catch(() => [])).map(out.relative));
     await rm(path.join(out.bundleDir, name), { recursive: true, force: true });
   }
@@ -222,10 +223,13 @@ export async function searchStep(options: SearchStepOptions): Promise<SearchInde
   await mkdir(out.bundleDir, { recursive: true });
   const script = shards.length > 0 ? await readFile(path.join(cache.entryPath(names.get(shards[0])!), 'pagefind.js')) : undefined;
   const manifest = Buffer.from(JSON.stringify(shardManifest(shards, `/${searchBundleDir}/`)));
+  const titles = titleIndexFiles(shards.map((shard) => ({ key: shard.key, titles: shard.urls.map((url) => byUrl.get(url)!.title) })));
+  await mkdir(path.join(out.bundleDir, titleIndexDir), { recursive: true });
   const digests: Record<string, string> = {};
   for (const [name, bytes] of [
     ['pagefind.js', script],
     [shardsFile, manifest],
+    ...bucketFiles().map((file) => [file, shards.length > 0 ? Buffer.from(titles.get(file)!) : undefined] as const),
   ] as const) {
     const { changed: placedAnew, digest } = await placeFile(out, name, bytes, placed?.files[name]);
     if (digest) digests[name] = digest;

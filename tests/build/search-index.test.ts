@@ -9,6 +9,7 @@ import { load } from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
 import { startIndexers } from '../../src/search/indexers.ts';
 import { recordSource, type RecordSource } from '../../src/lib/search-record.ts';
+import { bucketFile, bucketOf } from '../../src/lib/title-index.ts';
 import { makeDispatch } from '../helpers/dispatch.ts';
 import { fillerCount } from '../helpers/archive.ts';
 import { tempDir } from '../helpers/build.ts';
@@ -17,7 +18,7 @@ const site = inject('site');
 const published = fillerCount + 7;
 
 describe('the Pagefind index', () => {
-  it('holds every published dispatch once, in Arabic, in one shard per year, newest first', async () => {
+  it('holds every published dispatch once, in one shard per year, newest first, without Pagefind’s stemmer', async () => {
     const manifest = JSON.parse(await readFile(path.join(site.dist, 'pagefind/shards.json'), 'utf8'));
     expect(manifest.shards.map((s: { path: string; label: string }) => [s.path, s.label])).toEqual([
       ['/pagefind/2026/', '2026'],
@@ -28,16 +29,17 @@ describe('the Pagefind index', () => {
     for (const shard of manifest.shards) {
       const dir = path.join(site.dist, shard.path);
       const entry = JSON.parse(await readFile(path.join(dir, 'pagefind-entry.json'), 'utf8'));
-      expect(Object.keys(entry.languages)).toEqual(['ar']);
-      expect(entry.languages.ar.page_count).toBe(shard.pages);
+      // Our terms are folded and read already (search-terms.ts): a stemmer would cut them again.
+      expect(Object.keys(entry.languages)).toEqual(['und']);
+      expect(entry.languages.und.page_count).toBe(shard.pages);
       pages += shard.pages;
       // What a shard serves: its index and Pagefind's worker and WebAssembly, no UI.
       const files = await readdir(dir);
-      expect(files).toEqual(expect.arrayContaining(['pagefind-worker.js', 'wasm.ar.pagefind', 'index', 'fragment', 'filter']));
+      expect(files).toEqual(expect.arrayContaining(['pagefind-worker.js', 'wasm.unknown.pagefind', 'index', 'fragment', 'filter']));
       expect(files.filter((f) => /ui|highlight|^pagefind\.js$/.test(f))).toEqual([]);
     }
     expect(pages).toBe(published);
-    expect(await readdir(path.join(site.dist, 'pagefind'))).toEqual(['2024', '2025', '2026', 'pagefind.js', 'shards.json']);
+    expect(await readdir(path.join(site.dist, 'pagefind'))).toEqual(['2024', '2025', '2026', 'pagefind.js', 'shards.json', 'titles']);
   });
 
   it('puts every dispatch in the shard of its year, once', async () => {
@@ -55,6 +57,17 @@ describe('the Pagefind index', () => {
     expect(seen).toHaveLength(published);
     expect(new Set(seen).size).toBe(published);
     expect(seen).toContain('/2026/01/01/new-year-sebha/');
+  });
+
+  it('writes the title index: for each word in a headline, the shards that have it', async () => {
+    const lookup = async (word: string) =>
+      (JSON.parse(await readFile(path.join(site.dist, 'pagefind', bucketFile(bucketOf(word))), 'utf8')) as Record<string, string[]>)[word];
+    // «ميناء طرابلس يبدأ توسعة…» and «تعديل رسوم الخدمات في ميناء بنغازي», both December 2025.
+    expect(await lookup('ميناء')).toEqual(['2025']);
+    expect(await lookup('رسوم')).toEqual(['2025']);
+    // The 2026 dispatch with «رسوم» in its body alone does not count; a word in no headline is not listed.
+    expect(await lookup('زلزال')).toBeUndefined();
+    expect((await readdir(path.join(site.dist, 'pagefind/titles'))).length).toBe(256);
   });
 
   it('is fed by the article of each dispatch page, with its filters and date', async () => {
@@ -102,10 +115,10 @@ describe('the search index workers', () => {
     await expect(indexers.index(job('late', sources))).rejects.toThrow('The search indexers are closed');
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
     expect(String((results[0] as PromiseRejectedResult).reason)).toContain('The search record of /2025/12/01/broken/ cannot be made');
-    for (const file of ['pagefind-entry.json', 'wasm.ar.pagefind']) {
+    for (const file of ['pagefind-entry.json', 'wasm.unknown.pagefind']) {
       expect((await readFile(path.join(out, 'one', file))).equals(await readFile(path.join(out, 'two', file)))).toBe(true);
     }
-    expect(JSON.parse(await readFile(path.join(out, 'one/pagefind-entry.json'), 'utf8')).languages.ar.page_count).toBe(3);
-    expect(JSON.parse(await readFile(path.join(out, 'single/pagefind-entry.json'), 'utf8')).languages.ar.page_count).toBe(1);
+    expect(JSON.parse(await readFile(path.join(out, 'one/pagefind-entry.json'), 'utf8')).languages.und.page_count).toBe(3);
+    expect(JSON.parse(await readFile(path.join(out, 'single/pagefind-entry.json'), 'utf8')).languages.und.page_count).toBe(1);
   });
 });

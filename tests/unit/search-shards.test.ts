@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { pathMonth, planShards, shardManifest } from '../../src/lib/search-shards.ts';
-import { NewestFirst, shardsFor, type SearchOptions, type ShardInfo } from '../../src/lib/sharded-search.ts';
 
 const url = (year: number, month: number, n: number) => `/${year}/${String(month).padStart(2, '0')}/01/d-${n}/`;
 
@@ -108,76 +107,7 @@ describe('planShards: the index split by date', () => {
 
   it('lists shards for the browser with their bundle paths', () => {
     expect(shardManifest(planShards([url(2025, 1, 1)], byYear), '/pagefind/')).toEqual({
-      shards: [{ path: '/pagefind/2025/', label: '2025', since: '2025', from: '2025', to: '2025', pages: 1 }],
+      shards: [{ key: '2025', path: '/pagefind/2025/', label: '2025', since: '2025', from: '2025', to: '2025', pages: 1 }],
     });
-  });
-});
-
-describe('NewestFirst: results across shards, loading shards only as needed', () => {
-  const shards: ShardInfo[] = [
-    { path: '/pagefind/2026/', label: '2026', since: '2026', from: '2026', to: '2026', pages: 3 },
-    { path: '/pagefind/2025-12/', label: 'ديسمبر 2025', since: 'ديسمبر 2025', from: '2025', to: '2025', pages: 5 },
-    { path: '/pagefind/2025-11/', label: 'نوفمبر 2025', since: 'نوفمبر 2025', from: '2025', to: '2025', pages: 5 },
-    { path: '/pagefind/2021-2024/', label: '2021–2024', since: '2021', from: '2021', to: '2024', pages: 9 },
-  ];
-  // Each shard finds its own results, newest first, named after it.
-  const found: Record<string, number> = { '/pagefind/2026/': 2, '/pagefind/2025-12/': 0, '/pagefind/2025-11/': 4, '/pagefind/2021-2024/': 9 };
-  function fake() {
-    const opened: string[] = [];
-    const calls: SearchOptions[] = [];
-    const searcher = async (shard: ShardInfo) => {
-      opened.push(shard.label);
-      return async (_term: string, options: SearchOptions) => {
-        calls.push(options);
-        return { results: Array.from({ length: found[shard.path] }, (_, i) => `${shard.label}#${i}`) };
-      };
-    };
-    return { opened, calls, searcher };
-  }
-  const options = { filters: { city: 'طرابلس' }, sort: { date: 'desc' } };
-
-  it('stops at the shard that fills the page, and says how far it searched', async () => {
-    const { opened, calls, searcher } = fake();
-    const search = new NewestFirst(shards, searcher, 'ميناء', options);
-    const page = await search.take(5);
-    expect(page.hits).toEqual(['2026#0', '2026#1', 'نوفمبر 2025#0', 'نوفمبر 2025#1', 'نوفمبر 2025#2']);
-    expect(page).toMatchObject({ count: 6, complete: false, searchedTo: shards[2] });
-    expect(opened).toEqual(['2026', 'ديسمبر 2025', 'نوفمبر 2025']);
-    expect(calls).toEqual([options, options, options]);
-  });
-
-  it('continues from there when more is asked, and knows when it has everything', async () => {
-    const { opened, searcher } = fake();
-    const search = new NewestFirst(shards, searcher, 'ميناء', options);
-    await search.take(5);
-    const page = await search.take(10);
-    expect(page.hits).toHaveLength(10);
-    expect(page.hits.slice(5, 7)).toEqual(['نوفمبر 2025#3', '2021–2024#0']);
-    expect(page).toMatchObject({ count: 15, complete: true });
-    expect(page.searchedTo).toBeUndefined();
-    expect(opened).toEqual(['2026', 'ديسمبر 2025', 'نوفمبر 2025', '2021–2024']);
-  });
-
-  it('searches each shard once when more is asked before the first answer', async () => {
-    const { opened, searcher } = fake();
-    const search = new NewestFirst(shards, searcher, 'ميناء', options);
-    const [first, second] = await Promise.all([search.take(5), search.take(10)]);
-    expect(first.hits).toHaveLength(5);
-    expect(second.hits).toHaveLength(10);
-    expect(new Set(second.hits).size).toBe(10);
-    expect(opened).toEqual(['2026', 'ديسمبر 2025', 'نوفمبر 2025', '2021–2024']);
-  });
-
-  it('reports a complete search with nothing found', async () => {
-    const { searcher } = fake();
-    const page = await new NewestFirst(shards.slice(1, 2), searcher, 'ميناء', options).take(10);
-    expect(page).toEqual({ hits: [], count: 0, complete: true });
-  });
-
-  it('keeps the shards that cover the year of a year filter', () => {
-    expect(shardsFor(shards, '2025').map((s) => s.label)).toEqual(['ديسمبر 2025', 'نوفمبر 2025']);
-    expect(shardsFor(shards, '2022').map((s) => s.label)).toEqual(['2021–2024']);
-    expect(shardsFor(shards, '2020')).toEqual([]);
-    expect(shardsFor(shards, undefined)).toBe(shards);
   });
 });

@@ -1,0 +1,102 @@
+/**
+ * The terms of the search index and of a query (see arabic.ts for the
+ * folding and the readings).
+ *
+ * Every indexed term ends with a mark that folding removes from all text:
+ * Pagefind matches every query term as a prefix, so «حكومهـ» finds the word
+ * «حكومه» alone, while «حكومه» also finds «حكومهم». (It also keeps Pagefind
+ * from falling back to a shorter word when nothing begins with the query.)
+ * A doubtful reading ends with another mark, so only a search for it finds
+ * it; both sort beside the word, so one index chunk serves its searches. A
+ * word and its readings share its position, so Pagefind's word locations
+ * point at words of the original text.
+ */
+import { foldWord, readings, words } from './arabic.ts';
+
+/** Tatweel: folding removes it. */
+const EXACT = '\u0640';
+/** «ﻻ», a presentation form that folding (NFKC) turns into «لا». */
+const DOUBTFUL = '\ufefb';
+const exact = (folded: string) => `${folded}${EXACT}`;
+const doubtful = (folded: string) => `${folded}${DOUBTFUL}`;
+
+/**
+ * What the index holds at a word's position ('' for a word without letters
+ * or digits): its folded form and its readings, joined as one compound
+ * word, which Pagefind indexes part by part at one position.
+ */
+export function wordTerm(word: string): string {
+  const folded = foldWord(word);
+  if (!folded) return '';
+  const { sure, doubtful: maybe } = readings(folded);
+  return [exact(folded), ...sure.map(exact), ...maybe.map(doubtful)].join('.');
+}
+
+/** The index terms of a text's words, in order, words without any left out. */
+export function textTerms(text: string): string[] {
+  return words(text).map(wordTerm).filter(Boolean);
+}
+
+/**
+ * How closely a page's word matches a query word, best first:
+ * 0 the typed form (in the text alone or after a sure clitic: «حكومة» in «والحكومة»);
+ * 1 a reading of the text or of the query that only drops clitics
+ *   (after a doubtful clitic in the text, «طرابلس» in «بطرابلس»;
+ *   the query's article read off, «الحكومة» → «حكومة»);
+ * 2 the query read without a first letter that may be its own
+ *   («بطرابلس» → «طرابلس»), or a reading of the query after a doubtful
+ *   clitic in the text;
+ * 3 a longer word that begins with the typed form or a sure reading of it («حكومات» for «حكوم»).
+ */
+export type Tier = 0 | 1 | 2 | 3;
+
+export interface Alternative {
+  /** A Pagefind search term. */
+  term: string;
+  tier: Tier;
+}
+
+export interface QueryWord {
+  /** As folded: what the title index and the highlighting compare. */
+  folded: string;
+  alternatives: Alternative[];
+}
+
+const QUERY_READING_MIN = 3;
+
+/** The words of a query, each with the searches that find it, best tier first. */
+export function queryWords(query: string): QueryWord[] {
+  const seen = new Set<string>();
+  const result: QueryWord[] = [];
+  for (const word of words(query)) {
+    const folded = foldWord(word);
+    if (!folded || seen.has(folded)) continue;
+    seen.add(folded);
+    // A query's own word is never cut below three letters: «بالون» is not
+    // searched as «ون», which begins «ونحن»; and a first letter of its own
+    // read off leaving three («ولاية» → «آية») ranks with the longer words.
+    const { sure, doubtful: maybe } = readings(folded);
+    const kept = sure.filter((reading) => reading.length >= QUERY_READING_MIN);
+    const keptMaybe = maybe.filter((reading) => reading.length >= QUERY_READING_MIN);
+    const maybeTier = (reading: string): Tier => (reading.length > QUERY_READING_MIN ? 2 : 3);
+    const alternatives: Alternative[] = [
+      { term: exact(folded), tier: 0 },
+      { term: doubtful(folded), tier: 1 },
+      ...kept.flatMap((reading) => [
+        { term: exact(reading), tier: 1 as const },
+        { term: doubtful(reading), tier: 2 as const },
+      ]),
+      ...keptMaybe.flatMap((reading) => [
+        { term: exact(reading), tier: maybeTier(reading) },
+        { term: doubtful(reading), tier: maybeTier(reading) },
+      ]),
+      { term: folded, tier: 3 },
+      ...kept.map((reading) => ({ term: reading, tier: 3 as const })),
+    ];
+    result.push({ folded, alternatives });
+  }
+  return result;
+}
+
+/** Positions before it hold the title's words; the body's first word is at it (see search-record.ts). */
+export const TITLE_SLOTS = 64;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { queryWords, textTerms, wordTerm } from '../../src/lib/search-terms.ts';
+
+describe('wordTerm: a word and its readings at one position of the index', () => {
+  it('ends every term with a mark, a doubtful reading with another', () => {
+    expect(wordTerm('طرابلس')).toBe('طرابلسـ');
+    expect(wordTerm('والحكومة')).toBe('والحكومهـ.الحكومهـ.حكومهـ');
+    expect(wordTerm('بطرابلس')).toBe('بطرابلسـ.طرابلسﻻ');
+    expect(wordTerm('٢٠٢٥')).toBe('2025ـ');
+  });
+
+  it('gives one term per word that has letters or digits, in order', () => {
+    expect(textTerms('وصل الوفد، ثم - غادر «بالون».')).toEqual(['وصلـ', 'الوفدـ.وفدـ', 'ثمـ', 'غادرـ', 'بالونـ.الونـ.ونـ']);
+  });
+});
+
+describe('queryWords: the searches that find each query word, best tier first', () => {
+  const terms = (query: string) => queryWords(query).map((w) => w.alternatives.map((a) => `${a.tier}:${a.term}`));
+
+  it('searches the typed form alone first, then readings, then longer words', () => {
+    expect(terms('الحكومة')).toEqual([['0:الحكومهـ', '1:الحكومهﻻ', '1:حكومهـ', '2:حكومهﻻ', '3:الحكومه', '3:حكومه']]);
+    // The reader's own first letter read off ranks below a clitic read off the text.
+    expect(terms('بطرابلس')).toEqual([['0:بطرابلسـ', '1:بطرابلسﻻ', '2:طرابلسـ', '2:طرابلسﻻ', '3:بطرابلس']]);
+    // Three letters left: with the longer words.
+    expect(terms('ولاية')).toEqual([['0:ولايهـ', '1:ولايهﻻ', '2:لايهـ', '2:لايهﻻ', '3:ايهـ', '3:ايهﻻ', '3:ولايه']]);
+    expect(terms('طرابلس')).toEqual([['0:طرابلسـ', '1:طرابلسﻻ', '3:طرابلس']]);
+  });
+
+  it('never cuts a query word below three letters: «بالون» is not searched as «ون»', () => {
+    expect(terms('بالون')).toEqual([['0:بالونـ', '1:بالونﻻ', '1:الونـ', '2:الونﻻ', '3:بالون', '3:الون']]);
+    expect(terms('لله')).toEqual([['0:للهـ', '1:للهﻻ', '3:لله']]);
+  });
+
+  it('folds every variant a reader types to the same searches', () => {
+    const same = ['الحكومة', 'الحكومه', 'الحُكُومَة', 'الحـكـومـة', 'ألحكومة'];
+    for (const query of same) expect(terms(query), query).toEqual(terms('الحكومة'));
+    expect(terms('٣٥٠')).toEqual(terms('350'));
+    expect(terms('۳۵۰')).toEqual(terms('350'));
+    expect(terms('مسئول')).toEqual(terms('مسؤول'));
+  });
+
+  it('keeps each word once, and drops what has no letters', () => {
+    expect(queryWords('ميناء ، ميناء 19\u200f.02').map((w) => w.folded)).toEqual(['ميناء', '19', '02']);
+    expect(queryWords('؟!')).toEqual([]);
+  });
+});
