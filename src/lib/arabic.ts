@@ -13,7 +13,7 @@
  * letter that may be the word's own («بطرابلس» → «طرابلس», «ولاية» → «لايه»).
  * The index holds every reading at the word's position; a search ranks the
  * typed form above a doubtful reading, and both above a longer word that only
- * begins with it (see search-query.ts).
+ * begins with it (see search-terms.ts).
  */
 
 const MARKS = /[\u0610-\u061a\u061c\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;

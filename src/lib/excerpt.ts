@@ -17,20 +17,35 @@ interface Span {
   line: number;
 }
 
-/** Spans of the words the index counted, in order. */
-export function indexedWordSpans(text: string): Span[] {
+/**
+ * Spans of the words the index counted, in order, each with its block:
+ * from `blocks` (words per block) when given, since Pagefind's metadata
+ * turns the text's line breaks into spaces, else from the line breaks.
+ */
+export function indexedWordSpans(text: string, blocks?: readonly number[]): Span[] {
   const spans: Span[] = [];
   let line = 0;
   let lineStart = 0;
   for (const match of text.matchAll(WORD)) {
-    for (let nl = text.indexOf('\n', lineStart); nl !== -1 && nl < match.index; nl = text.indexOf('\n', lineStart)) {
+    for (let nl = text.indexOf('\n', lineStart); !blocks && nl !== -1 && nl < match.index; nl = text.indexOf('\n', lineStart)) {
       line++;
       lineStart = nl + 1;
     }
     if (foldWord(match[0])) spans.push({ start: match.index, end: match.index + match[0].length, line });
   }
+  if (blocks) {
+    let [block, left] = [0, blocks[0] ?? Infinity];
+    for (const span of spans) {
+      while (left === 0 && block < blocks.length - 1) left = blocks[++block];
+      span.line = block;
+      left--;
+    }
+  }
   return spans;
 }
+
+/** The words per block of a record's text, as its `blocks` metadata holds them. */
+export const blockSizes = (text: string): number[] => text.split('\n').map((line) => indexedWordSpans(line).length);
 
 /** Body word indexes of the title-and-body locations Pagefind gives. */
 export const bodyLocations = (locations: readonly number[]) => locations.filter((l) => l >= TITLE_SLOTS).map((l) => l - TITLE_SLOTS);
@@ -70,9 +85,10 @@ export function markedTitle(title: string, locations: readonly number[]): string
  * HTML of about `length` words of one block of the body, around its densest
  * run of matches, matched words in <mark>, «…» where the text was cut.
  * @param hits body word indexes (bodyLocations)
+ * @param blocks words per block (blockSizes), when the text's line breaks are lost
  */
-export function excerptHtml(text: string, hits: readonly number[], length = 30): string {
-  const spans = indexedWordSpans(text);
+export function excerptHtml(text: string, hits: readonly number[], blocks?: readonly number[], length = 30): string {
+  const spans = indexedWordSpans(text, blocks);
   if (spans.length === 0) return '';
   const lineStart = (i: number) => spans.findIndex((s) => s.line === spans[i].line);
   const lineEnd = (i: number) => spans.findLastIndex((s) => s.line === spans[i].line);

@@ -6,6 +6,7 @@
  * Pagefind alone could index it; the search tests compare with that.)
  */
 import { escapeHtml } from './body.ts';
+import { blockSizes } from './excerpt.ts';
 import { dateSegments, toIsoWithOffset } from './dates.ts';
 import { dateline, type Dispatch } from './dispatch.ts';
 import { fillPhotos } from './photo-markers.ts';
@@ -85,6 +86,8 @@ export function recordHtml(record: SearchRecord): string {
     meta('dateline', record.dateline),
     meta('summary', record.summary),
     meta('text', record.text),
+    // Pagefind's metadata turns line breaks into spaces: where blocks end is kept apart.
+    meta('blocks', blockSizes(record.text).join(' ')),
     ...(record.image ? [meta('image', record.image)] : []),
     ...Object.entries(record.filters).map(([name, value]) => filter(name, value)),
     '</div></main></body></html>',

@@ -6,8 +6,9 @@
  * Pagefind matches every query term as a prefix, so «حكومهـ» finds the word
  * «حكومه» alone, while «حكومه» also finds «حكومهم». (It also keeps Pagefind
  * from falling back to a shorter word when nothing begins with the query.)
- * A doubtful reading ends with another mark, so only a search for it finds
- * it; both sort beside the word, so one index chunk serves its searches. A
+ * A doubtful reading ends with another mark (a third when it leaves three
+ * letters), so only a search for it finds it; all sort beside the word, so
+ * one index chunk serves its searches. A
  * word and its readings share its position, so Pagefind's word locations
  * point at words of the original text.
  */
@@ -15,10 +16,14 @@ import { foldWord, readings, words } from './arabic.ts';
 
 /** Tatweel: folding removes it. */
 const EXACT = '\u0640';
-/** «ﻻ», a presentation form that folding (NFKC) turns into «لا». */
+/** «ﻻ» and «ﻵ», presentation forms that folding (NFKC) turns into «لا» and «لآ». */
 const DOUBTFUL = '\ufefb';
+const SHORT = '\ufef5';
+/** A reading this long or shorter may well be another word («لجنة» read as ل + «جنة»). */
+const SHORT_READING = 3;
 const exact = (folded: string) => `${folded}${EXACT}`;
-const doubtful = (folded: string) => `${folded}${DOUBTFUL}`;
+/** The term of a doubtful reading: one of three letters is marked apart. */
+const doubtful = (folded: string) => `${folded}${folded.length > SHORT_READING ? DOUBTFUL : SHORT}`;
 
 /**
  * What the index holds at a word's position ('' for a word without letters
@@ -46,9 +51,11 @@ export function textTerms(text: string): string[] {
  * 2 the query read without a first letter that may be its own
  *   («بطرابلس» → «طرابلس»), or a reading of the query after a doubtful
  *   clitic in the text;
- * 3 a longer word that begins with the typed form or a sure reading of it («حكومات» for «حكوم»).
+ * 3 a doubtful reading, of the text or the query, that leaves three letters
+ *   («مصر» in «بمصر», but also «جنة» in «لجنة»);
+ * 4 a longer word that begins with the typed form or a sure reading of it («حكومات» for «حكوم»).
  */
-export type Tier = 0 | 1 | 2 | 3;
+export type Tier = 0 | 1 | 2 | 3 | 4;
 
 export interface Alternative {
   /** A Pagefind search term. */
@@ -73,25 +80,24 @@ export function queryWords(query: string): QueryWord[] {
     if (!folded || seen.has(folded)) continue;
     seen.add(folded);
     // A query's own word is never cut below three letters: «بالون» is not
-    // searched as «ون», which begins «ونحن»; and a first letter of its own
-    // read off leaving three («ولاية» → «آية») ranks with the longer words.
+    // searched as «ون», which begins «ونحن».
     const { sure, doubtful: maybe } = readings(folded);
     const kept = sure.filter((reading) => reading.length >= QUERY_READING_MIN);
     const keptMaybe = maybe.filter((reading) => reading.length >= QUERY_READING_MIN);
-    const maybeTier = (reading: string): Tier => (reading.length > QUERY_READING_MIN ? 2 : 3);
+    const short = (reading: string, tier: Tier): Tier => (reading.length > SHORT_READING ? tier : 3);
     const alternatives: Alternative[] = [
       { term: exact(folded), tier: 0 },
-      { term: doubtful(folded), tier: 1 },
+      { term: doubtful(folded), tier: short(folded, 1) },
       ...kept.flatMap((reading) => [
         { term: exact(reading), tier: 1 as const },
-        { term: doubtful(reading), tier: 2 as const },
+        { term: doubtful(reading), tier: short(reading, 2) },
       ]),
       ...keptMaybe.flatMap((reading) => [
-        { term: exact(reading), tier: maybeTier(reading) },
-        { term: doubtful(reading), tier: maybeTier(reading) },
+        { term: exact(reading), tier: short(reading, 2) },
+        { term: doubtful(reading), tier: short(reading, 2) },
       ]),
-      { term: folded, tier: 3 },
-      ...kept.map((reading) => ({ term: reading, tier: 3 as const })),
+      { term: folded, tier: 4 },
+      ...kept.map((reading) => ({ term: reading, tier: 4 as const })),
     ];
     result.push({ folded, alternatives });
   }

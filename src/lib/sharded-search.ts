@@ -71,7 +71,7 @@ export function shardsFor(shards: ShardInfo[], year: string | undefined): ShardI
 }
 
 /** No tier: a word not in the title. */
-const NONE = 4;
+const NONE = 5;
 
 interface WordMatch {
   tier: Tier;
@@ -194,6 +194,7 @@ export class ShardedSearch<F extends Found> {
     // Relevance, the n-th a whole word in the body: only a title match, older, can outrank it.
     this.titled ??= this.titleShards();
     const titled = await this.titled;
-    return unsearched.find((i) => !titled || titled.has(this.shards[i].key));
+    // A shard newer than the n-th's may hold a newer match of its class.
+    return unsearched.find((i) => i < nth.shard || !titled || titled.has(this.shards[i].key));
   }
 }

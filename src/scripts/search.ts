@@ -37,7 +37,7 @@ const PAGE = 10;
 const FILTERS = ['city', 'category', 'year'] as const;
 
 function resultHtml(hit: Ranked<Hit>, data: ResultData): string {
-  const { title = '', dateline = '', text = '', image } = data.meta;
+  const { title = '', dateline = '', text = '', image, blocks } = data.meta;
   // The linked title names the result; its thumbnail adds nothing to read.
   const thumbnail = image
     ? `<img class="thumbnail" src="${escapeHtml(image)}" alt="" width="120" height="90" loading="lazy" decoding="async">`
@@ -45,7 +45,7 @@ function resultHtml(hit: Ranked<Hit>, data: ResultData): string {
   return (
     `<li class="result">${thumbnail}<h2><a href="${escapeHtml(data.url)}">${markedTitle(title, hit.words)}</a></h2>` +
     `<p class="dateline">${escapeHtml(dateline.replace(/\s*-$/, ''))}</p>` +
-    `<p class="excerpt">${excerptHtml(text, bodyLocations(hit.words))}</p></li>`
+    `<p class="excerpt">${excerptHtml(text, bodyLocations(hit.words), blocks?.split(' ').map(Number))}</p></li>`
   );
 }
 
@@ -85,7 +85,11 @@ function titleIndex() {
   };
   return async (words: string[]): Promise<Set<string> | undefined> => {
     try {
-      const lists = await Promise.all(words.map(async (word) => new Set((await bucket(bucketOf(word)))[word] ?? [])));
+      const keysOf = async (word: string) => {
+        const entries = await bucket(bucketOf(word));
+        return new Set(Object.hasOwn(entries, word) ? entries[word] : []);
+      };
+      const lists = await Promise.all(words.map(keysOf));
       return lists.reduce((all, keys) => new Set([...all].filter((key) => keys.has(key))));
     } catch {
       return undefined;
@@ -142,7 +146,7 @@ export async function startSearch() {
   const titled = titleIndex();
   // A reader in the box is about to search: the newest shard, which every
   // search starts with, loads meanwhile.
-  input.addEventListener('focus', () => open.warm(shards[0]), { once: true });
+  input.addEventListener('focus', () => open.warm(shardsFor(shards, field('year').value)[0] ?? shards[0]), { once: true });
 
   let current: { query: string; order: Order; search: ShardedSearch<Hit> } | undefined;
   let shown = PAGE;

@@ -85,6 +85,15 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
     await context.close();
   });
 
+  it('cuts an excerpt from one block: a photo caption does not run into the paragraphs around it', async () => {
+    const { page, context } = await open('/search/?q=منتصف الليل');
+    const excerpt = page.locator('[data-search-results] li:has(a[href="/2026/01/01/new-year-sebha/"]) .excerpt');
+    await excerpt.waitFor();
+    expect(await excerpt.textContent()).toBe('… الألعاب النارية في منتصف الليل …');
+    expect(await excerpt.locator('mark').allTextContents()).toEqual(['منتصف', 'الليل']);
+    await context.close();
+  });
+
   it('works with the keyboard alone, and finds spelling variants', async () => {
     const { page, context, errors } = await open('/');
     await page.keyboard.press('Tab'); // skip link

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyLocations, excerptHtml, markedTitle } from '../../src/lib/excerpt.ts';
+import { blockSizes, bodyLocations, excerptHtml, markedTitle } from '../../src/lib/excerpt.ts';
 import { TITLE_SLOTS } from '../../src/lib/search-terms.ts';
 
 describe('excerptHtml: a block of the body around its matches, in the original spelling', () => {
@@ -14,7 +14,7 @@ describe('excerptHtml: a block of the body around its matches, in the original s
 
   it('cuts around the densest run of matches, with «…» where it cut', () => {
     const long = Array.from({ length: 100 }, (_, i) => `كلمة${i}`).join(' ');
-    expect(excerptHtml(long, [60, 62], 10)).toBe(
+    expect(excerptHtml(long, [60, 62], undefined, 10)).toBe(
       '… كلمة58 كلمة59 <mark>كلمة60</mark> كلمة61 <mark>كلمة62</mark> كلمة63 كلمة64 كلمة65 كلمة66 كلمة67 …',
     );
   });
@@ -30,10 +30,13 @@ describe('excerptHtml: a block of the body around its matches, in the original s
     const blocks = 'الفقرة الأولى عن الميناء.\nصورة: رافعات الميناء\nالفقرة الثانية.';
     expect(excerptHtml(blocks, [6])).toBe('… صورة: رافعات <mark>الميناء</mark> …');
     expect(excerptHtml(blocks, [])).toBe('الفقرة الأولى عن الميناء. …');
+    // As Pagefind's metadata gives it back: line breaks as spaces, and the words per block apart.
+    expect(blockSizes(blocks)).toEqual([4, 3, 2]);
+    expect(excerptHtml(blocks.replaceAll('\n', ' '), [6], [4, 3, 2])).toBe('… صورة: رافعات <mark>الميناء</mark> …');
   });
 
   it('ignores locations past the text', () => {
-    expect(excerptHtml('أ ب ج', [7], 2)).toBe('أ ب …');
+    expect(excerptHtml('أ ب ج', [7], undefined, 2)).toBe('أ ب …');
   });
 });
 

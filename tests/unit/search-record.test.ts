@@ -46,6 +46,7 @@ describe('search records', () => {
     expect(html).toContain(
       '<span data-pagefind-meta="text">أعلنت الحكومة بطرابلس أن النمو بلغ 19\u200f.02 %.\nالتفاصيل\nتعليق الصورة\nوأضافت.</span>',
     );
+    expect(html).toContain('<span data-pagefind-meta="blocks">8 1 2 1</span>');
     expect(html).toContain('<span data-pagefind-filter="city">طرابلس</span>');
     expect(html).toContain('data-pagefind-sort="date:2025-12-01T10:30:00+02:00"');
   });

@@ -18,17 +18,22 @@ describe('queryWords: the searches that find each query word, best tier first', 
   const terms = (query: string) => queryWords(query).map((w) => w.alternatives.map((a) => `${a.tier}:${a.term}`));
 
   it('searches the typed form alone first, then readings, then longer words', () => {
-    expect(terms('الحكومة')).toEqual([['0:الحكومهـ', '1:الحكومهﻻ', '1:حكومهـ', '2:حكومهﻻ', '3:الحكومه', '3:حكومه']]);
+    expect(terms('الحكومة')).toEqual([['0:الحكومهـ', '1:الحكومهﻻ', '1:حكومهـ', '2:حكومهﻻ', '4:الحكومه', '4:حكومه']]);
     // The reader's own first letter read off ranks below a clitic read off the text.
-    expect(terms('بطرابلس')).toEqual([['0:بطرابلسـ', '1:بطرابلسﻻ', '2:طرابلسـ', '2:طرابلسﻻ', '3:بطرابلس']]);
-    // Three letters left: with the longer words.
-    expect(terms('ولاية')).toEqual([['0:ولايهـ', '1:ولايهﻻ', '2:لايهـ', '2:لايهﻻ', '3:ايهـ', '3:ايهﻻ', '3:ولايه']]);
-    expect(terms('طرابلس')).toEqual([['0:طرابلسـ', '1:طرابلسﻻ', '3:طرابلس']]);
+    expect(terms('بطرابلس')).toEqual([['0:بطرابلسـ', '1:بطرابلسﻻ', '2:طرابلسـ', '2:طرابلسﻻ', '4:بطرابلس']]);
+    expect(terms('طرابلس')).toEqual([['0:طرابلسـ', '1:طرابلسﻻ', '4:طرابلس']]);
+  });
+
+  it('ranks a reading that leaves three letters below the others, on both sides: «جنة» is not «لجنة»', () => {
+    expect(terms('ولاية')).toEqual([['0:ولايهـ', '1:ولايهﻻ', '2:لايهـ', '2:لايهﻻ', '3:ايهـ', '3:ايهﻵ', '4:ولايه']]);
+    expect(terms('مصر')).toEqual([['0:مصرـ', '3:مصرﻵ', '4:مصر']]);
+    expect(wordTerm('لجنة')).toBe('لجنهـ.جنهﻵ');
+    expect(wordTerm('بمصر')).toBe('بمصرـ.مصرﻵ');
   });
 
   it('never cuts a query word below three letters: «بالون» is not searched as «ون»', () => {
-    expect(terms('بالون')).toEqual([['0:بالونـ', '1:بالونﻻ', '1:الونـ', '2:الونﻻ', '3:بالون', '3:الون']]);
-    expect(terms('لله')).toEqual([['0:للهـ', '1:للهﻻ', '3:لله']]);
+    expect(terms('بالون')).toEqual([['0:بالونـ', '1:بالونﻻ', '1:الونـ', '2:الونﻻ', '4:بالون', '4:الون']]);
+    expect(terms('لله')).toEqual([['0:للهـ', '3:للهﻵ', '4:لله']]);
   });
 
   it('folds every variant a reader types to the same searches', () => {

@@ -131,6 +131,23 @@ describe('ShardedSearch loads older shards only while they could place a result'
     expect(page.complete).toBe(false);
   });
 
+  it('by relevance, asked for more, searches a skipped shard newer than the last result it must place', async () => {
+    const { search, opened } = archive(
+      {
+        '2026': many('2026', 3, 'خبر', 'ميناء'),
+        '2025': many('2025', 3, 'خبر', 'ميناء'),
+        '2024': [...many('2024t', 2, 'ميناء', 'نص'), ...many('2024b', 5, 'خبر', 'ميناء')],
+        '2023': many('2023', 3, 'خبر', 'ميناء'),
+      },
+      ['2024'],
+    );
+    const s = search('ميناء', 'relevance');
+    expect(await ids(s, 3)).toEqual(['2024t#0', '2024t#1', '2026#0']);
+    expect(opened).toEqual(['2026', '2024']);
+    expect(await ids(s, 8)).toEqual(['2024t#0', '2024t#1', '2026#0', '2026#1', '2026#2', '2025#0', '2025#1', '2025#2']);
+    expect(opened).toEqual(['2026', '2024', '2025']);
+  });
+
   it('by relevance, searches every shard when the title index cannot be read', async () => {
     const { search, opened } = archive(byShard);
     await search('ميناء', 'relevance').take(5);
