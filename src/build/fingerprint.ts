@@ -110,6 +110,7 @@ export const CACHE_INPUTS = {
     'src/lib/search-shards.ts',
     'src/lib/arabic.ts',
     'src/lib/search-terms.ts',
+    'src/lib/sharded-search.ts',
     'src/lib/plain-text.ts',
     'src/lib/body.ts',
     'src/lib/dates.ts',

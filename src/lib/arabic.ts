@@ -52,9 +52,20 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+// An archive repeats a small vocabulary millions of times: each word is
+// folded and read once (a cache is emptied past its bound).
+const CACHE_LIMIT = 200_000;
+const folds = new Map<string, string>();
+
 /** A word folded to its letters and digits: the typed form the index and queries compare ('' when none are left). */
 export function foldWord(word: string): string {
-  return fold(word).replace(/[^\p{L}\p{N}]/gu, '');
+  let folded = folds.get(word);
+  if (folded === undefined) {
+    folded = fold(word).replace(/[^\p{L}\p{N}]/gu, '');
+    if (folds.size >= CACHE_LIMIT) folds.clear();
+    folds.set(word, folded);
+  }
+  return folded;
 }
 
 export interface Readings {
@@ -71,9 +82,6 @@ const PREPOSITION = /^[بكل]/;
 /** A doubtful reading leaves at least three letters: «وطن» is not و + «طن». */
 const DOUBTFUL_MIN = 3;
 
-// An archive repeats a small vocabulary millions of times: each word's
-// readings are worked out once (the cache is emptied past its bound).
-const CACHE_LIMIT = 200_000;
 const cache = new Map<string, Readings>();
 
 /** The readings of a folded word (see the module's comment), without the word itself. */

@@ -17,7 +17,6 @@ export interface SearchRecord {
   url: string;
   title: string;
   dateline: string;
-  summary: string;
   /** The body as readers see it, one line per block; excerpts are cut from it. */
   text: string;
   filters: Record<string, string>;
@@ -40,7 +39,6 @@ export function recordSource(d: Dispatch, image?: string): RecordSource {
     url: d.url,
     title: d.title,
     dateline: dateline(d),
-    summary: d.summary,
     filters: { city: d.city.name, category: d.category.name, year: dateSegments(d.date).year, source: d.source.code },
     sort: { date: toIsoWithOffset(d.date) },
     ...(image && { image }),
@@ -80,11 +78,9 @@ export function recordHtml(record: SearchRecord): string {
     `<h1>${title.join(' ')}</h1>`,
     `<p>${gap}${textTerms(record.text).join(' ')}</p>`,
     '<div data-pagefind-ignore="index">',
+    // What a result shows, no more: each result's metadata is fetched with it.
     meta('title', record.title),
-    meta('date', record.sort.date ?? ''),
-    meta('city', record.filters.city ?? ''),
     meta('dateline', record.dateline),
-    meta('summary', record.summary),
     meta('text', record.text),
     // Pagefind's metadata turns line breaks into spaces: where blocks end is kept apart.
     meta('blocks', blockSizes(record.text).join(' ')),

@@ -21,6 +21,7 @@ import { monthName } from './dates.ts';
 
 export const shardsFile = 'shards.json';
 
+
 export interface ShardSize {
   min: number;
   max: number;

@@ -25,6 +25,9 @@ const exact = (folded: string) => `${folded}${EXACT}`;
 /** The term of a doubtful reading: one of three letters is marked apart. */
 const doubtful = (folded: string) => `${folded}${folded.length > SHORT_READING ? DOUBTFUL : SHORT}`;
 
+/** Each folded word's term, made once (see foldWord). */
+const terms = new Map<string, string>();
+
 /**
  * What the index holds at a word's position ('' for a word without letters
  * or digits): its folded form and its readings, joined as one compound
@@ -33,8 +36,14 @@ const doubtful = (folded: string) => `${folded}${folded.length > SHORT_READING ?
 export function wordTerm(word: string): string {
   const folded = foldWord(word);
   if (!folded) return '';
-  const { sure, doubtful: maybe } = readings(folded);
-  return [exact(folded), ...sure.map(exact), ...maybe.map(doubtful)].join('.');
+  let term = terms.get(folded);
+  if (term === undefined) {
+    const { sure, doubtful: maybe } = readings(folded);
+    term = [exact(folded), ...sure.map(exact), ...maybe.map(doubtful)].join('.');
+    if (terms.size >= 200_000) terms.clear();
+    terms.set(folded, term);
+  }
+  return term;
 }
 
 /** The index terms of a text's words, in order, words without any left out. */

@@ -15,6 +15,14 @@
 import type { QueryWord, Tier } from './search-terms.ts';
 import { TITLE_SLOTS } from './search-terms.ts';
 
+/**
+ * A shard's index language: one Pagefind has no stemmer for (its Arabic
+ * stemmer would cut our terms, search-terms.ts, down again), named after
+ * the shard: Pagefind starts each page's id with it, so the search page can
+ * tell which shard a result of several merged bundles comes from.
+ */
+export const shardLanguage = (key: string) => `und-x-${key}`;
+
 export interface ShardInfo {
   /** Its folder under /pagefind/. */
   key: string;
@@ -142,6 +150,7 @@ export class ShardedSearch<F extends Found> {
   private readonly searched = new Set<number>();
   private queue: Promise<unknown> = Promise.resolve();
   private titled: Promise<Set<string> | undefined> | undefined;
+  private cancelled = false;
 
   private readonly shards: ShardInfo[];
   private readonly open: (shard: ShardInfo) => Promise<ShardSearch<F>>;
@@ -160,6 +169,11 @@ export class ShardedSearch<F extends Found> {
     [this.shards, this.open, this.query, this.order, this.titleShards] = [shards, open, query, order, titleShards];
   }
 
+  /** Stops loading shards: a newer query has replaced this one. */
+  cancel(): void {
+    this.cancelled = true;
+  }
+
   take(n: number): Promise<Page<F>> {
     const page = this.queue.then(() => this.fill(n));
     this.queue = page.catch(() => undefined);
@@ -167,7 +181,7 @@ export class ShardedSearch<F extends Found> {
   }
 
   private async fill(n: number): Promise<Page<F>> {
-    for (let next = await this.nextShard(n); next !== undefined; next = await this.nextShard(n)) {
+    for (let next = await this.nextShard(n); next !== undefined && !this.cancelled; next = await this.nextShard(n)) {
       const search = await this.open(this.shards[next]);
       this.results.push(...(await searchShard(search, this.query, next)));
       this.searched.add(next);

@@ -23,25 +23,33 @@ export const bucketFile = (bucket: string) => `${titleIndexDir}/${bucket}.json`;
 /** Every bucket's file name, written even when empty so none is left from an earlier build. */
 export const bucketFiles = (): string[] => Array.from({ length: BUCKETS }, (_, i) => bucketFile(i.toString(16).padStart(2, '0')));
 
+/** The words of a shard's headlines as the title index keeps them: folded, with their sure readings, sorted. */
+export function titleWords(titles: Iterable<string>): string[] {
+  const found = new Set<string>();
+  for (const title of titles) {
+    for (const word of words(title)) {
+      const folded = foldWord(word);
+      if (!folded) continue;
+      found.add(folded);
+      for (const reading of readings(folded).sure) found.add(reading);
+    }
+  }
+  return [...found].sort();
+}
+
 /** The title index's files, by name: word → keys of the shards with it in a title, sorted. */
-export function titleIndexFiles(shards: Iterable<{ key: string; titles: Iterable<string> }>): Map<string, string> {
-  const byWord = new Map<string, Set<string>>();
-  for (const { key, titles } of shards) {
-    for (const title of titles) {
-      for (const word of words(title)) {
-        const folded = foldWord(word);
-        if (!folded) continue;
-        for (const form of [folded, ...readings(folded).sure]) {
-          const keys = byWord.get(form) ?? new Set<string>();
-          keys.add(key);
-          byWord.set(form, keys);
-        }
-      }
+export function titleIndexFiles(shards: Iterable<{ key: string; words: Iterable<string> }>): Map<string, string> {
+  const byWord = new Map<string, string[]>();
+  for (const { key, words } of shards) {
+    for (const word of words) {
+      const keys = byWord.get(word);
+      if (keys) keys.push(key);
+      else byWord.set(word, [key]);
     }
   }
   const buckets = new Map<string, [string, string[]][]>(bucketFiles().map((file) => [file, []]));
   for (const [word, keys] of [...byWord].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    buckets.get(bucketFile(bucketOf(word)))!.push([word, [...keys].sort()]);
+    buckets.get(bucketFile(bucketOf(word)))!.push([word, [...new Set(keys)].sort()]);
   }
   return new Map([...buckets].map(([file, entries]) => [file, JSON.stringify(Object.fromEntries(entries))]));
 }

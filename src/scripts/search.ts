@@ -10,7 +10,16 @@ import { countResults, t } from '../i18n/ar.ts';
 import { escapeHtml } from '../lib/body.ts';
 import { bodyLocations, excerptHtml, markedTitle } from '../lib/excerpt.ts';
 import { queryWords } from '../lib/search-terms.ts';
-import { ShardedSearch, shardsFor, type Found, type Order, type Page, type Ranked, type ShardInfo } from '../lib/sharded-search.ts';
+import {
+  ShardedSearch,
+  shardLanguage,
+  shardsFor,
+  type Found,
+  type Order,
+  type Page,
+  type Ranked,
+  type ShardInfo,
+} from '../lib/sharded-search.ts';
 import { bucketFile, bucketOf } from '../lib/title-index.ts';
 
 interface ResultData {
@@ -23,9 +32,8 @@ interface Hit extends Found {
 }
 
 interface PagefindInstance {
-  /** Loads the bundle's WebAssembly and metadata. */
-  init(): Promise<void>;
   search(term: string, options: { filters: Record<string, string>; sort: Record<string, string> }): Promise<{ results: Hit[] }>;
+  mergeIndex(path: string): Promise<void>;
 }
 
 interface PagefindModule {
@@ -49,25 +57,43 @@ function resultHtml(hit: Ranked<Hit>, data: ResultData): string {
   );
 }
 
-/** Opens Pagefind's bundles as they are first needed, one instance per shard. */
+/** Bundles merged into one instance: up to this many share its WebAssembly, each search runs on them all. */
+const MERGED = 8;
+
+/**
+ * Opens Pagefind's bundles as they are first needed, merged into one
+ * instance by MERGED, so a search reaching back through older shards fetches
+ * Pagefind's WebAssembly (the same in every shard) once per MERGED shards,
+ * not once per shard. A shard's results are told apart by their ids, which
+ * begin with its index language.
+ */
 function openShards(pagefind: PagefindModule) {
-  const instances = new Map<string, PagefindInstance>();
-  const instance = (shard: ShardInfo) => {
-    let open = instances.get(shard.path);
-    if (!open) {
-      open = pagefind.createInstance({ basePath: shard.path });
-      instances.set(shard.path, open);
+  let last: { instance: PagefindInstance; bundles: number } | undefined;
+  const opened = new Map<string, Promise<PagefindInstance>>();
+  const open = (shard: ShardInfo) => {
+    let instance = opened.get(shard.path);
+    if (!instance) {
+      if (!last || last.bundles === MERGED) {
+        // Creating it loads the bundle's WebAssembly and metadata.
+        last = { instance: pagefind.createInstance({ basePath: shard.path }), bundles: 1 };
+        instance = Promise.resolve(last.instance);
+      } else {
+        const into = last;
+        into.bundles++;
+        instance = into.instance.mergeIndex(shard.path).then(() => into.instance);
+      }
+      opened.set(shard.path, instance);
     }
-    return open;
+    return instance;
   };
   return {
-    search: (shard: ShardInfo, filters: Record<string, string>) => async (term: string) =>
-      (await instance(shard).search(term, { filters, sort: { date: 'desc' } })).results,
+    search: (shard: ShardInfo, filters: Record<string, string>) => async (term: string) => {
+      const { results } = await (await open(shard)).search(term, { filters, sort: { date: 'desc' } });
+      const id = `${shardLanguage(shard.key)}_`;
+      return results.filter((result) => result.id.startsWith(id));
+    },
     /** Loads a shard ahead of the query that needs it. */
-    warm: (shard: ShardInfo) =>
-      void instance(shard)
-        .init()
-        .catch(() => undefined),
+    warm: (shard: ShardInfo) => void open(shard).catch(() => undefined),
   };
 }
 
@@ -195,6 +221,7 @@ export async function startSearch() {
   /** No search to run: any answer still loading is dropped, and `message` replaces the results. */
   const clear = (message: string) => {
     latest++;
+    current?.search.cancel();
     current = undefined;
     list.innerHTML = '';
     list.removeAttribute('aria-busy');
@@ -221,6 +248,8 @@ export async function startSearch() {
     if (allowed.length === 0) return clear(t('search.none', { query: isolate(query) }));
     const searchShard = async (shard: ShardInfo) => open.search(shard, filters);
     const titleShards = () => titled(words.map((w) => w.folded));
+    // A query typed further must not leave the last one loading shards.
+    current?.search.cancel();
     current = { query, order, search: new ShardedSearch(allowed, searchShard, words, order, titleShards) };
     void show(false);
   };

@@ -21,7 +21,7 @@ import type { BuildState, SearchPlaced } from '../build/state.ts';
 import type { Dispatch } from '../lib/dispatch.ts';
 import { recordSource, type RecordSource } from '../lib/search-record.ts';
 import { planShards, shardManifest, shardsFile, type Shard } from '../lib/search-shards.ts';
-import { bucketFiles, titleIndexDir, titleIndexFiles } from '../lib/title-index.ts';
+import { bucketFiles, titleIndexDir, titleIndexFiles, titleWords } from '../lib/title-index.ts';
 import { searchThumbnail } from '../render/photo-variants.ts';
 import { startIndexers } from './indexers.ts';
 import { files, shardCache, type ShardCache } from './shard-cache.ts';
@@ -29,7 +29,10 @@ import { files, shardCache, type ShardCache } from './shard-cache.ts';
 export const searchBundleDir = 'pagefind';
 
 /** Files of a Pagefind bundle a shard keeps; pagefind.js is kept once, beside the shards. */
-const shardFiles = /^(pagefind-entry\.json|pagefind-worker\.js|pagefind\.js|.*\.pf_meta|wasm\..*\.pagefind|index|fragment|filter)$/;
+const shardFiles =
+  /^(pagefind-entry\.json|pagefind-worker\.js|pagefind\.js|.*\.pf_meta|wasm\..*\.pagefind|index|fragment|filter|title-words\.json)$/;
+/** A shard's headline words (title-index.ts), kept in its entry but not placed: the title index is made of them. */
+const TITLE_WORDS = 'title-words.json';
 
 export interface SearchIndexResult {
   dispatches: number;
@@ -53,7 +56,6 @@ function recordDigest(d: Dispatch): string {
       d.city.slug,
       d.category.slug,
       d.source.code,
-      d.summary,
       d.body,
       image,
       d.photos.map((p) => p.caption ?? ''),
@@ -98,7 +100,10 @@ async function indexShards(
         const sources = sourcesOf(shard, byUrl);
         await cache.storeEntry(
           name,
-          (outputPath) => indexers.index({ shard: shard.key, sources, bodies, outputPath }),
+          async (outputPath) => {
+            await indexers.index({ shard: shard.key, sources, bodies, outputPath });
+            await writeFile(path.join(outputPath, TITLE_WORDS), JSON.stringify(titleWords(sources.map((s) => s.title))));
+          },
           (file) => shardFiles.test(file),
         );
         progress?.advance('search');
@@ -180,6 +185,35 @@ async function placeFile(out: SearchOutput, name: string, bytes: Buffer | undefi
   return { changed: true, digest };
 }
 
+/**
+ * The title index's files, made from the headline words kept with each
+ * shard; undefined when the shards are those the site holds already (and
+ * the index with them).
+ */
+async function titleIndexOf(
+  shards: Shard[],
+  names: ReadonlyMap<Shard, string>,
+  cache: ShardCache,
+  out: SearchOutput,
+  placed: SearchPlaced | undefined,
+): Promise<Map<string, string> | undefined> {
+  const unchanged =
+    placed !== undefined &&
+    Object.keys(placed.shards).length === shards.length &&
+    shards.every((shard) => placed.shards[shard.key] === names.get(shard)) &&
+    bucketFiles().every((file) => placed.files[file] && (out.changesOnly || existsSync(path.join(out.bundleDir, file))));
+  if (unchanged) return undefined;
+  await mkdir(path.join(out.bundleDir, titleIndexDir), { recursive: true });
+  return titleIndexFiles(
+    await Promise.all(
+      shards.map(async (shard) => ({
+        key: shard.key,
+        words: JSON.parse(await readFile(path.join(cache.entryPath(names.get(shard)!), TITLE_WORDS), 'utf8')) as string[],
+      })),
+    ),
+  );
+}
+
 /** Makes `outDir/pagefind/` the index of `dispatches`. */
 export async function searchStep(options: SearchStepOptions): Promise<SearchIndexResult> {
   const { root, dispatches, state } = options;
@@ -211,7 +245,7 @@ export async function searchStep(options: SearchStepOptions): Promise<SearchInde
   const written: string[] = [];
   const deleted = await removeShards(out, new Set(shards.map((shard) => shard.key)), placed, cache);
   // pagefind.js is the same in every shard: it is kept once, beside them.
-  const isScript = (file: string) => file === 'pagefind.js';
+  const isScript = (file: string) => file === 'pagefind.js' || file === TITLE_WORDS;
   for (const shard of changed) {
     const target = path.join(out.bundleDir, shard.key);
     const placedNow = await cache.placeCached(names.get(shard)!, target, { previous: out.placedEntry(shard.key), skip: isScript });
@@ -223,14 +257,18 @@ export async function searchStep(options: SearchStepOptions): Promise<SearchInde
   await mkdir(out.bundleDir, { recursive: true });
   const script = shards.length > 0 ? await readFile(path.join(cache.entryPath(names.get(shards[0])!), 'pagefind.js')) : undefined;
   const manifest = Buffer.from(JSON.stringify(shardManifest(shards, `/${searchBundleDir}/`)));
-  const titles = titleIndexFiles(shards.map((shard) => ({ key: shard.key, titles: shard.urls.map((url) => byUrl.get(url)!.title) })));
-  await mkdir(path.join(out.bundleDir, titleIndexDir), { recursive: true });
+  const titles = await titleIndexOf(shards, names, cache, out, placed);
   const digests: Record<string, string> = {};
   for (const [name, bytes] of [
     ['pagefind.js', script],
     [shardsFile, manifest],
-    ...bucketFiles().map((file) => [file, shards.length > 0 ? Buffer.from(titles.get(file)!) : undefined] as const),
+    ...bucketFiles().map((file) => [file, titles && shards.length > 0 ? Buffer.from(titles.get(file)!) : undefined] as const),
   ] as const) {
+    // The title index is as placed when no shard changed.
+    if (!titles && name.startsWith(`${titleIndexDir}/`)) {
+      if (placed?.files[name]) digests[name] = placed.files[name];
+      continue;
+    }
     const { changed: placedAnew, digest } = await placeFile(out, name, bytes, placed?.files[name]);
     if (digest) digests[name] = digest;
     if (placedAnew) (bytes ? written : deleted).push(`${searchBundleDir}/${name}`);

@@ -8,13 +8,8 @@ import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { inBatches } from '../lib/batches.ts';
 import { recordHtml, searchRecord, type RecordSource } from '../lib/search-record.ts';
+import { shardLanguage } from '../lib/sharded-search.ts';
 import type { IndexJob, IndexReply } from './indexers.ts';
-
-/**
- * A language Pagefind has no stemmer for: its Arabic stemmer would cut our
- * terms (search-terms.ts) down again, letters the word's own included.
- */
-const searchIndexLanguage = 'und';
 
 function fail(step: string, errors: string[]): never {
   throw new Error(`Pagefind could not ${step}:\n${errors.join('\n')}`);
@@ -38,7 +33,7 @@ async function chunkHtml(sources: readonly RecordSource[], from: number, bodies:
 }
 
 async function indexShard({ shard, sources, bodies, outputPath }: IndexJob): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: searchIndexLanguage });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: shardLanguage(shard) });
   if (!index) fail('start', errors);
   // Records are sent in path order: Pagefind numbers pages in the order it
   // receives them, so the order must not vary. The next chunk is made while

@@ -153,6 +153,8 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
       /^\d+ نتيجة للبحث عن «\u2068المباراة\u2069» في أخبار 2025 وما بعدها؛ تعرض «المزيد» ما قبلها$/,
     );
     expect(shardsFetched()).toEqual(['2025', '2026']);
+    // Both bundles merged into one Pagefind instance: its WebAssembly is fetched once.
+    expect(requests.filter((u) => /\/wasm\.[\w-]+\.pagefind$/.test(u))).toHaveLength(1);
     // Newest first across the shards, as in one index.
     const dates = await page.locator('[data-search-results] li .dateline').allTextContents();
     expect(dates[0]).toMatch(/نوفمبر 2025/);

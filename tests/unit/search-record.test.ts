@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordHtml, recordSource, searchRecord } from '../../src/lib/search-record.ts';
 import { TITLE_SLOTS } from '../../src/lib/search-terms.ts';
-import { bucketFile, bucketOf, titleIndexFiles } from '../../src/lib/title-index.ts';
+import { bucketFile, bucketOf, titleIndexFiles, titleWords } from '../../src/lib/title-index.ts';
 import { makeDispatch } from '../helpers/dispatch.ts';
 
 describe('search records', () => {
@@ -25,7 +25,6 @@ describe('search records', () => {
       url: dispatch.url,
       title: 'الحكومة تعلن',
       dateline: 'طرابلس 01 ديسمبر 2025 (وال) -',
-      summary: 'ملخص الخبر',
       text: 'أعلنت الحكومة بطرابلس أن النمو بلغ 19\u200f.02 %.\nالتفاصيل\nتعليق الصورة\nوأضافت.',
       filters: { city: 'طرابلس', category: 'اقتصاد', year: '2025', source: 'وال' },
       sort: { date: '2025-12-01T10:30:00+02:00' },
@@ -54,12 +53,13 @@ describe('search records', () => {
 
 describe('the title index: which shards have a word in a title', () => {
   const files = titleIndexFiles([
-    { key: '2026', titles: ['الحكومة تعلن خطة', 'ميناء طرابلس'] },
-    { key: '2025', titles: ['حكومة جديدة'] },
+    { key: '2026', words: titleWords(['الحكومة تعلن خطة', 'ميناء طرابلس']) },
+    { key: '2025', words: titleWords(['حكومة جديدة']) },
   ]);
   const lookup = (word: string) => (JSON.parse(files.get(bucketFile(bucketOf(word)))!) as Record<string, string[]>)[word];
 
   it('lists each folded word and its sure readings, with the keys of the shards that have it', () => {
+    expect(titleWords(['الحكومة تعلن', 'ميناء الحكومة'])).toEqual(['الحكومه', 'تعلن', 'حكومه', 'ميناء']);
     expect(lookup('حكومه')).toEqual(['2025', '2026']);
     expect(lookup('الحكومه')).toEqual(['2026']);
     expect(lookup('طرابلس')).toEqual(['2026']);

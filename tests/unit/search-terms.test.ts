@@ -44,6 +44,16 @@ describe('queryWords: the searches that find each query word, best tier first', 
     expect(terms('مسئول')).toEqual(terms('مسؤول'));
   });
 
+  it('reads clitics together, typed with tatweel or diacritics too: «وللـمستشفى», «فللمستشفي», «وبالمُستشفى»', () => {
+    const tierOf = (query: string, term: string) => queryWords(query)[0].alternatives.find((a) => a.term === term)?.tier;
+    for (const query of ['وللـمستشفى', 'فللمستشفي', 'وبالمُستشفى', 'بالمستشفى', 'كالمستشفى']) {
+      // The bare word and its article form, as the text may spell them, are readings of the query.
+      expect(tierOf(query, 'مستشفيـ'), query).toBe(1);
+      expect(tierOf(query, 'المستشفيـ'), query).toBe(1);
+    }
+    expect(terms('وللـمستشفى')).toEqual(terms('وللمستشفي'));
+  });
+
   it('keeps each word once, and drops what has no letters', () => {
     expect(queryWords('ميناء ، ميناء 19\u200f.02').map((w) => w.folded)).toEqual(['ميناء', '19', '02']);
     expect(queryWords('؟!')).toEqual([]);

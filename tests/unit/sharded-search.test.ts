@@ -173,6 +173,15 @@ describe('ShardedSearch loads older shards only while they could place a result'
     expect(opened).toEqual(['2026', '2025', '2024', '2023']);
   });
 
+  it('stops loading shards once cancelled', async () => {
+    const { search, opened } = archive(byShard);
+    const s = search('قطار', 'date');
+    const page = s.take(10);
+    s.cancel();
+    expect((await page).complete).toBe(false);
+    expect(opened.length).toBeLessThan(4);
+  });
+
   it('reports a complete search with nothing found', async () => {
     const { search } = archive(byShard);
     expect(await search('قطار', 'relevance').take(10)).toEqual({ hits: [], count: 0, complete: true });
