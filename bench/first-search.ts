@@ -110,15 +110,17 @@ export function queryLatency(dist: string, queries: string[], order: SearchOrder
           (query) =>
             new Promise<number>((resolve) => {
               const list = document.querySelector('[data-search-results]')!;
+              const status = document.querySelector('[data-search-status]')!;
               const start = performance.now();
+              // Results, or the status saying there are none.
               const done = new MutationObserver(() => {
-                const first = list.querySelector('li h2');
-                if (!first || list.hasAttribute('aria-busy') || !first.textContent) return;
+                if (list.hasAttribute('aria-busy') || !status.textContent) return;
                 done.disconnect();
                 requestAnimationFrame(() => resolve(performance.now() - start));
               });
-              done.observe(list, { childList: true, subtree: true, attributes: true });
+              done.observe(list.parentElement!, { childList: true, subtree: true, attributes: true, characterData: true });
               list.innerHTML = '';
+              status.textContent = '';
               document.querySelector<HTMLFormElement>('[data-search-form]')!.requestSubmit();
               void query;
             }),

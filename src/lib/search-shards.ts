@@ -21,7 +21,6 @@ import { monthName } from './dates.ts';
 
 export const shardsFile = 'shards.json';
 
-
 export interface ShardSize {
   min: number;
   max: number;

@@ -53,13 +53,11 @@ export function textTerms(text: string): string[] {
 
 /**
  * How closely a page's word matches a query word, best first:
- * 0 the typed form (in the text alone or after a sure clitic: «حكومة» in «والحكومة»);
- * 1 a reading of the text or of the query that only drops clitics
- *   (after a doubtful clitic in the text, «طرابلس» in «بطرابلس»;
- *   the query's article read off, «الحكومة» → «حكومة»);
+ * 0 the typed form, or the query without its sure clitics, in the text alone
+ *   or after a sure clitic («حكومة» in «والحكومة»; «بالمشروعات» → «المشروعات»);
+ * 1 either after a doubtful clitic in the text («طرابلس» in «بطرابلس»);
  * 2 the query read without a first letter that may be its own
- *   («بطرابلس» → «طرابلس»), or a reading of the query after a doubtful
- *   clitic in the text;
+ *   («بطرابلس» → «طرابلس»);
  * 3 a doubtful reading, of the text or the query, that leaves three letters
  *   («مصر» in «بمصر», but also «جنة» in «لجنة»);
  * 4 a longer word that begins with the typed form or a sure reading of it («حكومات» for «حكوم»).
@@ -73,8 +71,10 @@ export interface Alternative {
 }
 
 export interface QueryWord {
-  /** As folded: what the title index and the highlighting compare. */
+  /** As folded. */
   folded: string;
+  /** The forms a tier-0 match holds: the folded word and its sure readings (what the title index is asked). */
+  typed: string[];
   alternatives: Alternative[];
 }
 
@@ -98,8 +98,8 @@ export function queryWords(query: string): QueryWord[] {
       { term: exact(folded), tier: 0 },
       { term: doubtful(folded), tier: short(folded, 1) },
       ...kept.flatMap((reading) => [
-        { term: exact(reading), tier: 1 as const },
-        { term: doubtful(reading), tier: short(reading, 2) },
+        { term: exact(reading), tier: 0 as const },
+        { term: doubtful(reading), tier: short(reading, 1) },
       ]),
       ...keptMaybe.flatMap((reading) => [
         { term: exact(reading), tier: short(reading, 2) },
@@ -108,7 +108,7 @@ export function queryWords(query: string): QueryWord[] {
       { term: folded, tier: 4 },
       ...kept.map((reading) => ({ term: reading, tier: 4 as const })),
     ];
-    result.push({ folded, alternatives });
+    result.push({ folded, typed: [folded, ...kept], alternatives });
   }
   return result;
 }

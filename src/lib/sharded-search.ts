@@ -78,6 +78,12 @@ export function shardsFor(shards: ShardInfo[], year: string | undefined): ShardI
   return shards.filter((s) => s.from <= year && year <= s.to);
 }
 
+/**
+ * Shards a relevance search searches for each ten results when the page is
+ * full but holds no typed form: beyond, older shards might still hold one.
+ */
+const RELEVANCE_REACH = 8;
+
 /** No tier: a word not in the title. */
 const NONE = 5;
 
@@ -202,8 +208,12 @@ export class ShardedSearch<F extends Found> {
     const unsearched = this.shards.map((_, i) => i).filter((i) => !this.searched.has(i));
     if (unsearched.length === 0) return undefined;
     const nth = this.results[n - 1];
-    // Fewer than n, or the n-th could be beaten by an older shard's better class.
-    if (!nth || classOf(nth, this.order) > 1 || (this.order === 'date' && classOf(nth, this.order) > 0)) return unsearched[0];
+    if (!nth) return unsearched[0];
+    // The n-th could be beaten by an older shard's better class. By relevance,
+    // with the page full, the search reaches back only so far (a title index
+    // cannot tell which shards hold a word in a body).
+    if (this.order === 'date' && classOf(nth, this.order) > 0) return unsearched[0];
+    if (classOf(nth, this.order) > 1) return this.searched.size < RELEVANCE_REACH * Math.ceil(n / 10) ? unsearched[0] : undefined;
     if (classOf(nth, this.order) === 0) return undefined;
     // Relevance, the n-th a whole word in the body: only a title match, older, can outrank it.
     this.titled ??= this.titleShards();

@@ -97,7 +97,7 @@ function openShards(pagefind: PagefindModule) {
   };
 }
 
-/** Keys of the shards with every word in a title, from the title index; undefined if it cannot be read. */
+/** Keys of the shards with every word (in one of its forms) in a title, from the title index; undefined if it cannot be read. */
 function titleIndex() {
   const buckets = new Map<string, Promise<Record<string, string[]>>>();
   const bucket = (name: string) => {
@@ -109,11 +109,16 @@ function titleIndex() {
     }
     return loaded;
   };
-  return async (words: string[]): Promise<Set<string> | undefined> => {
+  return async (words: string[][]): Promise<Set<string> | undefined> => {
     try {
-      const keysOf = async (word: string) => {
-        const entries = await bucket(bucketOf(word));
-        return new Set(Object.hasOwn(entries, word) ? entries[word] : []);
+      // A query word is in a title in any of its forms.
+      const keysOf = async (forms: string[]) => {
+        const keys = new Set<string>();
+        for (const form of forms) {
+          const entries = await bucket(bucketOf(form));
+          if (Object.hasOwn(entries, form)) for (const key of entries[form]) keys.add(key);
+        }
+        return keys;
       };
       const lists = await Promise.all(words.map(keysOf));
       return lists.reduce((all, keys) => new Set([...all].filter((key) => keys.has(key))));
@@ -247,7 +252,7 @@ export async function startSearch() {
     const allowed = shardsFor(shards, filters.year);
     if (allowed.length === 0) return clear(t('search.none', { query: isolate(query) }));
     const searchShard = async (shard: ShardInfo) => open.search(shard, filters);
-    const titleShards = () => titled(words.map((w) => w.folded));
+    const titleShards = () => titled(words.map((w) => w.typed));
     // A query typed further must not leave the last one loading shards.
     current?.search.cancel();
     current = { query, order, search: new ShardedSearch(allowed, searchShard, words, order, titleShards) };

@@ -148,6 +148,15 @@ describe('ShardedSearch loads older shards only while they could place a result'
     expect(opened).toEqual(['2026', '2024', '2025']);
   });
 
+  it('by relevance, with the page full of longer words only, reaches back eight shards for each ten results', async () => {
+    const longer = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [String(2026 - i), many(String(2026 - i), 3, 'خبر', 'بالونات')]));
+    const { search, opened } = archive(longer, []);
+    const s = search('بالون', 'relevance');
+    expect(await s.take(10)).toMatchObject({ count: 24, complete: false });
+    expect(opened).toHaveLength(8);
+    expect((await s.take(20)).complete).toBe(true);
+  });
+
   it('by relevance, searches every shard when the title index cannot be read', async () => {
     const { search, opened } = archive(byShard);
     await search('ميناء', 'relevance').take(5);
