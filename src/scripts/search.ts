@@ -68,29 +68,42 @@ const MERGED = 8;
  * begin with its index language.
  */
 function openShards(pagefind: PagefindModule) {
-  let last: { instance: PagefindInstance; bundles: number } | undefined;
-  const opened = new Map<string, Promise<PagefindInstance>>();
+  interface Merged {
+    instance: PagefindInstance;
+    bundles: number;
+    /** Searches of all its bundles, by bundle count, filters and term: each answers every bundle's search. */
+    searches: Map<string, Promise<Hit[]>>;
+  }
+  let last: Merged | undefined;
+  const opened = new Map<string, Promise<Merged>>();
   const open = (shard: ShardInfo) => {
-    let instance = opened.get(shard.path);
-    if (!instance) {
+    let merged = opened.get(shard.path);
+    if (!merged) {
       if (!last || last.bundles === MERGED) {
         // Creating it loads the bundle's WebAssembly and metadata.
-        last = { instance: pagefind.createInstance({ basePath: shard.path }), bundles: 1 };
-        instance = Promise.resolve(last.instance);
+        last = { instance: pagefind.createInstance({ basePath: shard.path }), bundles: 1, searches: new Map() };
+        merged = Promise.resolve(last);
       } else {
         const into = last;
         into.bundles++;
-        instance = into.instance.mergeIndex(shard.path).then(() => into.instance);
+        merged = into.instance.mergeIndex(shard.path).then(() => into);
       }
-      opened.set(shard.path, instance);
+      opened.set(shard.path, merged);
     }
-    return instance;
+    return merged;
   };
   return {
     search: (shard: ShardInfo, filters: Record<string, string>) => async (term: string) => {
-      const { results } = await (await open(shard)).search(term, { filters, sort: { date: 'desc' } });
+      const merged = await open(shard);
+      const key = `${merged.bundles} ${JSON.stringify(filters)} ${term}`;
+      let results = merged.searches.get(key);
+      if (!results) {
+        results = merged.instance.search(term, { filters, sort: { date: 'desc' } }).then((found) => found.results);
+        results.catch(() => merged.searches.delete(key));
+        merged.searches.set(key, results);
+      }
       const id = `${shardLanguage(shard.key)}_`;
-      return results.filter((result) => result.id.startsWith(id));
+      return (await results).filter((result) => result.id.startsWith(id));
     },
     /** Loads a shard ahead of the query that needs it. */
     warm: (shard: ShardInfo) => void open(shard).catch(() => undefined),
@@ -175,9 +188,17 @@ export async function startSearch() {
     return;
   }
   const titled = titleIndex();
-  // A reader in the box is about to search: the newest shard, which every
-  // search starts with, loads meanwhile.
-  input.addEventListener('focus', () => open.warm(shardsFor(shards, field('year').value)[0] ?? shards[0]), { once: true });
+  // A reader in the box is about to search: the newest shards, enough to
+  // hold a page of results, which every search starts with, load meanwhile.
+  const warmUp = () => {
+    let pages = 0;
+    for (const shard of shardsFor(shards, field('year').value)) {
+      if (pages >= PAGE) break;
+      open.warm(shard);
+      pages += shard.pages;
+    }
+  };
+  input.addEventListener('focus', warmUp, { once: true });
 
   let current: { query: string; order: Order; search: ShardedSearch<Hit> } | undefined;
   let shown = PAGE;

@@ -149,7 +149,9 @@ describe('ShardedSearch loads older shards only while they could place a result'
   });
 
   it('by relevance, with the page full of longer words only, reaches back eight shards for each ten results', async () => {
-    const longer = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [String(2026 - i), many(String(2026 - i), 3, 'خبر', 'بالونات')]));
+    const longer = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [String(2026 - i), many(String(2026 - i), 3, 'خبر', 'بالونات')]),
+    );
     const { search, opened } = archive(longer, []);
     const s = search('بالون', 'relevance');
     expect(await s.take(10)).toMatchObject({ count: 24, complete: false });
