@@ -159,7 +159,7 @@ async function removeShards(out: SearchOutput, keep: ReadonlySet<string>, placed
       const gone = await files(entry);
       deleted.push(...gone.map((file) => `${searchBundleDir}/${key}/${path.relative(entry, file).split(path.sep).join('/')}`));
     }
-    return deleted.filter((file) => !file.endsWith('/pagefind.js'));
+    return deleted.filter((file) => !file.endsWith('/pagefind.js') && !file.endsWith(`/${TITLE_WORDS}`));
   }
   for (const name of await readdir(out.bundleDir).catch(() => [] as string[])) {
     if (keep.has(name) || name === 'pagefind.js' || name === shardsFile || name === titleIndexDir) continue;

@@ -52,7 +52,7 @@ describe('cache headers', () => {
     // What may be cached for a year is what changes its name when it changes.
     for (const file of long) {
       expect(file, 'a long-cached file without a content hash in its name').toMatch(
-        /^(_astro\/[^/]+\.[\w-]{6,}\.\w+|pagefind\/[^/]+\/((index|fragment|filter)\/)?[\w.]+_[0-9a-f]{7,}\.pf_\w+)$/,
+        /^(_astro\/[^/]+\.[\w-]{6,}\.\w+|pagefind\/[^/]+\/((index|fragment|filter)\/)?[\w.-]+_[0-9a-f]{7,}\.pf_\w+)$/,
       );
     }
     const kinds = (test: RegExp) => files.filter((file) => test.test(file));
