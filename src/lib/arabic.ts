@@ -52,21 +52,28 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-// An archive repeats a small vocabulary millions of times: each word is
-// folded and read once (a cache is emptied past its bound).
-const CACHE_LIMIT = 200_000;
-const folds = new Map<string, string>();
+/** The words of a text with where each starts, as `words` finds them. */
+export const wordMatches = (text: string) => text.matchAll(WORD);
+
+/**
+ * `compute`, remembered per word: an archive repeats a small vocabulary
+ * millions of times (the memory is emptied past its bound).
+ */
+export function perWord<T>(compute: (word: string) => T): (word: string) => T {
+  const known = new Map<string, T>();
+  return (word) => {
+    let value = known.get(word);
+    if (value === undefined) {
+      value = compute(word);
+      if (known.size >= 200_000) known.clear();
+      known.set(word, value);
+    }
+    return value;
+  };
+}
 
 /** A word folded to its letters and digits: the typed form the index and queries compare ('' when none are left). */
-export function foldWord(word: string): string {
-  let folded = folds.get(word);
-  if (folded === undefined) {
-    folded = fold(word).replace(/[^\p{L}\p{N}]/gu, '');
-    if (folds.size >= CACHE_LIMIT) folds.clear();
-    folds.set(word, folded);
-  }
-  return folded;
-}
+export const foldWord = perWord((word) => fold(word).replace(/[^\p{L}\p{N}]/gu, ''));
 
 export interface Readings {
   /** What the word is when its first letters are the article and what may precede it. */
@@ -82,12 +89,8 @@ const PREPOSITION = /^[بكل]/;
 /** A doubtful reading leaves at least three letters: «وطن» is not و + «طن». */
 const DOUBTFUL_MIN = 3;
 
-const cache = new Map<string, Readings>();
-
 /** The readings of a folded word (see the module's comment), without the word itself. */
-export function readings(folded: string): Readings {
-  let found = cache.get(folded);
-  if (found) return found;
+export const readings = perWord((folded): Readings => {
   const sure = new Set<string>();
   const doubtful = new Set<string>();
   if (/^[\u0621-\u064a]/.test(folded)) {
@@ -109,11 +112,8 @@ export function readings(folded: string): Readings {
   }
   sure.delete(folded);
   doubtful.delete(folded);
-  found = { sure: [...sure], doubtful: [...doubtful] };
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(folded, found);
-  return found;
-}
+  return { sure: [...sure], doubtful: [...doubtful] };
+});
 
 /** A query's words as the index compares them, for messages and near-duplicate checks. */
 export function normalizeQuery(query: string): string {

@@ -4,11 +4,9 @@
  * straight at words of the original text: the title's from 0, the body's
  * from TITLE_SLOTS.
  */
-import { foldWord } from './arabic.ts';
+import { foldWord, wordMatches } from './arabic.ts';
 import { escapeHtml } from './body.ts';
 import { TITLE_SLOTS } from './search-terms.ts';
-
-const WORD = /[\p{L}\p{N}\p{M}\u0640]+/gu;
 
 interface Span {
   start: number;
@@ -26,7 +24,7 @@ export function indexedWordSpans(text: string, blocks?: readonly number[]): Span
   const spans: Span[] = [];
   let line = 0;
   let lineStart = 0;
-  for (const match of text.matchAll(WORD)) {
+  for (const match of wordMatches(text)) {
     for (let nl = text.indexOf('\n', lineStart); !blocks && nl !== -1 && nl < match.index; nl = text.indexOf('\n', lineStart)) {
       line++;
       lineStart = nl + 1;

@@ -12,7 +12,7 @@
  * word and its readings share its position, so Pagefind's word locations
  * point at words of the original text.
  */
-import { foldWord, readings, words } from './arabic.ts';
+import { foldWord, perWord, readings, words } from './arabic.ts';
 
 /** Tatweel: folding removes it. */
 const EXACT = '\u0640';
@@ -25,8 +25,11 @@ const exact = (folded: string) => `${folded}${EXACT}`;
 /** The term of a doubtful reading: one of three letters is marked apart. */
 const doubtful = (folded: string) => `${folded}${folded.length > SHORT_READING ? DOUBTFUL : SHORT}`;
 
-/** Each folded word's term, made once (see foldWord). */
-const terms = new Map<string, string>();
+/** The term of a folded word: it and its readings. */
+const termOf = perWord((folded) => {
+  const { sure, doubtful: maybe } = readings(folded);
+  return [exact(folded), ...sure.map(exact), ...maybe.map(doubtful)].join('.');
+});
 
 /**
  * What the index holds at a word's position ('' for a word without letters
@@ -35,15 +38,7 @@ const terms = new Map<string, string>();
  */
 export function wordTerm(word: string): string {
   const folded = foldWord(word);
-  if (!folded) return '';
-  let term = terms.get(folded);
-  if (term === undefined) {
-    const { sure, doubtful: maybe } = readings(folded);
-    term = [exact(folded), ...sure.map(exact), ...maybe.map(doubtful)].join('.');
-    if (terms.size >= 200_000) terms.clear();
-    terms.set(folded, term);
-  }
-  return term;
+  return folded ? termOf(folded) : '';
 }
 
 /** The index terms of a text's words, in order, words without any left out. */
