@@ -31,8 +31,10 @@ export const searchBundleDir = 'pagefind';
 /** Files of a Pagefind bundle a shard keeps; pagefind.js is kept once, beside the shards. */
 const shardFiles =
   /^(pagefind-entry\.json|pagefind-worker\.js|pagefind\.js|.*\.pf_meta|wasm\..*\.pagefind|index|fragment|filter|title-words\.json)$/;
-/** A shard's headline words (title-index.ts), kept in its entry but not placed: the title index is made of them. */
+/** A shard's headline words (title-index.ts), kept in its entry: the title index is made of them. */
 const TITLE_WORDS = 'title-words.json';
+/** Files of an entry not placed in the shard's folder: pagefind.js is kept once, beside the shards. */
+const notPlaced = new Set(['pagefind.js', TITLE_WORDS]);
 
 export interface SearchIndexResult {
   dispatches: number;
@@ -159,7 +161,7 @@ async function removeShards(out: SearchOutput, keep: ReadonlySet<string>, placed
       const gone = await files(entry);
       deleted.push(...gone.map((file) => `${searchBundleDir}/${key}/${path.relative(entry, file).split(path.sep).join('/')}`));
     }
-    return deleted.filter((file) => !file.endsWith('/pagefind.js') && !file.endsWith(`/${TITLE_WORDS}`));
+    return deleted.filter((file) => !notPlaced.has(path.posix.basename(file)));
   }
   for (const name of await readdir(out.bundleDir).catch(() => [] as string[])) {
     if (keep.has(name) || name === 'pagefind.js' || name === shardsFile || name === titleIndexDir) continue;
@@ -244,11 +246,12 @@ export async function searchStep(options: SearchStepOptions): Promise<SearchInde
 
   const written: string[] = [];
   const deleted = await removeShards(out, new Set(shards.map((shard) => shard.key)), placed, cache);
-  // pagefind.js is the same in every shard: it is kept once, beside them.
-  const isScript = (file: string) => file === 'pagefind.js' || file === TITLE_WORDS;
   for (const shard of changed) {
     const target = path.join(out.bundleDir, shard.key);
-    const placedNow = await cache.placeCached(names.get(shard)!, target, { previous: out.placedEntry(shard.key), skip: isScript });
+    const placedNow = await cache.placeCached(names.get(shard)!, target, {
+      previous: out.placedEntry(shard.key),
+      skip: (file) => notPlaced.has(file),
+    });
     if (!placedNow) throw new Error(`The search shard ${shard.key} is not in the build state: is another build writing it?`);
     const under = (file: string) => `${searchBundleDir}/${shard.key}/${file}`;
     written.push(...placedNow.written.map(under));
