@@ -31,7 +31,11 @@
           <xsl:for-each select="rss/channel/item">
             <article>
               <h2><a href="{link}"><xsl:value-of select="title"/></a></h2>
-              <time><xsl:value-of select="pubDate"/></time>
+              <!-- 00:00 is the time feeds give a dispatch dated without one: show its day alone. -->
+              <xsl:choose>
+                <xsl:when test="contains(pubDate, ' 00:00:00 ')"><time><xsl:value-of select="substring-before(pubDate, ' 00:00:00 ')"/></time></xsl:when>
+                <xsl:otherwise><time><xsl:value-of select="pubDate"/></time></xsl:otherwise>
+              </xsl:choose>
               <p><xsl:value-of select="description"/></p>
             </article>
           </xsl:for-each>

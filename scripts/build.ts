@@ -1,5 +1,5 @@
 /**
- * npm run build [-- --outDir <folder>] [--full] [--changes <file>] [--changes-only]
+ * npm run build [-- --outDir <folder>] [--full] [--changes <file>] [--changes-only] [--lang ar|en]
  *
  * Builds the site into dist/ (or --outDir): a full build, or a publish of
  * only what changed since the last build into the same folder; it decides
@@ -20,11 +20,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from './cli.ts';
 
-const usage = 'usage: npm run build [-- --outDir <folder>] [--full] [--changes <file>] [--changes-only]';
-let values: { outDir?: string; full?: boolean; changes?: string; 'changes-only'?: boolean };
+const usage = 'usage: npm run build [-- --outDir <folder>] [--full] [--changes <file>] [--changes-only] [--lang ar|en]';
+let values: { outDir?: string; full?: boolean; changes?: string; 'changes-only'?: boolean; lang?: string };
 try {
   ({ values } = parseArgs({
-    options: { outDir: { type: 'string' }, full: { type: 'boolean' }, changes: { type: 'string' }, 'changes-only': { type: 'boolean' } },
+    options: {
+      outDir: { type: 'string' },
+      full: { type: 'boolean' },
+      changes: { type: 'string' },
+      'changes-only': { type: 'boolean' },
+      lang: { type: 'string' },
+    },
   }));
 } catch (error) {
   console.error(`${(error as Error).message}\n${usage}`);
@@ -81,8 +87,10 @@ try {
   }
 } catch (error) {
   display.stop();
-  const { ArchiveError } = await import('../src/build/archive-step.ts');
-  // A problem of the archive is reported as itself, without a stack.
-  console.error(error instanceof ArchiveError ? error.message : error);
+  const { ArchiveError, formatArchiveProblems } = await import('../src/build/archive-step.ts');
+  const { siteConfig } = await import('../src/config.ts');
+  // A problem of the archive is reported as itself, in the newsroom's language, without a stack.
+  const lang = values.lang === 'en' || values.lang === 'ar' ? values.lang : siteConfig.newsroomLang;
+  console.error(error instanceof ArchiveError ? formatArchiveProblems(error.problems, lang) : error);
   process.exit(1);
 }

@@ -1,54 +1,84 @@
 /**
- * npm run check [-- --lang ar] [--json] [--staged]
+ * npm run check [-- --staged] [--fix] [--json] [--lang en]
  * Checks the whole archive without building: everything the build rejects,
  * plus what it would silently repair. Prints every problem as
  * `file:line: field: message`; exits 1 if any is an error.
  * --staged checks the version of each dispatch staged for commit and reports
- * only those (the pre-commit hook).
+ * only those (the pre-commit hook). --fix first converts files saved in
+ * another encoding to UTF-8 and writes letters in NFC.
  * A published dispatch whose file was deleted (instead of withdrawn) is an
  * error: found by git (deleted since the last commit, or staged for
  * deletion) and, in a fresh checkout such as CI's, by the last build's
  * manifest.
  */
 import { execFileSync } from 'node:child_process';
-import { parseArgs } from 'node:util';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { archiveDir, imagesDir, stateDir } from '../src/config.ts';
+import { archiveDir, buildNow, imagesDir, stateDir } from '../src/config.ts';
 import { buildState } from '../src/build/state.ts';
 import { checkArchive, deletedDispatches, type SourceFile } from '../src/lib/archive-check.ts';
 import type { DispatchProblem } from '../src/lib/problems.ts';
-import { problemMessage, type Lang } from '../src/lib/problems.ts';
+import { problemMessage } from '../src/lib/problems.ts';
+import { decodeFile } from '../src/lib/encoding.ts';
 import { photoFinder, readSources } from '../src/archive/files.ts';
-import { printProblems, projectRoot } from './cli.ts';
+import { commandLine, printProblems, projectRoot, usageError } from './cli.ts';
 
-const { values } = parseArgs({
-  options: {
-    lang: { type: 'string', default: 'en' },
-    json: { type: 'boolean', default: false },
-    staged: { type: 'boolean', default: false },
-  },
+const { values, positionals, lang, say, bad } = commandLine('check', {
+  json: { type: 'boolean' },
+  staged: { type: 'boolean' },
+  fix: { type: 'boolean' },
 });
-const lang: Lang = values.lang === 'ar' ? 'ar' : 'en';
+usageError('check', [...bad, ...positionals.map((value) => `${say.flags.unexpected(value)} ${say.flags.seeHelp('check')}`)]);
 const started = performance.now();
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const git = (...args: string[]) => execFileSync('git', args, { cwd: projectRoot, encoding: 'utf8', maxBuffer: 1 << 28 });
+// git's own complaints (a repository without a commit yet) are not the journalist's problem: they stay unprinted.
+const quiet = { cwd: projectRoot, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] as ('ignore' | 'pipe')[] };
+const git = (...args: string[]) => execFileSync('git', args, { ...quiet, encoding: 'utf8' });
+const gitBytes = (...args: string[]) => execFileSync('git', args, quiet);
 
 let sources = await readSources(projectRoot, archiveDir);
+if (values.fix) sources = await fixFiles(sources);
 let only: Set<string> | undefined;
 const prefix = `${archiveDir.replace(/\/$/, '')}/`;
 const isDispatch = (file: string) => file.startsWith(prefix) && file.endsWith('.md');
-const now = new Date();
+// Embargoes fall due against now, as in the build (ARCHIVE_NOW fixes it).
+const now = buildNow();
 
 /** Dispatch files git says were deleted (staged for deletion, or since the last commit), with their last committed text. */
 function deletedInGit(staged: boolean): SourceFile[] {
   let names: string[];
   try {
-    names = git('diff', ...(staged ? ['--cached'] : ['HEAD']), '--name-only', '-z', '--diff-filter=D').split('\0').filter(isDispatch);
+    names = git('diff', ...(staged ? ['--cached'] : ['HEAD']), '--name-only', '-z', '--diff-filter=D')
+      .split('\0')
+      .filter(isDispatch);
   } catch {
     return [];
   }
-  return names.map((file) => ({ file, id: file.slice(prefix.length, -'.md'.length).normalize('NFC'), text: git('show', `HEAD:${file}`) }));
+  return names.map((file) => ({
+    file,
+    id: file.slice(prefix.length, -'.md'.length).normalize('NFC'),
+    ...read(gitBytes('show', `HEAD:${file}`)),
+  }));
+}
+
+/** A file's text, or what it looks like when it is not UTF-8. */
+function read(bytes: Uint8Array): Pick<SourceFile, 'text' | 'notUtf8'> {
+  const decoded = decodeFile(bytes);
+  return decoded.utf8 ? { text: decoded.text } : { text: '', notUtf8: decoded };
+}
+
+/** --fix: files in a known other encoding rewritten as UTF-8, and every file's letters in NFC. */
+async function fixFiles(files: SourceFile[]): Promise<SourceFile[]> {
+  return Promise.all(
+    files.map(async (source) => {
+      const legacy = source.notUtf8;
+      const text = legacy?.encoding ? legacy.text.normalize('NFC') : source.text.normalize('NFC');
+      if (legacy ? !legacy.encoding : text === source.text) return source;
+      await writeFile(path.join(projectRoot, source.file), text);
+      console.log(say.check.fixed(source.file, legacy ? say.check.convertedFrom(legacy.encoding!) : say.check.normalized));
+      return { file: source.file, id: source.id, text };
+    }),
+  );
 }
 
 /**
@@ -72,8 +102,11 @@ if (values.staged) {
   const deleted = deletedInGit(true);
   if (staged.length === 0 && deleted.length === 0) process.exit(0);
   // Check what will be committed, not what happens to be on disk.
-  const stagedText = new Map(staged.map((file) => [file.normalize('NFC'), git('show', `:${file}`)]));
-  sources = sources.map((s): SourceFile => ({ ...s, text: stagedText.get(s.file.normalize('NFC')) ?? s.text }));
+  const stagedText = new Map(staged.map((file) => [file.normalize('NFC'), read(gitBytes('show', `:${file}`))]));
+  sources = sources.map((s): SourceFile => {
+    const text = stagedText.get(s.file.normalize('NFC'));
+    return text ? { file: s.file, id: s.id, ...text } : s;
+  });
   only = new Set([...stagedText.keys(), ...deleted.map((d) => d.file.normalize('NFC'))]);
 }
 
@@ -100,10 +133,6 @@ if (values.json) {
 } else {
   printProblems(problems, lang);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.error(
-    lang === 'ar'
-      ? `فُحص ${only?.size ?? sources.length} ملف في ${seconds} ث: ${errors} خطأ، ${warnings} تنبيه.`
-      : `Checked ${plural(only?.size ?? sources.length, 'file')} in ${seconds} s: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`,
-  );
+  console.error(say.check.summary(only?.size ?? sources.length, seconds, errors, warnings));
 }
 process.exitCode = errors > 0 ? 1 : 0;

@@ -1,6 +1,10 @@
 /** What the newsroom scripts, the bench and the build tests share: the project root, the build's Node flags, printing problems. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { closest, distance } from 'fastest-levenshtein';
+import { siteConfig } from '../src/config.ts';
+import { newsroomMessages, type NewsroomMessages } from '../src/i18n/newsroom.ts';
 import { formatProblem, type DispatchProblem, type Lang } from '../src/lib/problems.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -21,17 +25,65 @@ export function buildFlags(root = projectRoot): string[] {
   return nodeFlags(scripts.build);
 }
 
-const labels: Record<Lang, Record<NonNullable<DispatchProblem['severity']>, string>> = {
-  en: { error: 'error', warning: 'warning', notice: 'notice' },
-  ar: { error: 'خطأ', warning: 'تنبيه', notice: 'ملاحظة' },
-};
-
-/** One line per problem on stderr: `file:line: field: message (severity)`. */
-export function printProblems(problems: readonly DispatchProblem[], lang: Lang = 'en') {
-  for (const p of problems) console.error(`${formatProblem(p, lang)} [${labels[lang][p.severity ?? 'error']}]`);
+/** One line per problem on stderr: `file:line: field: message [severity]`. */
+export function printProblems(problems: readonly DispatchProblem[], lang: Lang) {
+  const { severity } = newsroomMessages(lang);
+  for (const p of problems) console.error(`${formatProblem(p, lang)} [${severity[p.severity ?? 'error']}]`);
 }
 
 export function fail(message: string): never {
   console.error(message);
   process.exit(1);
+}
+
+type Command = keyof NewsroomMessages['usage'];
+
+/**
+ * A newsroom command's flags, with --help and --lang. --help prints the
+ * usage and exits. `bad` lists every unknown or incomplete flag, one line
+ * each, for usageError.
+ */
+export function commandLine<T extends ParseArgsOptionsConfig>(command: Command, options: T, args = process.argv.slice(2)) {
+  const all = { ...options, help: { type: 'boolean', short: 'h' }, lang: { type: 'string' } } as const satisfies ParseArgsOptionsConfig;
+  const { values, positionals, tokens } = parseArgs({ args, options: all, strict: false, allowPositionals: true, tokens: true });
+  const langValue = typeof values.lang === 'string' ? values.lang : siteConfig.newsroomLang;
+  const lang: Lang = langValue === 'en' ? 'en' : 'ar';
+  const say = newsroomMessages(lang);
+  const bad: string[] = [];
+  if (langValue !== 'en' && langValue !== 'ar') bad.push(say.flags.lang(langValue));
+  const names = Object.keys(all).map((name) => `--${name}`);
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const option = (all as ParseArgsOptionsConfig)[token.name];
+    if (!option) bad.push(say.flags.unknown(token.rawName, suggestFlag(token.rawName, names)));
+    else if (option.type === 'string' && token.value === undefined) {
+      bad.push(say.flags.needsValue(token.rawName));
+      // Not strict, parseArgs took the flag for a boolean: the command sees no value.
+      delete (values as Record<string, unknown>)[token.name];
+    } else if (option.type === 'boolean' && token.inlineValue) bad.push(say.flags.takesNoValue(token.rawName));
+  }
+  const flagErrors = bad.map((line) => `${line} ${say.flags.seeHelp(command)}`);
+  if (values.help) {
+    console.log([`${lang === 'ar' ? 'الاستعمال' : 'usage'}: ${say.usage[command]}`, ...say.help[command], ...say.help.common].join('\n'));
+    process.exit(0);
+  }
+  // A flag's value may still be wrong (a city typo): the command adds those, then calls usageError.
+  return { values: values as ParsedValues<T>, positionals, lang, say, bad: flagErrors };
+}
+
+type ParsedValues<T extends ParseArgsOptionsConfig> = {
+  [K in keyof T]?: T[K] extends { type: 'boolean' } ? boolean : T[K] extends { multiple: true } ? string[] : string;
+};
+
+/** The nearest known flag to a mistyped one, when it is near enough to be meant. */
+function suggestFlag(flag: string, names: string[]): string | undefined {
+  const near = closest(flag, names);
+  return distance(flag, near) <= Math.max(2, Math.floor(flag.length / 3)) ? near : undefined;
+}
+
+/** Every bad flag or value, one line each; exits with 2, as usage errors do. Nothing to say: returns. */
+export function usageError(command: Command, lines: readonly string[]) {
+  if (lines.length === 0) return;
+  for (const line of lines) console.error(`npm run ${command}: ${line}`);
+  process.exit(2);
 }

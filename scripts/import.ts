@@ -1,61 +1,91 @@
 /**
- * npm run import -- [--dry-run] [--category <category>] FILE…   (or wire text on stdin)
- * Turns raw wire text into dispatch files. A file that cannot be read is
- * reported with its line and not written; the others still are.
+ * npm run import -- [--category <category>] [--time <HH:MM>] [--slug <slug>] [--dry-run] FILE…   (or wire text on stdin)
+ * Turns raw wire text into dispatch files. A wire that cannot be read is
+ * reported with its line and not written; the others still are. Wires give
+ * a day but no time: without --time the dispatch is dated by its day alone.
+ * A wire saved as Windows-1256 or UTF-16 is read as such, and said so.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { text as readStdin } from 'node:stream/consumers';
-import { archiveDir, siteConfig } from '../src/config.ts';
-import { dispatchFileText, dispatchPathFor, paragraphsToMarkdown, slugFromTitle } from '../src/lib/dispatch-writer.ts';
+import { buffer as readStdin } from 'node:stream/consumers';
+import { archiveDir, buildNow, siteConfig } from '../src/config.ts';
+import { dispatchFileText, dispatchPathFor, paragraphsToMarkdown, slugFromTitle, wireDate } from '../src/lib/dispatch-writer.ts';
 import { parseDispatch } from '../src/lib/dispatch-file.ts';
-import type { DispatchProblem } from '../src/lib/problems.ts';
-import { categoryRegistry, cityRegistry, sourceRegistry } from '../src/lib/registries.ts';
+import { decodeFile, encodingProblem } from '../src/lib/encoding.ts';
+import { problemMessage, type DispatchProblem } from '../src/lib/problems.ts';
+import { categoryRegistry, cityRegistry, sourceRegistry, unknownEntry } from '../src/lib/registries.ts';
+import { slugify } from '../src/lib/text.ts';
 import { parseWire } from '../src/lib/wire.ts';
-import { fail, printProblems, projectRoot } from './cli.ts';
+import { commandLine, printProblems, projectRoot, usageError } from './cli.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    'dry-run': { type: 'boolean', default: false },
-    category: { type: 'string', default: 'محليات' },
-    lang: { type: 'string', default: 'en' },
-  },
+const { values, positionals, lang, say, bad } = commandLine('import', {
+  'dry-run': { type: 'boolean' },
+  category: { type: 'string' },
+  time: { type: 'string' },
+  slug: { type: 'string' },
 });
-const category = categoryRegistry.find(values.category!);
-if (!category) fail(`--category: «${values.category}» is not a category; did you mean «${categoryRegistry.suggest(values.category!)}»?`);
-const lang = values.lang === 'ar' ? 'ar' : 'en';
-
+const category = categoryRegistry.find(values.category ?? 'محليات');
+if (!category) {
+  const params = unknownEntry(categoryRegistry, values.category!, 'category', 'categories');
+  bad.push(`--category: ${problemMessage({ field: 'category', code: 'registry.unknown', params }, lang)}`);
+}
+const clock = values.time === undefined ? undefined : /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(values.time.trim());
+if (clock === null) bad.push(say.flags.time(values.time!));
+const time = clock ? { hour: Number(clock[1]), minute: Number(clock[2]) } : undefined;
 const inputs = positionals.length > 0 ? positionals : ['-'];
+if (values.slug !== undefined && inputs.length > 1) bad.push(say.flags.slugWithMany);
+usageError('import', bad);
+
+/** A wire's text, converted when it is in another encoding, or its problem. */
+async function wireText(input: string, name: string): Promise<string | DispatchProblem> {
+  let bytes: Uint8Array;
+  try {
+    bytes = input === '-' ? await readStdin(process.stdin) : await readFile(input);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return { file: name, line: 1, field: 'file', code: 'file.missing', severity: 'error' };
+  }
+  const decoded = decodeFile(bytes);
+  if (decoded.utf8) return decoded.text;
+  if (!decoded.encoding) return encodingProblem(name, decoded);
+  console.error(say.import.converted(name, decoded.encoding));
+  return decoded.text;
+}
+
 const problems: DispatchProblem[] = [];
 for (const input of inputs) {
   const name = input === '-' ? 'stdin' : input;
-  const raw = input === '-' ? await readStdin(process.stdin) : await readFile(input, 'utf8');
-  const wire = parseWire(raw, name);
+  const raw = await wireText(input, name);
+  if (typeof raw !== 'string') {
+    problems.push(raw);
+    continue;
+  }
+  // A dateline without a year is of the latest such day until today (ARCHIVE_NOW in tests).
+  const wire = parseWire(raw, name, { today: buildNow() });
   if (!wire.ok) {
     problems.push(...wire.problems);
     continue;
   }
   const { dispatch } = wire;
   const source = sourceRegistry.get(dispatch.source);
+  const date = wireDate(dispatch.day, time);
   const text = dispatchFileText(
     {
       title: dispatch.title,
-      date: dispatch.date,
+      date,
       city: cityRegistry.get(dispatch.city).name,
-      category: category.name,
+      category: category!.name,
       source: source.code === siteConfig.defaultSource ? undefined : source.code,
     },
     paragraphsToMarkdown(dispatch.paragraphs),
   );
-  const slug = slugFromTitle(dispatch.title);
-  const file = dispatchPathFor(archiveDir, dispatch.date, slug);
-  const checked = parseDispatch(file, slug, text);
+  const slug = values.slug !== undefined ? slugify(values.slug) : slugFromTitle(dispatch.title);
+  const checked = parseDispatch(name, slug, text);
   if (!checked.ok) {
-    problems.push(...checked.problems.map((p) => ({ ...p, file: name })));
+    problems.push(...checked.problems);
     continue;
   }
+  const file = dispatchPathFor(archiveDir, checked.dispatch.data.date, slug);
   if (values['dry-run']) {
     console.log(`# ${file}\n${text}`);
     continue;

@@ -6,7 +6,11 @@
 import { execFileSync } from 'node:child_process';
 import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { siteConfig } from '../src/config.ts';
+import { newsroomMessages } from '../src/i18n/newsroom.ts';
 import { projectRoot } from './cli.ts';
+
+const say = newsroomMessages(siteConfig.newsroomLang);
 
 const hook = `#!/bin/sh
 # Installed by \`npm run hooks\`: checks the dispatches this commit adds or changes.
@@ -18,10 +22,10 @@ let hooksDir: string;
 try {
   hooksDir = execFileSync('git', ['rev-parse', '--git-path', 'hooks'], { cwd: projectRoot, encoding: 'utf8' }).trim();
 } catch {
-  console.log('Not a git checkout: no hook installed.');
+  console.log(say.hook.notGit);
   process.exit(0);
 }
 const file = path.resolve(projectRoot, hooksDir, 'pre-commit');
 await writeFile(file, hook);
 await chmod(file, 0o755);
-console.log(`Installed ${path.relative(projectRoot, file)}`);
+console.log(say.hook.installed(path.relative(projectRoot, file)));

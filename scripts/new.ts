@@ -1,78 +1,76 @@
 /**
  * npm run new -- --city طرابلس --category سياسة "العنوان"
  * Starts a dispatch dated now (Tripoli time) under content/dispatches/<yyyy>/<mm>/
- * and prints its path. Never overwrites.
+ * and prints its path. Never overwrites. Its body is a placeholder that
+ * check, the hook and the build refuse until the journalist replaces it.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { archiveDir, siteConfig } from '../src/config.ts';
+import { archiveDir, buildNow, siteConfig } from '../src/config.ts';
 import { dispatchFileText, dispatchPathFor, slugFromTitle } from '../src/lib/dispatch-writer.ts';
-import { parseDispatch } from '../src/lib/dispatch-file.ts';
-import { formatProblem, problemMessage, type DispatchProblem } from '../src/lib/problems.ts';
+import { BODY_PLACEHOLDER } from '../src/lib/placeholder.ts';
+import { problemMessage } from '../src/lib/problems.ts';
 import { categoryRegistry, cityRegistry, sourceRegistry, unknownEntry, type Registry } from '../src/lib/registries.ts';
 import { slugify } from '../src/lib/text.ts';
-import { fail, projectRoot } from './cli.ts';
+import { commandLine, fail, printProblems, projectRoot, usageError } from './cli.ts';
+import { parseDispatch } from '../src/lib/dispatch-file.ts';
 
-const usage = 'usage: npm run new -- --city <city> --category <category> [--source <code>] [--tag <tag>]… [--slug <slug>] "<headline>"';
-
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    city: { type: 'string' },
-    category: { type: 'string' },
-    source: { type: 'string', default: siteConfig.defaultSource },
-    tag: { type: 'string', multiple: true, default: [] },
-    slug: { type: 'string' },
-  },
+const { values, positionals, lang, say, bad } = commandLine('new', {
+  city: { type: 'string' },
+  category: { type: 'string' },
+  source: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  slug: { type: 'string' },
 });
 
-const title = positionals.join(' ').trim();
-if (!title || !values.city || !values.category) fail(usage);
-
-function resolve<T extends { slug: string }>(registry: Registry<T>, value: string, noun: string, plural: string): T {
+/** The entry a flag names, or its problem added to `bad`. */
+function resolve<T extends { slug: string }>(registry: Registry<T>, flag: string, value: string | undefined, noun: string, plural: string) {
+  // A flag given without its value is reported already.
+  const given = process.argv.some((arg) => arg === `--${flag}` || arg.startsWith(`--${flag}=`));
+  if (value === undefined) return void (given || bad.push(say.flags.missing(`--${flag}`)));
   const entry = registry.find(value);
-  if (entry) return entry;
-  const problem: DispatchProblem = {
-    file: 'new',
-    line: 0,
-    field: noun,
-    code: 'registry.unknown',
-    params: unknownEntry(registry, value, noun, plural),
-  };
-  fail(`--${noun}: ${problemMessage(problem)}\n--${noun}: ${problemMessage(problem, 'ar')}`);
+  if (!entry)
+    bad.push(
+      `--${flag}: ${problemMessage({ field: noun, code: 'registry.unknown', params: unknownEntry(registry, value, noun, plural) }, lang)}`,
+    );
+  return entry;
 }
 
-const city = resolve(cityRegistry, values.city!, 'city', 'cities');
-const category = resolve(categoryRegistry, values.category!, 'category', 'categories');
-const source = resolve(sourceRegistry, values.source!, 'source', 'sources');
-const now = new Date();
+const city = resolve(cityRegistry, 'city', values.city, 'city', 'cities');
+const category = resolve(categoryRegistry, 'category', values.category, 'category', 'categories');
+const source = resolve(sourceRegistry, 'source', values.source ?? siteConfig.defaultSource, 'source', 'sources');
+const title = positionals.join(' ').trim();
+if (!title) bad.push(say.flags.headline);
 const slug = values.slug ? slugify(values.slug) : slugFromTitle(title);
-if (!slug) fail('The headline gives no file name: pass --slug <slug>.');
+if (title && !slug) bad.push(say.new.noSlug);
+usageError('new', bad);
 
+// Now (ARCHIVE_NOW fixes it for the tests and the guide's examples).
+const now = buildNow();
 const text = dispatchFileText(
   {
     title,
     date: now,
-    city: city.name,
-    category: category.name,
-    source: source.code === siteConfig.defaultSource ? undefined : source.code,
+    city: city!.name,
+    category: category!.name,
+    source: source!.code === siteConfig.defaultSource ? undefined : source!.code,
     tags: values.tag,
   },
-  'اكتب نص الخبر هنا. لا تكتب سطر التاريخ: الموقع يضيفه من البيانات أعلاه.\n',
+  `${BODY_PLACEHOLDER}\n`,
 );
 const file = dispatchPathFor(archiveDir, now, slug);
-const checked = parseDispatch(file, slug, text);
-if (!checked.ok) fail(checked.problems.map((p) => formatProblem(p)).join('\n'));
+const checked = parseDispatch(file, slug, text.replace(BODY_PLACEHOLDER, '.'));
+if (!checked.ok) {
+  printProblems(checked.problems, lang);
+  process.exit(1);
+}
 
 const target = path.resolve(projectRoot, file);
 await mkdir(path.dirname(target), { recursive: true });
 try {
   await writeFile(target, text, { flag: 'wx' });
 } catch (error) {
-  if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-    fail(`${file} already exists; not overwritten. Choose another headline or pass --slug.`);
-  }
-  throw error;
+  if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  fail(problemMessage({ field: 'file', code: 'file.exists', params: { value: file } }, lang));
 }
 console.log(file);

@@ -32,6 +32,12 @@ export interface SiteConfig {
    * large archive again would take most of a full build.
    */
   cardsRedrawnForDays: number;
+  /**
+   * The language of the newsroom commands (new, import, check, the
+   * pre-commit hook) and of the build's messages about dispatches; each
+   * command's --lang overrides it.
+   */
+  newsroomLang: 'ar' | 'en';
 }
 
 export const siteConfig: SiteConfig = {
@@ -48,6 +54,7 @@ export const siteConfig: SiteConfig = {
   pageSize: 20,
   relatedCount: 4,
   cardsRedrawnForDays: 30,
+  newsroomLang: 'ar',
 };
 
 /**

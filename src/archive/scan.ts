@@ -17,6 +17,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { dispatchFileNames, listDispatchFiles, photoFinder } from './files.ts';
 import { parseDispatch, type DispatchProblem, type ParsedDispatch } from '../lib/dispatch-file.ts';
+import { decodeFile, encodingProblem } from '../lib/encoding.ts';
 import { bodyPhotoRefs, resolveDispatchPhotos, type PhotoRef, type PhotoSource, type ResolvedPhoto } from '../lib/photos.ts';
 import { photoHash } from '../render/photo-variants.ts';
 
@@ -183,8 +184,13 @@ export async function scanArchive(options: {
     if (before?.signature === signature && settled(stats.mtimeMs) && known(file, before.textDigest)) {
       entry = before;
     } else {
-      const text = readFileSync(full, 'utf8');
+      const decoded = decodeFile(readFileSync(full));
       filesRead++;
+      if (!decoded.utf8) {
+        problems.push(encodingProblem(file, decoded));
+        continue;
+      }
+      const { text } = decoded;
       const textDigest = hash('sha1', text);
       if (before?.textDigest === textDigest && known(file, textDigest)) {
         entry = { ...before, signature };

@@ -5,7 +5,10 @@
  */
 import { emptyIndex, scanArchive, type SourceIndex } from '../archive/scan.ts';
 import { findDuplicateUrls } from '../lib/dispatch.ts';
+import { siteConfig } from '../config.ts';
+import { newsroomMessages } from '../i18n/newsroom.ts';
 import { formatProblem, type DispatchProblem } from '../lib/dispatch-file.ts';
+import type { Lang } from '../lib/problems.ts';
 import { BodyStore } from './bodies.ts';
 import { CACHE_INPUTS, fingerprint } from './fingerprint.ts';
 import { buildManifest, shareStrings, type DispatchRecord } from './manifest.ts';
@@ -15,14 +18,17 @@ import type { BuildState, ManifestFile } from './state.ts';
 export class ArchiveError extends Error {
   readonly problems: DispatchProblem[];
 
+  /** Worded in the newsroom's language (src/config.ts), as `npm run check` words them. */
   constructor(problems: DispatchProblem[]) {
-    super(
-      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the dispatch archive:\n` +
-        problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
-    );
+    super(formatArchiveProblems(problems, siteConfig.newsroomLang));
     this.name = 'ArchiveError';
     this.problems = problems;
   }
+}
+
+/** «3 مشكلات في أرشيف الأخبار:» and a line per problem, `file:line: field: message`. */
+export function formatArchiveProblems(problems: readonly DispatchProblem[], lang: Lang): string {
+  return [newsroomMessages(lang).build.problems(problems.length), ...problems.map((p) => `  ${formatProblem(p, lang)}`)].join('\n');
 }
 
 const isError = (p: DispatchProblem) => (p.severity ?? 'error') === 'error';

@@ -29,6 +29,8 @@ export interface DispatchRecord {
   url: string;
   title: string;
   date: Date;
+  /** Dated without a time: pages show the day alone. */
+  dateOnly?: true;
   updated?: Date;
   /** Registry slugs. */
   city: string;
@@ -62,10 +64,10 @@ export type RecordFields = Omit<DispatchRecord, 'digest' | 'card'>;
 
 /** The record with its digests: of all of it, and of what a card shows (worked out once, not on every build). */
 export function withDigests(record: RecordFields): DispatchRecord {
-  const { url, title, date, city, category, source, tags, summary, image, withdrawn } = record;
+  const { url, title, date, dateOnly, city, category, source, tags, summary, image, withdrawn } = record;
   // A photo's sizes are named by its file name and bytes (src/render/photo-variants.ts).
   const photo = image && [image.photo.name, image.photo.hash, image.photo.width, image.photo.height];
-  const card = [url, title, date, city, category, source, tags, summary, photo, withdrawn];
+  const card = [url, title, date, dateOnly, city, category, source, tags, summary, photo, withdrawn];
   return { ...record, digest: hash('sha1', JSON.stringify(record)), card: hash('sha1', JSON.stringify(card), 'base64') };
 }
 
@@ -118,6 +120,7 @@ async function newRecord(
     url: dispatchPath(data.date, data.slug),
     title: data.title,
     date: data.date,
+    ...(data.dateOnly && { dateOnly: true as const }),
     ...(data.updated && { updated: data.updated }),
     city: data.city,
     category: data.category,

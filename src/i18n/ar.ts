@@ -61,6 +61,7 @@ const strings = {
   'withdrawn.notice': 'سحبت الوكالة هذا الخبر في {{date}}.',
   'withdrawn.reason': 'السبب: {{reason}}',
   'dispatch.embargoed': 'محظور النشر حتى {{date}} الساعة {{time}}',
+  'dispatch.embargoedDay': 'محظور النشر حتى {{date}}',
   'share.label': 'شارك الخبر',
   'share.email': 'البريد الإلكتروني',
   'share.whatsapp': 'واتساب',
@@ -98,30 +99,35 @@ export function t(key: UiKey, vars: Record<string, string | number> = {}): strin
 }
 
 const pluralRules = new Intl.PluralRules('ar');
-const dispatchCounts: Record<Intl.LDMLPluralRule, string> = {
-  zero: 'لا أخبار',
-  one: 'خبر واحد',
-  two: 'خبران',
-  few: '{{count}} أخبار',
-  many: '{{count}} خبرًا',
-  other: '{{count}} خبر',
-};
+
+/**
+ * A number with its noun in the form Arabic grammar gives it: `forms` per
+ * plural category, with {{count}} where the digits go.
+ */
+export function arabicCount(count: number, forms: Readonly<Record<Intl.LDMLPluralRule, string>>): string {
+  return forms[pluralRules.select(count)].replace('{{count}}', String(count));
+}
 
 /** «خبر واحد», «خبران», «3 أخبار», «11 خبرًا», «100 خبر»: Arabic number agreement. */
 export function countDispatches(count: number): string {
-  return dispatchCounts[pluralRules.select(count)].replace('{{count}}', String(count));
+  return arabicCount(count, {
+    zero: 'لا أخبار',
+    one: 'خبر واحد',
+    two: 'خبران',
+    few: '{{count}} أخبار',
+    many: '{{count}} خبرًا',
+    other: '{{count}} خبر',
+  });
 }
-
-const resultCounts: Record<Intl.LDMLPluralRule, string> = {
-  zero: 'لا نتائج',
-  one: 'نتيجة واحدة',
-  two: 'نتيجتان',
-  few: '{{count}} نتائج',
-  many: '{{count}} نتيجة',
-  other: '{{count}} نتيجة',
-};
 
 /** «نتيجة واحدة», «نتيجتان», «3 نتائج», «11 نتيجة». */
 export function countResults(count: number): string {
-  return resultCounts[pluralRules.select(count)].replace('{{count}}', String(count));
+  return arabicCount(count, {
+    zero: 'لا نتائج',
+    one: 'نتيجة واحدة',
+    two: 'نتيجتان',
+    few: '{{count}} نتائج',
+    many: '{{count}} نتيجة',
+    other: '{{count}} نتيجة',
+  });
 }

@@ -3,18 +3,19 @@
  * silently repair or a reader would trip over, for a whole archive at once,
  * without building. Pure: takes file texts, returns problems.
  */
-import { distance } from 'fastest-levenshtein';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Link } from 'mdast';
-import { normalizeQuery } from './arabic.ts';
+import { words } from './arabic.ts';
+import { encodingProblem } from './encoding.ts';
 import { dateSegments, formatDate, formatTime } from './dates.ts';
 import { findDuplicateUrls } from './dispatch.ts';
 import { parseDispatch, type ParsedDispatch, type SourceFile } from './dispatch-file.ts';
+import { nearDuplicates } from './near-duplicates.ts';
 import { resolveDispatchPhotos, type FindPhoto } from './photos.ts';
 import type { DispatchProblem, ProblemCode } from './problems.ts';
 import { categoryRegistry, cityRegistry } from './registries.ts';
 import { slugify } from './text.ts';
-import { ARABIC_DATELINE } from './wire.ts';
+import { datelineAt } from './wire.ts';
 import {
   archiveMonthPath,
   archivePath,
@@ -41,6 +42,22 @@ const INVISIBLE: [RegExp, ProblemCode][] = [
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
+const sorted = (text: string) => [...text].sort().join('');
+
+/**
+ * The first words of a line with letters in decomposed form (alef + U+0654
+ * for «أ», e + U+0301 for «é»). Not a word NFC only reorders: a shadda typed
+ * before its vowel, as Arabic keyboards do, keeps its characters.
+ */
+export function decomposedWords(line: string): string[] {
+  if (line.normalize('NFC') === line) return [];
+  const found = words(line).filter((word) => {
+    const nfc = word.normalize('NFC');
+    return nfc !== word && sorted(nfc) !== sorted(word);
+  });
+  return [...new Set(found)].slice(0, 3);
+}
+
 /** Problems in the raw characters of a file, line by line. */
 function characterProblems(source: SourceFile): DispatchProblem[] {
   const problems: DispatchProblem[] = [];
@@ -53,11 +70,26 @@ function characterProblems(source: SourceFile): DispatchProblem[] {
     for (const [pattern, code] of INVISIBLE) {
       const found = [...new Set(text.match(pattern) ?? [])];
       if (found.length > 0) {
-        problems.push({ file: source.file, line: i + 1, field, code, params: { chars: found.map(codePoint).join(' ') }, severity: 'warning' });
+        problems.push({
+          file: source.file,
+          line: i + 1,
+          field,
+          code,
+          params: { chars: found.map(codePoint).join(' ') },
+          severity: 'warning',
+        });
       }
     }
-    if (text.normalize('NFC') !== text) {
-      problems.push({ file: source.file, line: i + 1, field, code: 'text.nfc', severity: 'warning' });
+    const decomposed = decomposedWords(text);
+    if (decomposed.length > 0) {
+      problems.push({
+        file: source.file,
+        line: i + 1,
+        field,
+        code: 'text.nfc',
+        params: { value: decomposed.join(' ') },
+        severity: 'warning',
+      });
     }
   });
   return problems;
@@ -99,49 +131,13 @@ function linkProblems(d: ParsedDispatch, paths: Set<string>): DispatchProblem[] 
         if (!target.endsWith('/') && !target.includes('.')) target += '/';
         const known = paths.has(target) || /\/page\/\d+\/$/.test(target) || /\.[a-z0-9]+$/i.test(target);
         if (!known) {
-          problems.push({
-            file: d.file,
-            line,
-            field: 'body',
-            code: 'link.broken',
-            params: { value: link.url },
-            severity: 'error',
-          });
+          problems.push({ file: d.file, line, field: 'body', code: 'link.broken', params: { value: link.url }, severity: 'error' });
         }
       }
     }
     for (const child of (node.children ?? []) as { type: string }[]) visit(child);
   };
   visit(fromMarkdown(d.body));
-  return problems;
-}
-
-/** Titles of the same day that differ by little (after normalisation). */
-function nearDuplicates(dispatches: readonly ParsedDispatch[]): DispatchProblem[] {
-  const byDay = new Map<string, ParsedDispatch[]>();
-  for (const d of dispatches) {
-    const { year, month, day } = dateSegments(d.data.date);
-    const key = `${year}-${month}-${day}`;
-    byDay.set(key, [...(byDay.get(key) ?? []), d]);
-  }
-  const problems: DispatchProblem[] = [];
-  for (const list of byDay.values()) {
-    for (let i = 1; i < list.length; i++) {
-      for (let j = 0; j < i; j++) {
-        const [a, b] = [normalizeQuery(list[j].data.title), normalizeQuery(list[i].data.title)];
-        if (distance(a, b) <= Math.max(a.length, b.length) * 0.15) {
-          problems.push({
-            file: list[i].file,
-            line: list[i].lines.title ?? 1,
-            field: 'title',
-            code: 'title.nearDuplicate',
-            params: { other: list[j].data.title, file: list[j].file },
-            severity: 'warning',
-          });
-        }
-      }
-    }
-  }
   return problems;
 }
 
@@ -174,6 +170,10 @@ export function checkArchive(
   const problems: DispatchProblem[] = [];
   const dispatches: ParsedDispatch[] = [];
   for (const source of sources) {
+    if (source.notUtf8) {
+      problems.push(encodingProblem(source.file, source.notUtf8));
+      continue;
+    }
     problems.push(...characterProblems(source));
     const result = parseDispatch(source.file, source.id, source.text);
     if (result.ok) dispatches.push(result.dispatch);
@@ -181,19 +181,20 @@ export function checkArchive(
   }
   problems.push(
     ...findDuplicateUrls(dispatches.map((d) => ({ file: d.file, line: d.lines.slug ?? 1, date: d.data.date, slug: d.data.slug }))),
-    ...nearDuplicates(dispatches),
+    ...nearDuplicates(dispatches.map((d) => ({ file: d.file, line: d.lines.title ?? 1, date: d.data.date, title: d.data.title }))),
   );
   const paths = sitePaths(dispatches, now);
   for (const d of dispatches) {
     problems.push(...linkProblems(d, paths), ...resolveDispatchPhotos(d, findPhoto).problems);
-    const typed = ARABIC_DATELINE.exec(d.body.trimStart());
-    if (typed) {
+    const body = d.body.trimStart();
+    const typed = datelineAt(body);
+    if (typed !== undefined) {
       problems.push({
         file: d.file,
         line: d.bodyLine,
         field: 'body',
         code: 'body.dateline',
-        params: { value: typed[0].trim() },
+        params: { value: body.slice(0, typed).trim() },
         severity: 'warning',
       });
     }

@@ -149,6 +149,16 @@ export function toIsoWithOffset(date: Date): string {
   );
 }
 
+/**
+ * What a <time datetime> says of a date: the day alone («2025-12-01») for a
+ * dispatch dated without a time, else the instant with the newsroom's offset.
+ */
+export function htmlDateTime(date: Date, dateOnly = false): string {
+  if (!dateOnly) return toIsoWithOffset(date);
+  const { year, month, day } = dateSegments(date);
+  return `${year}-${month}-${day}`;
+}
+
 /** The URL parts of a dispatch date: zero-padded year, month and day. */
 export function dateSegments(date: Date): { year: string; month: string; day: string } {
   const w = wallTime(date);

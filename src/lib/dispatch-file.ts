@@ -4,9 +4,10 @@
  * and the newsroom scripts share it so they never disagree.
  */
 import path from 'node:path';
-import matter from 'gray-matter';
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { closest } from 'fastest-levenshtein';
+import type { LegacyText } from './encoding.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { placeholderLeft } from './placeholder.ts';
 import type { DispatchProblem, ProblemCode } from './problems.ts';
 import { dispatchFields, dispatchSchema, type DispatchData } from './schema.ts';
 import { cleanText, slugify } from './text.ts';
@@ -34,32 +35,11 @@ export interface SourceFile {
   /** Entry id: the path under the archive folder, NFC, without .md. */
   id: string;
   text: string;
+  /** Set when the file is not UTF-8 (`text` is then empty): what it looks like. */
+  notUtf8?: LegacyText;
 }
 
 export type ParseResult = { ok: true; dispatch: ParsedDispatch } | { ok: false; problems: DispatchProblem[] };
-
-// Timestamps stay strings so that a date without an offset can be read as
-// Tripoli time; YAML's default schema would silently take it as UTC.
-const frontMatterOptions = {
-  engines: {
-    yaml: (source: string) => loadYaml(source, { schema: CORE_SCHEMA }) as object,
-  },
-};
-
-/** 1-based line of each top-level front-matter field. */
-function fieldLines(frontMatter: string): Record<string, number> {
-  const lines: Record<string, number> = {};
-  // gray-matter keeps the newline after the opening fence: drop it.
-  frontMatter
-    .replace(/^\r?\n/, '')
-    .split(/\r?\n/)
-    .forEach((line, index) => {
-      const match = /^([^\s:#][^:]*?)\s*:/.exec(line);
-      // Line 1 is the opening ---; fields start on line 2.
-      if (match && !(match[1] in lines)) lines[match[1]] = index + 2;
-    });
-  return lines;
-}
 
 interface IssueRef {
   code: ProblemCode;
@@ -85,22 +65,28 @@ export function parseDispatch(file: string, id: string, source: string): ParseRe
     ok: false,
     problems: [{ file, line, field, code, params, severity: 'error' }],
   });
-  if (!/^\uFEFF?---\r?\n/.test(text)) return problem('front-matter', 'frontmatter.missing');
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    parsed = matter(text, frontMatterOptions);
-  } catch (error) {
-    const mark = (error as { mark?: { line: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? String(error);
-    // js-yaml counts from 0 at the newline after the opening fence (line 1).
-    return problem('front-matter', 'frontmatter.yaml', { reason }, mark ? mark.line + 1 : 1);
-  }
-  const lines = fieldLines(parsed.matter);
+  const read = readFrontMatter(text);
+  if (read === 'missing') return problem('front-matter', 'frontmatter.missing');
+  if (!read.ok) return { ok: false, problems: read.faults.map((fault) => ({ file, ...fault, severity: 'error' as const })) };
+  const { lines, body, bodyLine } = read;
   const lineOf = (field: string) => lines[field] ?? 1;
-  const raw = (parsed.data ?? {}) as Record<string, unknown>;
+  const raw = read.data;
   const result = dispatchSchema.safeParse(raw);
+  const placeholder = placeholderLeft(body);
+  const leftover: DispatchProblem[] = placeholder
+    ? [
+        {
+          file,
+          line: bodyLine + placeholder.line,
+          field: 'body',
+          code: 'body.placeholder',
+          params: { value: placeholder.text },
+          severity: 'error',
+        },
+      ]
+    : [];
   if (!result.success) {
-    const problems: DispatchProblem[] = [];
+    const problems: DispatchProblem[] = [...leftover];
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
@@ -118,9 +104,7 @@ export function parseDispatch(file: string, id: string, source: string): ParseRe
       const field = String(issue.path[0] ?? 'front-matter');
       const value = issue.path.reduce<unknown>((at, key) => (at as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey], raw);
       const missing = issue.code === 'invalid_type' && value === undefined;
-      const ref = missing
-        ? { code: 'required' as const, params: { field: String(issue.path.at(-1) ?? field) } }
-        : decode(issue.message);
+      const ref = missing ? { code: 'required' as const, params: { field: String(issue.path.at(-1) ?? field) } } : decode(issue.message);
       problems.push({
         file,
         // A field that is missing has no line: point at the photo it belongs to.
@@ -134,19 +118,8 @@ export function parseDispatch(file: string, id: string, source: string): ParseRe
     problems.sort((a, b) => a.line - b.line);
     return { ok: false, problems };
   }
-  const body = parsed.content.replace(/^\s*\n/, '');
   const slug = result.data.slug ?? slugify(path.basename(id));
   if (!slug) return problem('slug', 'slug.fileName');
-  return {
-    ok: true,
-    dispatch: {
-      id,
-      file,
-      body,
-      // The body is the end of the file: count the lines before it.
-      bodyLine: text.slice(0, text.length - body.length).split('\n').length,
-      lines,
-      data: { ...result.data, slug },
-    },
-  };
+  if (leftover.length > 0) return { ok: false, problems: leftover };
+  return { ok: true, dispatch: { id, file, body, bodyLine, lines, data: { ...result.data, slug } } };
 }

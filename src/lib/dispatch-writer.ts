@@ -11,7 +11,8 @@ import { slugify } from './text.ts';
 
 export interface NewDispatch {
   title: string;
-  date: Date;
+  /** An instant, or the front-matter text of a date (wireDate). */
+  date: Date | string;
   city: string;
   category: string;
   source?: string;
@@ -26,6 +27,15 @@ export function localDateTime(date: Date): string {
   return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
 }
 
+/**
+ * The front-matter date of a wire's day: the day alone («2025-12-01») when
+ * the time is not known, as wires give none; with the time given, Tripoli time.
+ */
+export function wireDate(day: { year: number; month: number; day: number }, time?: { hour: number; minute: number }): string {
+  const date = `${day.year}-${pad(day.month)}-${pad(day.day)}`;
+  return time ? `${date}T${pad(time.hour)}:${pad(time.minute)}` : date;
+}
+
 /** Markdown of plain-text paragraphs. */
 export function paragraphsToMarkdown(paragraphs: readonly string[]): string {
   const tree: Root = {
@@ -38,7 +48,7 @@ export function paragraphsToMarkdown(paragraphs: readonly string[]): string {
 export function dispatchFileText(dispatch: NewDispatch, body: string): string {
   const data: Record<string, unknown> = {
     title: dispatch.title,
-    date: localDateTime(dispatch.date),
+    date: typeof dispatch.date === 'string' ? dispatch.date : localDateTime(dispatch.date),
     city: dispatch.city,
     category: dispatch.category,
   };

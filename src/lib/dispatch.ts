@@ -37,6 +37,8 @@ export interface Dispatch {
   slug: string;
   title: string;
   date: Date;
+  /** Dated without a time: pages show the day alone. */
+  dateOnly: boolean;
   updated?: Date;
   city: City;
   category: Category;
@@ -88,6 +90,7 @@ export function toDispatch(record: DispatchRecord, now: Date): Dispatch {
     slug: record.slug,
     title: record.title,
     date: record.date,
+    dateOnly: record.dateOnly === true,
     updated: record.updated,
     city: cityRegistry.get(record.city),
     category: categoryRegistry.get(record.category),

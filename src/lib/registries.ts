@@ -2,16 +2,19 @@
  * The controlled vocabularies: cities, categories and source agencies. Each
  * lives in one JSON file under content/ so editors change them without code.
  */
-import { closest } from 'fastest-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import citiesJson from '../../content/cities.json' with { type: 'json' };
 import categoriesJson from '../../content/categories.json' with { type: 'json' };
 import sourcesJson from '../../content/sources.json' with { type: 'json' };
+import { fold } from './arabic.ts';
 import { cleanText } from './text.ts';
 
 export interface City {
   slug: string;
   name: string;
   country: string;
+  /** Other spellings of the name that find the city («أبو ظبي»). */
+  aliases?: readonly string[];
 }
 export interface Category {
   slug: string;
@@ -21,6 +24,8 @@ export interface Source {
   code: string;
   slug: string;
   name: string;
+  /** Other markers the agency is known by («لاماب» besides «ومع»). */
+  aliases?: readonly string[];
 }
 
 export const cities: readonly City[] = citiesJson;
@@ -31,31 +36,52 @@ export interface Registry<T> {
   /** Which file to edit to add an entry; shown in error messages. */
   file: string;
   entries: readonly T[];
-  /** Finds an entry by any of its keys (Arabic name, code or Latin slug). */
+  /**
+   * Finds an entry by any of its keys (Arabic name, code or Latin slug), in
+   * any case and Arabic spelling variant: «إجدابيا» is «اجدابيا», TRIPOLI is tripoli.
+   */
   find(value: string): T | undefined;
-  /** The valid key nearest to a wrong value, for "did you mean". */
-  suggest(value: string): string;
+  /** The name of the entry nearest to a wrong value, when one is near enough to be meant. */
+  suggest(value: string): string | undefined;
   get(slug: string): T;
 }
 
-function registry<T extends { slug: string }>(
-  file: string,
-  entries: readonly T[],
-  keys: (entry: T) => string[],
-): Registry<T> {
+/** A value as registries compare it: search's Arabic folding, lower case, spaces and hyphens alike. */
+export function registryKey(value: string): string {
+  return fold(cleanText(value).trim()).replace(/[\s_-]+/g, ' ');
+}
+
+const ARABIC = /\p{Script=Arabic}/u;
+
+function registry<T extends { slug: string }>(file: string, entries: readonly T[], keys: (entry: T) => string[]): Registry<T> {
   const byKey = new Map<string, T>();
   const bySlug = new Map<string, T>();
   for (const entry of entries) {
     bySlug.set(entry.slug, entry);
-    for (const key of keys(entry)) byKey.set(cleanText(key).trim(), entry);
+    for (const key of keys(entry).map(registryKey)) {
+      const other = byKey.get(key);
+      if (other && other !== entry) throw new Error(`${file}: «${other.slug}» and «${entry.slug}» have the same name «${key}»`);
+      byKey.set(key, entry);
+    }
   }
-  // Suggest the form journalists write: the first key (the Arabic one).
-  const primaryKeys = entries.map((entry) => keys(entry)[0]);
   return {
     file,
     entries,
-    find: (value) => byKey.get(cleanText(value).trim()),
-    suggest: (value) => closest(cleanText(value).trim(), primaryKeys),
+    find: (value) => byKey.get(registryKey(value)),
+    suggest(value) {
+      // A Latin spelling is compared with Latin keys, an Arabic one with Arabic keys.
+      const wanted = registryKey(value);
+      const script = ARABIC.test(wanted);
+      let best: T | undefined;
+      let nearest = Infinity;
+      for (const [key, entry] of byKey) {
+        if (ARABIC.test(key) !== script) continue;
+        const d = distance(wanted, key);
+        if (d < nearest) [best, nearest] = [entry, d];
+      }
+      // Suggest the form journalists write: the first key (the Arabic one).
+      return best && nearest <= Math.max(1, Math.floor(wanted.length / 3)) ? keys(best)[0] : undefined;
+    },
     get(slug) {
       const entry = bySlug.get(slug);
       if (!entry) throw new Error(`${file}: no entry with slug "${slug}"`);
@@ -64,14 +90,19 @@ function registry<T extends { slug: string }>(
   };
 }
 
-export const cityRegistry = registry('content/cities.json', cities, (c) => [c.name, c.slug]);
-export const categoryRegistry = registry('content/categories.json', categories, (c) => [
-  c.name,
-  c.slug,
-]);
-export const sourceRegistry = registry('content/sources.json', sources, (s) => [s.code, s.slug]);
+export const cityRegistry = registry('content/cities.json', cities, (c) => [c.name, c.slug, ...(c.aliases ?? [])]);
+export const categoryRegistry = registry('content/categories.json', categories, (c) => [c.name, c.slug]);
+export const sourceRegistry = registry('content/sources.json', sources, (s) => [s.code, s.slug, ...(s.aliases ?? [])]);
 
-/** Parameters of a 'registry.unknown' problem: the value and its nearest valid key. */
-export function unknownEntry<T>(registry: Registry<T>, value: string, noun: string, plural: string): Record<string, string> {
-  return { value: value.trim(), noun, plural, suggestion: registry.suggest(value), file: registry.file };
+/**
+ * Parameters of a 'registry.unknown' problem: the value and its nearest
+ * entry, or (suggestion '') the line that would add it to the registry.
+ */
+export function unknownEntry<T extends object>(registry: Registry<T>, value: string, noun: string, plural: string): Record<string, string> {
+  const named = cleanText(value).trim();
+  // The field a journalist types (a source's code, else the name) holds the value; the others are to fill in.
+  const fields = Object.keys(registry.entries[0] ?? { slug: '', name: '' }).filter((field) => field !== 'aliases');
+  const typed = fields.includes('code') ? 'code' : 'name';
+  const example = Object.fromEntries(fields.map((field) => [field, field === typed ? named : '…']));
+  return { value: named, noun, plural, suggestion: registry.suggest(value) ?? '', file: registry.file, example: JSON.stringify(example) };
 }

@@ -11,7 +11,7 @@ import { categoryRegistry, cityRegistry, sourceRegistry, unknownEntry, type Regi
 import { cleanText, slugify } from './text.ts';
 import { siteConfig } from '../config.ts';
 
-const DATE_EXAMPLE = '2025-12-01T10:30 (Tripoli time) or 2025-12-01T10:30:00+02:00';
+const DATE_EXAMPLE = '2025-12-01T10:30';
 
 /** A zod message that carries a problem code and its parameters. */
 export function problemRef(code: ProblemCode, params: Record<string, string> = {}): string {
@@ -24,14 +24,23 @@ const requiredText = (what: string) =>
     .transform((value) => cleanText(value).trim())
     .refine((value) => value.length > 0, { message: problemRef('text.empty', { what }) });
 
-const dateTime = z
-  .string({ error: problemRef('date.type', { example: DATE_EXAMPLE }) })
-  .transform((value, ctx) => {
+/** An ISO 8601 date or date-time string, read by `read` once it is valid. */
+const dateString = <T>(read: (date: Date, value: string) => T) =>
+  z.string({ error: problemRef('date.type', { example: DATE_EXAMPLE }) }).transform((value, ctx) => {
     const date = parseDateTime(value);
-    if (date) return date;
+    if (date) return read(date, value);
     ctx.addIssue({ code: 'custom', input: value, message: problemRef('date.invalid', { value, example: DATE_EXAMPLE }) });
     return z.NEVER;
   });
+
+const dateTime = dateString((date) => date);
+
+/**
+ * The publication date. A day without a time («2025-12-01», as wires give
+ * it) is allowed: pages then show the day only, and feeds and JSON-LD, which
+ * need a time, give 00:00 newsroom time of that day (docs/newsroom.md).
+ */
+const publicationDate = dateString((date, value) => ({ date, dateOnly: /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) }));
 
 function vocabulary<T extends { slug: string }>(registry: Registry<T>, noun: string, plural: string) {
   return z.string({ error: problemRef('registry.type', { noun, file: registry.file }) }).transform((value, ctx) => {
@@ -53,10 +62,7 @@ const slug = z.string({ error: problemRef('slug.empty') }).transform((value, ctx
   return z.NEVER;
 });
 
-const correction = z.strictObject(
-  { date: dateTime, note: requiredText('the correction') },
-  { error: problemRef('corrections.type') },
-);
+const correction = z.strictObject({ date: dateTime, note: requiredText('the correction') }, { error: problemRef('corrections.type') });
 
 /** A dispatch the agency took back: it keeps its place, as a notice of the withdrawal. */
 const withdrawal = z.strictObject(
@@ -64,38 +70,41 @@ const withdrawal = z.strictObject(
   { error: problemRef('withdrawn.type') },
 );
 
-export const dispatchSchema = z
-  .strictObject({
-    title: requiredText('the headline'),
-    date: dateTime,
-    city: vocabulary(cityRegistry, 'city', 'cities'),
-    source: vocabulary(sourceRegistry, 'source', 'sources').default(sourceRegistry.find(siteConfig.defaultSource)!.slug),
-    category: vocabulary(categoryRegistry, 'category', 'categories'),
-    tags: z
-      .array(
-        requiredText('a tag').refine((tag) => slugify(tag) !== '', { message: problemRef('slug.empty') }),
-        { error: problemRef('tags.type') },
-      )
-      .default([])
-      // Spellings that make one URL are one tag; the first spelling names it.
-      .transform((tags) => {
-        const bySlug = new Map<string, string>();
-        for (const tag of tags) if (!bySlug.has(slugify(tag))) bySlug.set(slugify(tag), tag);
-        return [...bySlug.values()];
-      }),
-    summary: requiredText('the lead').optional(),
-    updated: dateTime.optional(),
-    corrections: z.array(correction, { error: problemRef('corrections.type') }).default([]),
-    draft: z.boolean({ error: problemRef('draft.type') }).default(false),
-    withdrawn: withdrawal.optional(),
-    slug: slug.optional(),
-    /** The lead photo: a file beside the dispatch or in the images folder (see photos.ts). */
-    image: requiredText('the photo file name').optional(),
-    imageAlt: requiredText('the photo description').optional(),
-    imageCaption: requiredText('the caption').optional(),
-    /** Who took the photo; the source agency when absent. */
-    imageCredit: requiredText('the photo credit').optional(),
-  })
+/** The front-matter's fields, as written. */
+const fields = z.strictObject({
+  title: requiredText('the headline'),
+  date: publicationDate,
+  city: vocabulary(cityRegistry, 'city', 'cities'),
+  source: vocabulary(sourceRegistry, 'source', 'sources').default(sourceRegistry.find(siteConfig.defaultSource)!.slug),
+  category: vocabulary(categoryRegistry, 'category', 'categories'),
+  tags: z
+    .array(
+      requiredText('a tag').refine((tag) => slugify(tag) !== '', { message: problemRef('slug.empty') }),
+      { error: problemRef('tags.type') },
+    )
+    .default([])
+    // Spellings that make one URL are one tag; the first spelling names it.
+    .transform((tags) => {
+      const bySlug = new Map<string, string>();
+      for (const tag of tags) if (!bySlug.has(slugify(tag))) bySlug.set(slugify(tag), tag);
+      return [...bySlug.values()];
+    }),
+  summary: requiredText('the lead').optional(),
+  updated: dateTime.optional(),
+  corrections: z.array(correction, { error: problemRef('corrections.type') }).default([]),
+  draft: z.boolean({ error: problemRef('draft.type') }).default(false),
+  withdrawn: withdrawal.optional(),
+  slug: slug.optional(),
+  /** The lead photo: a file beside the dispatch or in the images folder (see photos.ts). */
+  image: requiredText('the photo file name').optional(),
+  imageAlt: requiredText('the photo description').optional(),
+  imageCaption: requiredText('the caption').optional(),
+  /** Who took the photo; the source agency when absent. */
+  imageCredit: requiredText('the photo credit').optional(),
+});
+
+export const dispatchSchema = fields
+  .transform(({ date: { date, dateOnly }, ...data }) => ({ ...data, date, dateOnly }))
   .superRefine((data, ctx) => {
     if (data.image !== undefined && data.imageAlt === undefined) {
       ctx.addIssue({ code: 'custom', path: ['imageAlt'], message: problemRef('image.altMissing') });
@@ -129,4 +138,4 @@ export const dispatchSchema = z
 export type DispatchData = z.output<typeof dispatchSchema>;
 
 /** The fields a dispatch may have, for "did you mean" on unknown fields. */
-export const dispatchFields = Object.keys(dispatchSchema.in.shape);
+export const dispatchFields = Object.keys(fields.shape);

@@ -22,7 +22,8 @@ export function newsArticle(d: Dispatch, images: readonly ImageRef[], logo: Imag
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     headline: d.title,
-    description: d.summary,
+    // A flash with no sentence in its body has no summary: its headline describes it.
+    description: d.summary || d.title,
     datePublished: toIsoWithOffset(d.date),
     dateModified: toIsoWithOffset(d.updated ?? d.date),
     inLanguage: siteConfig.lang,

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dispatchFields } from '../../src/lib/schema.ts';
 import { buildSite, listFiles, projectRoot, tempDir } from '../helpers/build.ts';
 
 const fixtures = path.join(projectRoot, 'tests/fixtures/broken');
@@ -17,38 +18,48 @@ async function buildBroken(name: string) {
 
 const file = (name: string, rel: string) => `tests/fixtures/broken/${name}/2025/12/${rel}`;
 
-describe('a broken dispatch fails the build', () => {
+describe('a broken dispatch fails the build, with its problem and nothing else on stderr', () => {
   it.each([
-    ['missing-title', 'no-title.md:1: title: is required: add a line `title: …` to the front-matter'],
+    ['missing-title', 'no-title.md:1: title: حقل مطلوب: أضف سطرًا `title: …` إلى البيانات في رأس الملف'],
     [
       'bad-date',
-      'bad-date.md:3: date: «2025-11-31T10:00:00» is not a valid ISO 8601 date-time; write e.g. 2025-12-01T10:30',
+      'bad-date.md:3: date: «2025-11-31T10:00:00» ليس تاريخًا صحيحًا؛ اكتب السنة ثم الشهر ثم اليوم، ثم الساعة إن عُرفت، مثل 2025-12-01T10:30 أو 2025-12-01',
     ],
-    ['unknown-city', 'typo-city.md:5: city: «مصراته» is not a known city. Did you mean «مصراتة»?'],
-    ['unknown-field', 'extra-field.md:6: author: unknown field.'],
-    ['missing-image-alt', 'no-alt.md:6: imageAlt: is required with image: describe the photo for readers who cannot see it'],
+    ['unknown-city', 'typo-city.md:5: city: «مصراطة» ليست مدينة معروفة. هل تقصد «مصراتة»؟ (القائمة في content/cities.json)'],
+    ['missing-image-alt', 'no-alt.md:6: imageAlt: حقل مطلوب مع image: صف الصورة لمن لا يراها، مثل imageAlt: "رافعات في ميناء طرابلس عند الفجر"'],
     [
       'duplicate-slug',
-      'b-port.md:6: slug: «port-news» is already used on the same day by tests/fixtures/broken/duplicate-slug/2025/12/a-port.md',
+      'b-port.md:6: slug: «port-news» مستخدم في اليوم نفسه في tests/fixtures/broken/duplicate-slug/2025/12/a-port.md (سيكون رابط الاثنين /2025/12/01/port-news/)؛ غيّر اسم الملف أو اختر slug آخر',
     ],
+    ['placeholder', 'unedited.md:7: body: ما زال فيه النص الذي وضعه npm run new («اكتب نص الخبر هنا مكان هذا السطر. لا تكتب سطر التاريخ: الموقع يضيفه من البيانات أعلاه.»): اكتب نص الخبر مكانه'],
+    ['not-utf8', 'windows-1256.md:2: file: الملف ليس بترميز UTF-8، ويبدو نصًا بترميز Windows-1256 («title: وزارة الصحة تفتتح مستشفى جديدا»). حوّله بالأمر npm run check -- --fix، أو احفظه بترميز UTF-8 من المحرر'],
   ])('%s', async (name, message) => {
-    const { code, output, built } = await buildBroken(name);
-    expect(code).not.toBe(0);
-    expect(output).toContain('1 problem in the dispatch archive');
-    expect(output).toContain(file(name, message));
+    const { code, errors, built } = await buildBroken(name);
+    expect(code).toBe(1);
+    expect(errors).toBe(`مشكلة واحدة في أرشيف الأخبار:\n  ${file(name, message)}\n`);
     // The good dispatch beside it is not published without the broken one.
     expect(built).toEqual([]);
+  });
+
+  it('in English with --lang en', async () => {
+    const outDir = await tempDir('broken');
+    const { code, errors } = await buildSite({ archiveDir: path.join(fixtures, 'unknown-field'), outDir, args: ['--lang', 'en'] });
+    expect(code).toBe(1);
+    expect(errors).toBe(
+      `1 problem in the dispatch archive:\n  ${file('unknown-field', 'extra-field.md:6: author: unknown field. Did you mean «source»? Fields: ')}` +
+        `${dispatchFields.join(', ')}\n`,
+    );
   });
 });
 
 it('a photo that is not there fails the build, naming the dispatch, line and field of each', async () => {
   const { code, output, built } = await buildBroken('missing-image');
   expect(code).not.toBe(0);
-  expect(output).toContain('2 problems in the dispatch archive');
+  expect(output).toContain('مشكلتان في أرشيف الأخبار:');
   expect(output).toContain(
-    file('missing-image', 'no-photo.md:6: image: no photo «nowhere.jpg» beside this dispatch or in the images folder; add the file or fix the name'),
+    file('missing-image', 'no-photo.md:6: image: لا توجد صورة «nowhere.jpg» بجانب هذا الخبر ولا في مجلد الصور؛ أضف الملف أو صحّح الاسم'),
   );
-  expect(output).toContain(file('missing-image', 'no-photo.md:11: body: no photo «also-missing.png» beside this dispatch'));
+  expect(output).toContain(file('missing-image', 'no-photo.md:11: body: لا توجد صورة «also-missing.png» بجانب هذا الخبر'));
   expect(built).toEqual([]);
 });
 
@@ -60,7 +71,7 @@ it('lists every problem of every file, not just the first', async () => {
   }
   const { code, output } = await buildSite({ archiveDir: archive });
   expect(code).not.toBe(0);
-  expect(output).toContain('3 problems in the dispatch archive');
+  expect(output).toContain('3 مشكلات في أرشيف الأخبار:');
   expect(output).toMatch(/no-title\.md:1: title:/);
   expect(output).toMatch(/bad-date\.md:3: date:/);
   expect(output).toMatch(/typo-city\.md:5: city:/);

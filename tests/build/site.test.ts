@@ -3,7 +3,8 @@
  * its language and direction, datelines, URLs, listings and what must not
  * be there.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { load } from 'cheerio';
 import { countDispatches } from '../../src/i18n/ar.ts';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -158,9 +159,23 @@ describe('a dispatch page', () => {
     expect($('.end-mark').text()).toBe('(وات)');
   });
 
-  it('takes the URL slug from the slug field and a bare date as Tripoli midnight', () => {
+  it('takes the URL slug from the slug field, and a bare date as the day alone: no time on pages, 00:00 Tripoli in feeds', async () => {
     const $ = page('/2024/03/10/book-fair/');
-    expect($('.dateline').first().attr('datetime')).toBe('2024-03-10T00:00:00+02:00');
+    expect($('.dateline').first().attr('datetime')).toBe('2024-03-10');
+    expect($('.published time').first().text()).toBe('10 مارس 2024');
+    expect($('.published time').first().attr('datetime')).toBe('2024-03-10');
+    expect($('main').text()).not.toMatch(/الساعة|00:00/);
+    // Machines need a time: the documented convention is the day's first minute, Tripoli time.
+    const article = JSON.parse($('script[type="application/ld+json"]').first().text());
+    expect(JSON.stringify(article)).toContain('"datePublished":"2024-03-10T00:00:00+02:00"');
+    const listing = page('/tag/الكتاب/');
+    const card = listing('time.dateline').filter((_, el) => listing(el).text().includes('10 مارس 2024'));
+    expect(card.attr('datetime')).toBe('2024-03-10');
+    expect(card.closest('li, article').text()).not.toMatch(/الساعة|00:00/);
+    const feed = await readFile(path.join(site.dist, 'category/culture/rss.xml'), 'utf8');
+    expect(feed).toContain('<pubDate>Sun, 10 Mar 2024 00:00:00 +0200</pubDate>');
+    // A timed dispatch keeps its time.
+    expect(page('/2025/12/01/port-upgrade/')('.published time').first().text()).toMatch(/ الساعة \d\d:\d\d$/);
   });
 });
 

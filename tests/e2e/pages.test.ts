@@ -119,6 +119,19 @@ describe.skipIf(!hasBrowser)('in chromium', () => {
     await context.close();
   });
 
+  it('shows a dispatch dated without a time by its day alone in the feed view', async () => {
+    const { page, context } = await open('/category/culture/rss.xml');
+    const times = await page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll('main article')].map((a) => [a.querySelector('a')!.getAttribute('href')!, a.querySelector('time')?.textContent ?? '']),
+      ),
+    );
+    expect(times['https://archive.lana.example/2024/03/10/book-fair/']).toBe('Sun, 10 Mar 2024');
+    // A dispatch with a time keeps it.
+    expect(Object.values(times).filter((time) => / \d\d:\d\d:\d\d /.test(time)).length).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it('uses the self-hosted Arabic font for body text', async () => {
     const { page, context } = await open('/2025/12/01/port-upgrade/');
     const loaded = await page.evaluate(() =>

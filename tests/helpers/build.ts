@@ -15,6 +15,8 @@ export interface BuildResult {
   code: number;
   /** stdout and stderr, interleaved as printed. */
   output: string;
+  /** stderr alone. */
+  errors: string;
   outDir: string;
 }
 
@@ -88,10 +90,11 @@ export async function buildSite(options: {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
+    let errors = '';
     child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => ((output += chunk), (errors += chunk)));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output, outDir }));
+    child.on('close', (code) => resolve({ code: code ?? 1, output, errors, outDir }));
   });
 }
 

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { load } from 'js-yaml';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, tempDir } from '../helpers/build.ts';
 
@@ -48,7 +48,7 @@ describe('the deploy workflow', () => {
   });
 
   it('builds on every push to main and every 15 minutes, with the last build restored, then deploys dist/ from main', async () => {
-    const workflow = load(await readFile(workflowFile, 'utf8')) as Workflow;
+    const workflow = parse(await readFile(workflowFile, 'utf8')) as Workflow;
     expect(workflow.on.push.branches).toEqual(['main']);
     expect(workflow.on.schedule).toEqual([{ cron: '2-59/15 * * * *' }]);
 

@@ -4,7 +4,7 @@
  * file (moved or renamed); a draft or an embargoed one never was on the site.
  */
 import { describe, expect, it } from 'vitest';
-import { checkArchive, deletedDispatches } from '../../src/lib/archive-check.ts';
+import { checkArchive, decomposedWords, deletedDispatches } from '../../src/lib/archive-check.ts';
 import type { SourceFile } from '../../src/lib/dispatch-file.ts';
 
 const now = new Date('2026-01-10T12:00:00Z');
@@ -41,5 +41,31 @@ describe('deletedDispatches', () => {
     const draft = source('2026/01/draft', { date: '"2026-01-05T09:00"', draft: 'true' });
     const embargoed = source('2026/01/later', { date: '"2026-02-01T09:00"' });
     expect(deletedDispatches([draft, embargoed], now, new Set())).toEqual([]);
+  });
+});
+
+describe('decomposed letters (text.nfc)', () => {
+  it.each([
+    ['a shadda typed before its vowel, as Arabic keyboards do', 'محمد\u0651\u064e رسول'],
+    ['text already in NFC', 'أعلن وزير الصحة'],
+  ])('says nothing of %s', (_, line) => {
+    expect(decomposedWords(line)).toEqual([]);
+  });
+
+  it.each([
+    ['alef + hamza above instead of «أ»', 'وزير ا\u0654لمانيا يصل', ['ا\u0654لمانيا']],
+    ['Latin e + U+0301', 'Caf\u0065\u0301 Tripoli', ['Cafe\u0301']],
+    ['a decomposed letter beside a reordered shadda', 'ا\u0654حمد\u0651\u064e', ['ا\u0654حمد\u0651\u064e']],
+  ])('names the words with %s', (_, line, words) => {
+    expect(decomposedWords(line)).toEqual(words);
+  });
+
+  it('warns on the line, naming the word', () => {
+    const file = source('2026/01/nfc', { date: '"2026-01-05T09:00"' });
+    const text = file.text.replace('نص الخبر.', 'شدّ\u0651\u064e الوزير الرحال.\nوصل وزير ا\u0654لمانيا.');
+    const nfc = checkArchive([{ ...file, text }], now, noPhotos).problems.filter((p) => p.code === 'text.nfc');
+    expect(nfc).toEqual([
+      { file: file.file, line: 8, field: 'body', code: 'text.nfc', params: { value: 'ا\u0654لمانيا' }, severity: 'warning' },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem, parseDispatch } from '../../src/lib/dispatch-file.ts';
+import { BODY_PLACEHOLDER } from '../../src/lib/placeholder.ts';
 
 const file = 'content/dispatches/2025/12/x.md';
 
@@ -71,8 +72,8 @@ describe('invalid front-matter names file, line, field, value and a fix', () => 
   it.each([
     ['missing title', { title: undefined }, `${file}:1: title: is required`],
     ['empty title', { title: '"   "' }, `${file}:2: title: must not be empty`],
-    ['bad date', { date: '"2025-02-30T10:00"' }, `${file}:3: date: «2025-02-30T10:00» is not a valid ISO 8601 date-time`],
-    ['date not text', { date: '20251201' }, `${file}:3: date: must be an ISO 8601 date-time`],
+    ['bad date', { date: '"2025-02-30T10:00"' }, `${file}:3: date: «2025-02-30T10:00» is not a valid date; write the year, month and day`],
+    ['date not text', { date: '20251201' }, `${file}:3: date: must be a date and time such as 2025-12-01T10:30 (Tripoli time)`],
     [
       'city one letter off',
       { city: 'طرابلش' },
@@ -109,10 +110,36 @@ describe('invalid front-matter names file, line, field, value and a fix', () => 
 
   it('reports YAML syntax errors with their line', () => {
     const found = problems('---\ntitle: "a"\ncity: طرابلس\ntitle2: "b\n---\nنص');
-    expect(found[0]).toMatch(new RegExp(`^${file}:4: front-matter: is not valid YAML`));
+    expect(found).toEqual([`${file}:4: title2: the quote " opened on this line is not closed: add " at the end of the value`]);
   });
 
   it('reports a file without front-matter', () => {
     expect(problems('نص بلا بيانات')[0]).toContain(`${file}:1: front-matter: missing`);
+  });
+});
+
+describe('a date without a time', () => {
+  it('is the day alone: midnight in Tripoli, marked dateOnly', () => {
+    const result = parseDispatch(file, '2025/12/x', source({ date: '2025-12-01' }));
+    expect(result.ok && result.dispatch.data.date.toISOString()).toBe('2025-11-30T22:00:00.000Z');
+    expect(result.ok && result.dispatch.data.dateOnly).toBe(true);
+    for (const date of ['2025-12-01T00:00', '"2025-12-01T10:30:00"', '2025-12-01T10:30:00+02:00']) {
+      const timed = parseDispatch(file, '2025/12/x', source({ date }));
+      expect(timed.ok && timed.dispatch.data.dateOnly, date).toBe(false);
+    }
+  });
+});
+
+describe('the placeholder of npm run new', () => {
+  it('is refused whole or in part, on its line, beside the front-matter problems', () => {
+    const whole = problems(source({}, `${BODY_PLACEHOLDER}\n`));
+    expect(whole).toEqual([`${file}:7: body: still holds the text npm run new put there («${BODY_PLACEHOLDER}»): write the dispatch in its place`]);
+    // The journalist wrote the story but left the second sentence, tatweel and all.
+    const leftover = problems(source({ city: 'طرابلش' }, 'افتتحت البلدية حديقة جديدة.\n\nلا تكـتب سطر التاريخ: الموقع يضيفه.\n'));
+    expect(leftover).toEqual([
+      `${file}:4: city: «طرابلش» is not a known city. Did you mean «طرابلس»? (cities are listed in content/cities.json)`,
+      `${file}:9: body: still holds the text npm run new put there («لا تكـتب سطر التاريخ: الموقع يضيفه.»): write the dispatch in its place`,
+    ]);
+    expect(parseDispatch(file, '2025/12/x', source({}, 'نص يذكر السطر الأول من الخبر ونص القانون.')).ok).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadText, summarize } from '../../src/lib/summary.ts';
+import { hasSentence, leadText, summarize } from '../../src/lib/summary.ts';
 
 describe('leadText', () => {
   it.each([
@@ -8,6 +8,57 @@ describe('leadText', () => {
     ['', ''],
   ])('%j', (html, expected) => {
     expect(leadText(html)).toBe(expected);
+  });
+});
+
+describe('leadText skips a paragraph with no sentence', () => {
+  const sentence = 'أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد.';
+
+  it.each([
+    'أبها 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس',
+    'الرياض 12 محرم 1447 هـ الموافق 07 يوليو 2025 م واس',
+    'القاهرة، الأحد 5 ربيع الأول 1447هـ',
+    'مكة المكرمة 3 ذو الحجة 1446 هـ',
+    'بقلم: أحمد محمد',
+    'بقلم أحمد محمد',
+    'كتب - محمد علي',
+    'كتبت/ سعاد الفيتوري',
+    'متابعة: قسم الأخبار',
+    'إعداد: وحدة الرصد.',
+    'طرابلس 01 ديسمبر 2025 (وال)',
+    'طرابلس ١ ديسمبر ٢٠٢٥ (وال) -',
+    'طرابلس (وال) -',
+    'أبوظبي في 11 أغسطس / وام /',
+    'الكويت - 11 - 8 (كونا) --',
+    'Tripoli, 01.12.2025 - LANA -',
+    'عاجل',
+  ])('«%s»', (paragraph) => {
+    expect(hasSentence(paragraph)).toBe(false);
+    expect(leadText(`<p>${paragraph}</p>\n<p>${sentence}</p>`)).toBe(sentence);
+  });
+
+  it('skips every such paragraph before the first sentence, and the empty ones', () => {
+    const html = '<p></p><p>بقلم: أحمد محمد</p><p>طرابلس 01 ديسمبر 2025 (وال)</p><p>أول جملة.</p><p>الثانية.</p>';
+    expect(leadText(html)).toBe('أول جملة.');
+  });
+
+  it.each([
+    sentence,
+    'أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد',
+    'هطلت أمطار غزيرة.',
+    'طرابلس 5 ديسمبر 2025 - افتتح الوزير المعرض الدولي',
+    'كتب الوزير رسالة إلى نظيره التونسي',
+    'متابعة: ارتفاع أسعار الوقود في طرابلس منذ الصباح',
+    'يبدأ شهر رمضان 1447 في 18 فبراير 2026.',
+    'ليبيا 3 - 1 تونس',
+  ])('takes a sentence: «%s»', (paragraph) => {
+    expect(hasSentence(paragraph)).toBe(true);
+    expect(leadText(`<p>${paragraph}</p><p>ثانية.</p>`)).toBe(paragraph);
+  });
+
+  it('gives no lead when no paragraph has a sentence: a dateline is not a summary', () => {
+    expect(leadText('<p>طرابلس 01 ديسمبر 2025 (وال)</p>')).toBe('');
+    expect(leadText('<p>بقلم: أحمد محمد</p><ul><li>بند</li></ul>')).toBe('');
   });
 });
 
