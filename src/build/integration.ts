@@ -8,8 +8,9 @@
  * full build as for a publish. So `npm run build` is the command that makes
  * a site; `astro build` alone only compiles it.
  *
- * In `astro dev`, it reloads the pages when the archive changes, and makes
- * photo sizes when a browser asks for them.
+ * In `astro dev`, it reloads the pages when the archive changes, shows the
+ * archive's problems to a page that connects, and makes photo sizes when a
+ * browser asks for them.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { archiveDir, imagesDir, stateDir } from '../config.ts';
+import { devProblems } from '../site/dev-problems.ts';
 import { PHOTO_EXTENSIONS } from '../lib/photos.ts';
 import { assetsPath, parseVariantName, photoHash } from '../render/photo-variants.ts';
 import { CACHE_INPUTS, fingerprint } from './fingerprint.ts';
@@ -82,6 +84,11 @@ function devServer(server: ViteDevServer, root: string) {
     server.environments.client.hot.send({ type: 'full-reload', path: '*' });
   };
   for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, changed);
+  // A page that connects while the archive has problems is shown them (src/site/dev-problems.ts).
+  server.environments.client.hot.on('vite:client:connect', () => {
+    const problems = devProblems();
+    if (problems) server.environments.client.hot.send({ type: 'error', err: problems });
+  });
   server.middlewares.use(assetsPath, (request, response, next) => {
     const parsed = parseVariantName(decodeURIComponent(request.url?.slice(1).split('?')[0] ?? ''));
     const original = parsed && (originals ??= originalsByHash(dirs, fingerprint(root, { files: CACHE_INPUTS.photos }))).get(parsed.hash);

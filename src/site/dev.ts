@@ -2,7 +2,10 @@
  * The site under `astro dev`: the archive read in this process, again on
  * every request (only changed files are read and parsed), with drafts and
  * embargoed dispatches shown and marked. A dispatch with errors fails the
- * request with every problem listed, which Astro shows in its error overlay.
+ * request with every problem listed, which Astro shows in its error overlay
+ * (and prints in the terminal); the integration reloads an open page when a
+ * file is saved (src/build/integration.ts), so the overlay comes and goes
+ * with the errors.
  */
 import { fileURLToPath } from 'node:url';
 import { archiveDir, imagesDir, stateDir } from '../config.ts';
@@ -13,7 +16,8 @@ import { statePaths } from '../build/state.ts';
 import { ArchiveError } from '../build/archive-step.ts';
 import { CACHE_INPUTS, fingerprint } from '../build/fingerprint.ts';
 import { findDuplicateUrls } from '../lib/dispatch.ts';
-import type { DispatchProblem } from '../lib/problems.ts';
+import { formatProblem, problemMessage, type DispatchProblem } from '../lib/problems.ts';
+import { setDevProblems, type OverlayError } from './dev-problems.ts';
 import { buildSite, type Site } from './model.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,13 +38,53 @@ export async function devSite(): Promise<Site> {
     known: (file, textDigest) => records.get(file)?.textDigest === textDigest && stored.has(records.get(file)!.body),
   });
   const isError = (p: DispatchProblem) => (p.severity ?? 'error') === 'error';
-  if (scan.problems.some(isError)) throw new ArchiveError(scan.problems.filter(isError));
+  if (scan.problems.some(isError)) fail(scan.problems.filter(isError));
   const manifest = await buildManifest(scan, records, bodies, root);
   const duplicates = findDuplicateUrls(
     manifest.records.map((r, i) => ({ file: r.file, line: scan.dispatches[i].slugLine, date: r.date, slug: r.slug, url: r.url })),
   );
-  if (duplicates.length > 0) throw new ArchiveError(duplicates);
+  if (duplicates.length > 0) fail(duplicates);
   index = scan.index;
   records = new Map(manifest.records.map((r) => [r.file, r]));
+  setDevProblems(undefined);
   return buildSite({ records: manifest.records, now: new Date(), preview: true });
+}
+
+/** Arabic laid out right to left in the overlay's left-to-right text (a right-to-left isolate). */
+const rtl = (text: string) => `\u2067${text}\u2069`;
+
+/** Each line that opens with Arabic (a heading such as «مشكلتان في أرشيف الأخبار:»), laid out right to left. */
+const rtlLines = (text: string) => text.replace(/^(\s*)(\p{Script=Arabic}.*)$/gmu, (_, indent: string, line: string) => indent + rtl(line));
+
+/**
+ * Fails the request with an ArchiveError as Astro's overlay is to show it to
+ * whoever saved the file: the file of the first problem with its line
+ * marked ("Open in editor" opens it), not the code that found the problems;
+ * no stack; every problem's Arabic message read right to left, in the
+ * message or else in the hint. Kept for a page that connects later.
+ */
+function fail(problems: DispatchProblem[]): never {
+  const error = new ArchiveError(problems);
+  const isolated = new Set<string>();
+  const arabic: string[] = [];
+  for (const p of problems) {
+    const text = problemMessage(p, 'ar');
+    if (error.message.includes(text)) isolated.add(text);
+    else arabic.push(formatProblem(p, 'ar').replace(text, () => rtl(text)));
+  }
+  const shown: OverlayError = {
+    name: error.name,
+    title: `Problems in the dispatch archive · ${rtl('مشكلات في ملفات الأخبار')}`,
+    message: rtlLines([...isolated].reduce((all, text) => all.split(text).join(rtl(text)), error.message)),
+    hint: [
+      rtl('أصلح الملف واحفظه، فتُعرض الصفحة من جديد تلقائيًا.'),
+      'Fix the file and save it: the page shows again by itself.',
+      ...(arabic.length > 0 ? ['', ...arabic] : []),
+    ].join('\n'),
+    // Relative to the project root, as Astro reads it (an absolute path outside the project would be joined to it).
+    loc: { file: problems[0].file, line: problems[0].line, column: 0 },
+    stack: '',
+  };
+  setDevProblems(shown);
+  throw Object.assign(error, { ...shown, loc: { ...shown.loc } });
 }
