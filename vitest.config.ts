@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
           setupFiles: ['tests/setup/temp-dirs.ts'],
+          // The newsroom tests run a command a few times each, a process each, beside the build tests.
+          testTimeout: 30_000,
         },
       },
       {

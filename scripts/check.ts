@@ -28,6 +28,7 @@ const { values, positionals, lang, say, bad } = commandLine('check', {
   staged: { type: 'boolean' },
   fix: { type: 'boolean' },
 });
+if (values.fix && values.staged) bad.push(say.flags.fixStaged);
 usageError('check', [...bad, ...positionals.map((value) => `${say.flags.unexpected(value)} ${say.flags.seeHelp('check')}`)]);
 const started = performance.now();
 

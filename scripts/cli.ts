@@ -45,20 +45,23 @@ type Command = keyof NewsroomMessages['usage'];
  */
 export function commandLine<T extends ParseArgsOptionsConfig>(command: Command, options: T, args = process.argv.slice(2)) {
   const all = { ...options, help: { type: 'boolean', short: 'h' }, lang: { type: 'string' } } as const satisfies ParseArgsOptionsConfig;
-  const { values, positionals, tokens } = parseArgs({ args, options: all, strict: false, allowPositionals: true, tokens: true });
+  const { args: readable, valueless } = withoutValuelessFlags(args, all);
+  const parsed = parseArgs({ args: readable, options: all, strict: false, allowPositionals: true, tokens: true });
+  const { values, tokens } = parsed;
+  const positionals = parsed.positionals.map((word) => word.replace(/^\0/, ''));
   const langValue = typeof values.lang === 'string' ? values.lang : siteConfig.newsroomLang;
   const lang: Lang = langValue === 'en' ? 'en' : 'ar';
   const say = newsroomMessages(lang);
-  const bad: string[] = [];
+  const bad = valueless.map((flag) => say.flags.needsValue(flag));
   if (langValue !== 'en' && langValue !== 'ar') bad.push(say.flags.lang(langValue));
   const names = Object.keys(all).map((name) => `--${name}`);
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const option = (all as ParseArgsOptionsConfig)[token.name];
     if (!option) bad.push(say.flags.unknown(token.rawName, suggestFlag(token.rawName, names)));
-    else if (option.type === 'string' && token.value === undefined) {
+    else if (option.type === 'string' && !token.value?.trim()) {
       bad.push(say.flags.needsValue(token.rawName));
-      // Not strict, parseArgs took the flag for a boolean: the command sees no value.
+      // The command sees no value («--city=» is none).
       delete (values as Record<string, unknown>)[token.name];
     } else if (option.type === 'boolean' && token.inlineValue) bad.push(say.flags.takesNoValue(token.rawName));
   }
@@ -69,6 +72,24 @@ export function commandLine<T extends ParseArgsOptionsConfig>(command: Command, 
   }
   // A flag's value may still be wrong (a city typo): the command adds those, then calls usageError.
   return { values: values as ParsedValues<T>, positionals, lang, say, bad: flagErrors };
+}
+
+/**
+ * The arguments as parseArgs should see them: a string flag with nothing
+ * after it but another flag is taken out (parseArgs would take that flag for
+ * its value), and a headline word that starts with a dash («-عاجل») is
+ * marked as a word (parseArgs would read it as short flags).
+ */
+function withoutValuelessFlags(args: readonly string[], options: ParseArgsOptionsConfig) {
+  const valueless: string[] = [];
+  const readable: string[] = [];
+  args.forEach((arg, i) => {
+    const name = /^--([^=]+)$/.exec(arg)?.[1];
+    const next = args[i + 1];
+    if (name && options[name]?.type === 'string' && (next === undefined || next.startsWith('--'))) valueless.push(arg);
+    else readable.push(/^-[^-\x00-\x7f]/u.test(arg) ? `\0${arg}` : arg);
+  });
+  return { args: readable, valueless };
 }
 
 type ParsedValues<T extends ParseArgsOptionsConfig> = {

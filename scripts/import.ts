@@ -34,6 +34,7 @@ if (clock === null) bad.push(say.flags.time(values.time!));
 const time = clock ? { hour: Number(clock[1]), minute: Number(clock[2]) } : undefined;
 const inputs = positionals.length > 0 ? positionals : ['-'];
 if (values.slug !== undefined && inputs.length > 1) bad.push(say.flags.slugWithMany);
+if (values.slug !== undefined && !slugify(values.slug)) bad.push(`--slug: ${problemMessage({ field: 'slug', code: 'slug.empty' }, lang)}`);
 usageError('import', bad);
 
 /** A wire's text, converted when it is in another encoding, or its problem. */

@@ -41,8 +41,9 @@ const category = resolve(categoryRegistry, 'category', values.category, 'categor
 const source = resolve(sourceRegistry, 'source', values.source ?? siteConfig.defaultSource, 'source', 'sources');
 const title = positionals.join(' ').trim();
 if (!title) bad.push(say.flags.headline);
-const slug = values.slug ? slugify(values.slug) : slugFromTitle(title);
-if (title && !slug) bad.push(say.new.noSlug);
+const slug = values.slug !== undefined ? slugify(values.slug) : slugFromTitle(title);
+if (values.slug !== undefined && !slug) bad.push(`--slug: ${problemMessage({ field: 'slug', code: 'slug.empty' }, lang)}`);
+else if (title && !slug) bad.push(say.new.noSlug);
 usageError('new', bad);
 
 // Now (ARCHIVE_NOW fixes it for the tests and the guide's examples).

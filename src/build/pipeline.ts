@@ -15,7 +15,8 @@
  */
 import { mkdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { archiveDir, imagesDir, previewEnv, stateDir } from '../config.ts';
+import { archiveDir, imagesDir, previewEnv, siteConfig, stateDir } from '../config.ts';
+import { newsroomMessages } from '../i18n/newsroom.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { buildSite, type Site } from '../site/model.ts';
 import { outputFile } from '../site/routes/index.ts';
@@ -92,7 +93,8 @@ function warnDeleted(archive: ArchiveStepResult, last: BuildRecord | undefined, 
   const urls = new Set(archive.records.map((r) => r.url));
   for (const gone of archive.previous.values()) {
     if (!files.has(gone.file) && !urls.has(gone.url) && !gone.draft && gone.date <= new Date(last.now)) {
-      log('archive', `warning: ${formatProblem({ file: gone.file, line: 1, field: 'file', code: 'withdrawn.deleted' })}`);
+      const problem = formatProblem({ file: gone.file, line: 1, field: 'file', code: 'withdrawn.deleted' }, siteConfig.newsroomLang);
+      log('archive', `${newsroomMessages(siteConfig.newsroomLang).severity.warning}: ${problem}`);
     }
   }
 }

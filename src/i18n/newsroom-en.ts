@@ -50,6 +50,7 @@ export const en = {
     lang: (value: string) => `--lang must be ar or en, not «${value}»`,
     time: (value: string) => `--time must be a time of day such as 14:30, not «${value}»`,
     slugWithMany: '--slug names one dispatch: give it with one wire only',
+    fixStaged: '--fix converts the files in the folder and --staged checks what is staged: use one at a time',
     headline: 'the headline is missing: write it last, in quotes',
     seeHelp: (command: string) => `(npm run ${command} -- --help)`,
   },

@@ -204,7 +204,7 @@ export function checkArchive(
         line: d.lines.date ?? 1,
         field: 'date',
         code: 'date.embargoed',
-        params: { value: `${formatDate(d.data.date)} ${formatTime(d.data.date)}` },
+        params: { value: d.data.dateOnly ? formatDate(d.data.date) : `${formatDate(d.data.date)} ${formatTime(d.data.date)}` },
         severity: 'notice',
       });
     }

@@ -1,5 +1,5 @@
 import { t } from '../i18n/ar.ts';
-import { formatDate, formatTime, toIsoWithOffset } from './dates.ts';
+import { formatWhen, htmlDateTime, isStartOfDay } from './dates.ts';
 import { leadingPhotos } from './photo-markers.ts';
 
 /**
@@ -33,9 +33,7 @@ export function correctionsHtml(corrections: readonly { date: Date; note: string
   if (corrections.length === 0) return '';
   const items = corrections.map(
     (c) =>
-      `<li><time datetime="${toIsoWithOffset(c.date)}">${escapeHtml(
-        t('dispatch.publishedAt', { date: formatDate(c.date), time: formatTime(c.date) }),
-      )}</time>: ${escapeHtml(c.note)}</li>`,
+      `<li><time datetime="${htmlDateTime(c.date, isStartOfDay(c.date))}">${escapeHtml(formatWhen(c.date))}</time>: ${escapeHtml(c.note)}</li>`,
   );
   return `<section class="corrections"><h2>${t('dispatch.corrections')}</h2><ol>${items.join('')}</ol></section>`;
 }

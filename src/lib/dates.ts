@@ -3,6 +3,7 @@
  * newsroom's zone, so output never depends on the machine's TZ.
  */
 import { siteConfig } from '../config.ts';
+import { t } from '../i18n/ar.ts';
 
 const { locale, timeZone } = siteConfig;
 
@@ -147,6 +148,21 @@ export function toIsoWithOffset(date: Date): string {
     `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}` +
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
+}
+
+/**
+ * Whether a date is the first instant of its day, newsroom time: what a
+ * date written without a time («updated: 2025-12-02») stands for, shown as
+ * the day alone.
+ */
+export function isStartOfDay(date: Date): boolean {
+  const w = wallTime(date);
+  return w.hour === 0 && w.minute === 0 && w.second === 0 && date.getMilliseconds() === 0;
+}
+
+/** «02 ديسمبر 2025 الساعة 09:15», or the day alone for a date written without a time. */
+export function formatWhen(date: Date, dateOnly = isStartOfDay(date)): string {
+  return dateOnly ? formatDate(date) : t('dispatch.publishedAt', { date: formatDate(date), time: formatTime(date) });
 }
 
 /**

@@ -4,7 +4,7 @@
  * and the newsroom scripts share it so they never disagree.
  */
 import path from 'node:path';
-import { closest } from 'fastest-levenshtein';
+import { closest, distance } from 'fastest-levenshtein';
 import type { LegacyText } from './encoding.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { placeholderLeft } from './placeholder.ts';
@@ -40,6 +40,13 @@ export interface SourceFile {
 }
 
 export type ParseResult = { ok: true; dispatch: ParsedDispatch } | { ok: false; problems: DispatchProblem[] };
+
+/** The field a mistyped one was meant to be («titel», «subtitle» → title), or '' when none is near («author»). */
+function nearField(key: string): string {
+  const near = closest(key, dispatchFields);
+  const [a, b] = [key.toLowerCase(), near.toLowerCase()];
+  return a.includes(b) || distance(a, b) <= Math.max(2, Math.floor(a.length / 3)) ? near : '';
+}
 
 interface IssueRef {
   code: ProblemCode;
@@ -95,7 +102,7 @@ export function parseDispatch(file: string, id: string, source: string): ParseRe
             line: lineOf(key),
             field: key,
             code: 'field.unknown',
-            params: { suggestion: closest(key, dispatchFields), fields: dispatchFields.join(', ') },
+            params: { suggestion: nearField(key), fields: dispatchFields.join(', ') },
             severity: 'error',
           });
         }

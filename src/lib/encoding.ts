@@ -14,6 +14,8 @@ export interface LegacyText {
   text: string;
   /** 1-based line of the first byte UTF-8 cannot read. */
   line: number;
+  /** UTF-8 but for a few bytes (a paste gone wrong): nothing to convert, the damaged words to retype. */
+  damaged?: boolean;
 }
 
 export type DecodedFile = { utf8: true; text: string } | ({ utf8: false } & LegacyText);
@@ -24,19 +26,40 @@ const LETTER = /\p{L}/gu;
 /** The text of a file's bytes, or, when they are not UTF-8, what they look like. */
 export function decodeFile(bytes: Uint8Array): DecodedFile {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const utf16 = utf16Order(buffer);
+  if (utf16)
+    return { utf8: false, encoding: `UTF-16${utf16.toUpperCase()}`, text: new TextDecoder(`utf-16${utf16}`).decode(buffer), line: 1 };
   if (isUtf8(buffer)) return { utf8: true, text: buffer.toString('utf8') };
   const asUtf8 = buffer.toString('utf8');
   const line = asUtf8.slice(0, asUtf8.indexOf('\ufffd')).split('\n').length;
-  if (buffer[0] === 0xff && buffer[1] === 0xfe)
-    return { utf8: false, encoding: 'UTF-16LE', text: new TextDecoder('utf-16le').decode(buffer), line };
-  if (buffer[0] === 0xfe && buffer[1] === 0xff)
-    return { utf8: false, encoding: 'UTF-16BE', text: new TextDecoder('utf-16be').decode(buffer), line };
+  // Most of its letters read as UTF-8: a UTF-8 file with a few bad bytes, which no conversion would mend.
+  const bad = asUtf8.match(/\ufffd/g)!.length;
+  const good = asUtf8.match(/[^\u0000-\u007f\ufffd]/gu)?.length ?? 0;
+  if (good > bad) return { utf8: false, text: asUtf8, line, damaged: true };
   // Windows-1256 reads any byte; it is the encoding when most letters it gives are Arabic.
   const arabic = new TextDecoder('windows-1256').decode(buffer);
   const letters = arabic.match(LETTER)?.length ?? 0;
   if (letters > 0 && (arabic.match(ARABIC_LETTER)?.length ?? 0) >= letters / 2)
     return { utf8: false, encoding: 'Windows-1256', text: arabic, line };
   return { utf8: false, text: asUtf8, line };
+}
+
+/**
+ * 'le' or 'be' for UTF-16 text (Windows Notepad's "Unicode"): by its byte
+ * order mark, or, without one, by the NUL bytes that half its ASCII
+ * characters (spaces, line ends, field names) carry, which no other text has.
+ */
+function utf16Order(buffer: Buffer): 'le' | 'be' | undefined {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return 'le';
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return 'be';
+  const sample = buffer.subarray(0, 1024);
+  let even = 0;
+  let odd = 0;
+  sample.forEach((byte, i) => {
+    if (byte === 0) i % 2 === 0 ? even++ : odd++;
+  });
+  if (even + odd < sample.length / 10) return undefined;
+  return odd > even ? 'le' : 'be';
 }
 
 /** The few first words of a legacy text, to show the journalist which file it is. */
@@ -52,14 +75,9 @@ function sample(text: string): string {
 
 /** The one problem of a file that is not UTF-8. */
 export function encodingProblem(file: string, decoded: LegacyText): DispatchProblem {
-  return decoded.encoding
-    ? {
-        file,
-        line: decoded.line,
-        field: 'file',
-        code: 'file.encoding',
-        params: { encoding: decoded.encoding, value: sample(decoded.text) },
-        severity: 'error',
-      }
-    : { file, line: decoded.line, field: 'file', code: 'file.notText', severity: 'error' };
+  const { line, encoding } = decoded;
+  if (decoded.damaged) return { file, line, field: 'file', code: 'file.damaged', severity: 'error' };
+  return encoding
+    ? { file, line, field: 'file', code: 'file.encoding', params: { encoding, value: sample(decoded.text) }, severity: 'error' }
+    : { file, line, field: 'file', code: 'file.notText', severity: 'error' };
 }

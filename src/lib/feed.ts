@@ -140,7 +140,8 @@ export function feedOptions(
         title: d.title,
         link: url,
         // RSS readers treat description as HTML: escape the text.
-        description: escapeHtml(`${dateline(d)} ${d.summary}`),
+        // A flash with no sentence in its body has no summary: its headline follows the dateline.
+        description: escapeHtml(`${dateline(d)} ${d.summary || d.title}`),
         content: itemContent(d, content(d)),
         categories: [d.category.name, ...d.tags.map((tag) => tag.name)],
         customData: `<pubDate>${toRfc822(d.date)}</pubDate>`,

@@ -10,7 +10,7 @@ export type Severity = 'error' | 'warning' | 'notice';
 const messages = {
   'frontmatter.missing': {
     en: 'missing: the file must start with a --- line, then fields such as title, date and city, then ---',
-    ar: 'غير موجودة: يجب أن يبدأ الملف بسطر --- ثم الحقول مثل title وdate وcity ثم ---',
+    ar: 'بيانات رأس الملف غير موجودة: يجب أن يبدأ الملف بسطر --- ثم الحقول مثل title وdate وcity ثم ---',
   },
   'frontmatter.unclosed': {
     en: 'the front-matter has no closing --- line: add one after the last field',
@@ -49,6 +49,8 @@ const messages = {
     en: 'unknown field. Did you mean «{suggestion}»? Fields: {fields}',
     ar: 'حقل غير معروف. هل تقصد «{suggestion}»؟ الحقول المتاحة: {fields}',
   },
+  // 'field.unknown' with no field near it is worded so.
+  'field.unknownNone': { en: 'unknown field. Fields: {fields}', ar: 'حقل غير معروف. الحقول المتاحة: {fields}' },
   'text.type': { en: 'must be text ({what})', ar: 'يجب أن يكون نصًا ({what})' },
   'text.empty': { en: 'must not be empty ({what})', ar: 'يجب ألا يكون فارغًا ({what})' },
   'date.type': {
@@ -67,7 +69,7 @@ const messages = {
   // 'registry.unknown' with no suggestion is worded so.
   'registry.noneClose': {
     en: '«{value}» is not a known {noun}, and no {noun} listed is close to it. If the name is right, add it to {file}: {example}',
-    ar: '«{value}» {unknownAr}، {noneCloseAr}. إن كان الاسم صحيحًا فأضفه إلى {file}: {example}',
+    ar: '«{value}» {unknownAr}، {noneCloseAr}. إن كان {nameAr} صحيحًا فأضفه إلى {file}: {example}',
   },
   'slug.invalid': {
     en: '«{value}» is not a URL slug; did you mean «{suggestion}»?',
@@ -80,7 +82,7 @@ const messages = {
   },
   'slug.duplicate': {
     en: '«{slug}» is already used on the same day by {other} (both would be {url}); rename this file or set a different slug',
-    ar: '«{slug}» مستخدم في اليوم نفسه في {other} (سيكون رابط الاثنين {url})؛ غيّر اسم الملف أو اختر slug آخر',
+    ar: '«{slug}» مستخدم في اليوم نفسه في {other} (فيكون لهما الرابط نفسه {url})؛ غيّر اسم الملف أو اختر slug آخر',
   },
   'tags.type': { en: 'must be a list of tags, e.g. ["النفط", "الموانئ"]', ar: 'يجب أن يكون قائمة وسوم، مثل ["النفط", "الموانئ"]' },
   'draft.type': { en: 'must be true or false', ar: 'يجب أن يكون true أو false' },
@@ -118,8 +120,8 @@ const messages = {
   },
   'text.control': { en: 'contains a control character ({chars}); delete it', ar: 'يحتوي على محرف تحكم ({chars})؛ احذفه' },
   'text.nfc': {
-    en: 'has letters written in decomposed form in «{value}» (a letter followed by its hamza or accent as a separate character, as some macOS tools write file text); the build composes them, but fix the file: retype those letters, or save it normalised to Unicode NFC',
-    ar: 'يحتوي على حروف مكتوبة مفككةً في «{value}» (حرف تليه همزته أو علامته محرفًا مستقلًا، كما تكتب بعض أدوات macOS نصوص الملفات)؛ يركّبها البناء، لكن أصلح الملف: أعد كتابة هذه الحروف، أو احفظه بتطبيع يونيكود NFC',
+    en: 'has letters written in decomposed form in «{value}» (a letter followed by its hamza or accent as a separate character, as some programs save text); the build composes them, but fix the file: retype those letters, or save it normalised to Unicode NFC',
+    ar: 'يحتوي على حروف مكتوبة مفككةً في «{value}» (حرف تليه همزته أو علامته محرفًا مستقلًا، كما تحفظ النصَّ بعضُ البرامج)؛ يركّبها البناء، لكن أصلح الملف: أعد كتابة هذه الحروف، أو احفظه بتطبيع يونيكود NFC',
   },
   'body.placeholder': {
     en: 'still holds the text npm run new put there («{value}»): write the dispatch in its place',
@@ -147,7 +149,7 @@ const messages = {
   },
   'image.percent': {
     en: '«{value}» has a % that is not a URL escape; rename the file without %',
-    ar: 'في «{value}» علامة % لا تصلح في رابط؛ غيّر اسم الملف دون %',
+    ar: 'في «{value}» علامة % لا تصلح في رابط؛ أعد تسمية الملف بلا %',
   },
   'image.altMissing': {
     en: 'is required with image: describe the photo for readers who cannot see it, e.g. imageAlt: "رافعات في ميناء طرابلس عند الفجر"',
@@ -169,7 +171,7 @@ const messages = {
     en: '«{value}» is not a valid URL; a reader following it gets an error',
     ar: '«{value}» ليس رابطًا صحيحًا؛ سيصل القارئ إلى خطأ',
   },
-  'link.broken': { en: 'links to {value}, which is not a page of the site', ar: 'يشير إلى {value} وليس صفحة في الموقع' },
+  'link.broken': { en: 'links to {value}, which is not a page of the site', ar: 'يشير إلى {value}، وهذه ليست صفحة في الموقع' },
   'date.embargoed': {
     en: 'is in the future ({value}): embargoed until then, not published before',
     ar: 'في المستقبل ({value}): محظور النشر حتى ذلك الموعد',
@@ -187,11 +189,15 @@ const messages = {
   },
   'wire.undated': {
     en: 'the dateline «{value}» has no date: add the day and the month after the city, e.g. «{example}»',
-    ar: 'سطر التاريخ «{value}» بلا تاريخ: أضف اليوم والشهر بعد المدينة، مثل «{example}»',
+    ar: '«{value}» بلا تاريخ: أضف اليوم والشهر بعد المدينة، مثل «{example}»',
   },
   'file.encoding': {
     en: 'the file is not UTF-8: it looks like {encoding} text («{value}»). Convert it with npm run check -- --fix, or save it as UTF-8 in your editor',
     ar: 'الملف ليس بترميز UTF-8، ويبدو نصًا بترميز {encoding} («{value}»). حوّله بالأمر npm run check -- --fix، أو احفظه بترميز UTF-8 من المحرر',
+  },
+  'file.damaged': {
+    en: 'this line has bytes that are not UTF-8 text (an editor shows them as �): retype the damaged words',
+    ar: 'في هذا السطر بايتات ليست نصًا بترميز UTF-8 (يعرضها المحرر هكذا �): أعد كتابة الكلمات التالفة',
   },
   'file.notText': {
     en: 'the file is not UTF-8 text, nor text in an encoding we know; open it in an editor and save it as UTF-8',
@@ -219,11 +225,14 @@ export interface DispatchProblem {
 }
 
 // Arabic needs the noun's gender in the sentence, so each has its phrases.
-const nounsAr: Record<string, { name: string; unknown: string; noneClose: string }> = {
-  city: { name: 'اسم مدينة', unknown: 'ليست مدينة معروفة', noneClose: 'ولا تشبهها مدينة في القائمة' },
-  category: { name: 'اسم قسم', unknown: 'ليس قسمًا معروفًا', noneClose: 'ولا يشبهه قسم في القائمة' },
-  source: { name: 'رمز مصدر', unknown: 'ليس مصدرًا معروفًا', noneClose: 'ولا يشبهه مصدر في القائمة' },
+const nounsAr: Record<string, { name: string; unknown: string; noneClose: string; typed: string }> = {
+  city: { name: 'اسم مدينة', unknown: 'ليست مدينة معروفة', noneClose: 'ولا تشبهها مدينة في القائمة', typed: 'الاسم' },
+  category: { name: 'اسم قسم', unknown: 'ليس قسمًا معروفًا', noneClose: 'ولا يشبهه قسم في القائمة', typed: 'الاسم' },
+  source: { name: 'رمز مصدر', unknown: 'ليس مصدرًا معروفًا', noneClose: 'ولا يشبهه مصدر في القائمة', typed: 'الرمز' },
 };
+
+// What a problem is about when it is not a front-matter field a journalist types.
+const placesAr: Record<string, string> = { body: 'النص', file: 'الملف', 'front-matter': 'رأس الملف', dateline: 'سطر التاريخ' };
 
 // What a text field is, as schema.ts names it, in Arabic.
 const whatAr: Record<string, string> = {
@@ -243,12 +252,15 @@ export function problemMessage(p: Pick<DispatchProblem, 'code' | 'params' | 'fie
   const params: Record<string, string> = { field: p.field, ...p.params };
   if (lang === 'ar' && params.what) params.what = whatAr[params.what] ?? params.what;
   const noun = params.noun ? nounsAr[params.noun] : undefined;
-  if (noun) Object.assign(params, { nounAr: noun.name, unknownAr: noun.unknown, noneCloseAr: noun.noneClose });
-  const code = p.code === 'registry.unknown' && !params.suggestion ? 'registry.noneClose' : p.code;
+  if (noun) Object.assign(params, { nounAr: noun.name, unknownAr: noun.unknown, noneCloseAr: noun.noneClose, nameAr: noun.typed });
+  const unsuggested =
+    !params.suggestion && { 'registry.unknown': 'registry.noneClose', 'field.unknown': 'field.unknownNone' }[p.code as string];
+  const code = (unsuggested || p.code) as ProblemCode;
   return messages[code][lang].replace(/\{(\w+)\}/g, (match, name: string) => params[name] ?? match);
 }
 
 /** `file:line: field: message`, as compilers print. */
 export function formatProblem(p: DispatchProblem, lang: Lang = 'en'): string {
-  return `${p.file}:${p.line}: ${p.field}: ${problemMessage(p, lang)}`;
+  const field = lang === 'ar' ? (placesAr[p.field] ?? p.field) : p.field;
+  return `${p.file}:${p.line}: ${field}: ${problemMessage(p, lang)}`;
 }

@@ -5,7 +5,7 @@
  * or Arabic.
  */
 import { z } from 'astro/zod';
-import { parseDateTime } from './dates.ts';
+import { dateSegments, isStartOfDay, parseDateTime } from './dates.ts';
 import type { ProblemCode } from './problems.ts';
 import { categoryRegistry, cityRegistry, sourceRegistry, unknownEntry, type Registry } from './registries.ts';
 import { cleanText, slugify } from './text.ts';
@@ -103,6 +103,13 @@ const fields = z.strictObject({
   imageCredit: requiredText('the photo credit').optional(),
 });
 
+/** Whether a later date (an update, a correction) comes before publication: by its day when written without a time. */
+function before(later: Date, published: Date): boolean {
+  if (!isStartOfDay(later)) return later < published;
+  const [a, b] = [later, published].map((d) => Object.values(dateSegments(d)).join('-'));
+  return a < b;
+}
+
 export const dispatchSchema = fields
   .transform(({ date: { date, dateOnly }, ...data }) => ({ ...data, date, dateOnly }))
   .superRefine((data, ctx) => {
@@ -116,14 +123,14 @@ export const dispatchSchema = fields
         }
       }
     }
-    if (data.updated && data.updated < data.date) {
+    if (data.updated && before(data.updated, data.date)) {
       ctx.addIssue({ code: 'custom', path: ['updated'], message: problemRef('updated.beforeDate') });
     }
-    if (data.withdrawn && data.withdrawn.date < data.date) {
+    if (data.withdrawn && before(data.withdrawn.date, data.date)) {
       ctx.addIssue({ code: 'custom', path: ['withdrawn', 'date'], message: problemRef('withdrawn.beforeDate') });
     }
     data.corrections.forEach((correction, i) => {
-      if (correction.date < data.date) {
+      if (before(correction.date, data.date)) {
         ctx.addIssue({ code: 'custom', path: ['corrections', i, 'date'], message: problemRef('updated.beforeDate') });
       }
     });

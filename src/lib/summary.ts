@@ -8,6 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element, Nodes } from 'hast';
 import { fold } from './arabic.ts';
 import { elementText } from './plain-text.ts';
+import { sourceRegistry } from './registries.ts';
 import { monthFirstWords, monthOtherWords } from './wire/calendar.ts';
 
 const SENTENCE_END = /(?<=[.!?؟])\s+/u;
@@ -51,6 +52,8 @@ export function hasSentence(text: string): boolean {
 }
 
 /** Words that open a byline when a colon, a dash or a slash follows («كتب - محمد علي»); «بقلم» needs none. */
+// Folded «على» is the name «علي»: it is left out.
+const PREPOSITIONS = new Set(['في', 'من', 'الي', 'عن', 'مع', 'حول', 'بعد', 'قبل']);
 const BYLINE = new Set(['بقلم', 'كتب', 'كتبت', 'كتبه', 'متابعه', 'تحرير', 'اعداد', 'ترجمه', 'تصوير']);
 
 /** «بقلم: أحمد محمد», «كتب - محمد علي», «متابعة: قسم الأخبار»: the word, then a name of up to six words. */
@@ -58,7 +61,8 @@ function isByline(folded: string): boolean {
   const match = /^(\p{L}+)\s*([:\-–—/]?)\s*(.*?)[.]?$/u.exec(folded);
   if (!match || !BYLINE.has(match[1]) || (!match[2] && match[1] !== 'بقلم')) return false;
   const name = match[3].split(/[\s\-–—/]+/).filter(Boolean);
-  return name.length >= 1 && name.length <= 6 && !/[\d.!?؟]/.test(match[3]);
+  // A name has no preposition: «متابعة - الأزمة السياسية في البلاد» is a headline.
+  return name.length >= 1 && name.length <= 4 && !/[\d.!?؟]/.test(match[3]) && !name.some((word) => PREPOSITIONS.has(word));
 }
 
 // prettier-ignore
@@ -81,6 +85,7 @@ const DATE_WORDS = new Set([
 const NUMERIC_DATE = /\d{1,4}\s*([/.-])\s*\d{1,2}\s*\1\s*\d{1,4}/g;
 const DAY_MONTH = /\d{1,2}\s*[/.-]\s*\d{1,2}/g;
 const CODE = /\([^()\d]{1,24}\)|\/[^/\d]{1,24}\//g;
+const ENDS_WITH_CODE = /(?:\([^()\d]{1,24}\)|\/[^/\d]{1,24}\/)\s*[-–—:]*\s*$/;
 
 const isDate = (token: string) => token === '#' || token === '#?' || DATE_WORDS.has(token) || /^\d+[هم]?$/.test(token);
 
@@ -90,16 +95,19 @@ const isDate = (token: string) => token === '#' || token === '#?' || DATE_WORDS.
  * least), up to two words of source; or a place and a code with no date.
  */
 function isDateline(folded: string): boolean {
-  if (/[.!?؟]$/.test(folded)) return false;
+  // A stop at the end, or words after a colon («الأحد 7 ديسمبر: إضراب عام»), make a sentence.
+  if (/[.!?؟]$/.test(folded) || /:\s*\p{L}/u.test(folded)) return false;
   let codes = 0;
+  // Only an agency's code counts as one: «(رسمي)» and «(شباط)» are words.
   const tokens = folded
-    .replace(CODE, () => (codes++, ' '))
+    .replace(CODE, (code) => (sourceRegistry.find(code.slice(1, -1)) ? (codes++, ' ') : code))
     .replace(NUMERIC_DATE, ' # ')
     .replace(DAY_MONTH, ' #? ')
     .split(/[\s\-–—:،,؛;.]+/)
     .filter(Boolean);
   const first = tokens.findIndex(isDate);
-  if (first < 0) return codes > 0 && tokens.length <= 3 && !tokens.some((t) => /\d/.test(t));
+  // A place and a code with nothing after it: «طرابلس (وال)», not «بنغازي (وال) - انقطاع الكهرباء».
+  if (first < 0) return codes > 0 && ENDS_WITH_CODE.test(folded) && tokens.length <= 3 && !tokens.some((t) => /\d/.test(t));
   const last = tokens.findLastIndex(isDate);
   const run = tokens.slice(first, last + 1);
   const after = tokens.slice(last + 1);

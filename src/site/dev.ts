@@ -8,7 +8,7 @@
  * with the errors.
  */
 import { fileURLToPath } from 'node:url';
-import { archiveDir, imagesDir, stateDir } from '../config.ts';
+import { archiveDir, imagesDir, siteConfig, stateDir } from '../config.ts';
 import { emptyIndex, scanArchive, type SourceIndex } from '../archive/scan.ts';
 import { BodyStore } from '../build/bodies.ts';
 import { buildManifest, type DispatchRecord } from '../build/manifest.ts';
@@ -65,6 +65,7 @@ const rtlLines = (text: string) => text.replace(/^(\s*)(\p{Script=Arabic}.*)$/gm
  */
 function fail(problems: DispatchProblem[]): never {
   const error = new ArchiveError(problems);
+  const arabicFirst = siteConfig.newsroomLang === 'ar';
   const isolated = new Set<string>();
   const arabic: string[] = [];
   for (const p of problems) {
@@ -74,11 +75,10 @@ function fail(problems: DispatchProblem[]): never {
   }
   const shown: OverlayError = {
     name: error.name,
-    title: `Problems in the dispatch archive · ${rtl('مشكلات في ملفات الأخبار')}`,
+    title: arabicFirst ? rtl('مشكلات في ملفات الأخبار') : 'Problems in the dispatch archive',
     message: rtlLines([...isolated].reduce((all, text) => all.split(text).join(rtl(text)), error.message)),
     hint: [
-      rtl('أصلح الملف واحفظه، فتُعرض الصفحة من جديد تلقائيًا.'),
-      'Fix the file and save it: the page shows again by itself.',
+      arabicFirst ? rtl('أصلح الملف واحفظه، فتُعرض الصفحة من جديد تلقائيًا.') : 'Fix the file and save it: the page shows again by itself.',
       ...(arabic.length > 0 ? ['', ...arabic] : []),
     ].join('\n'),
     // Relative to the project root, as Astro reads it (an absolute path outside the project would be joined to it).

@@ -29,10 +29,10 @@ describe('a broken dispatch fails the build, with its problem and nothing else o
     ['missing-image-alt', 'no-alt.md:6: imageAlt: حقل مطلوب مع image: صف الصورة لمن لا يراها، مثل imageAlt: "رافعات في ميناء طرابلس عند الفجر"'],
     [
       'duplicate-slug',
-      'b-port.md:6: slug: «port-news» مستخدم في اليوم نفسه في tests/fixtures/broken/duplicate-slug/2025/12/a-port.md (سيكون رابط الاثنين /2025/12/01/port-news/)؛ غيّر اسم الملف أو اختر slug آخر',
+      'b-port.md:6: slug: «port-news» مستخدم في اليوم نفسه في tests/fixtures/broken/duplicate-slug/2025/12/a-port.md (فيكون لهما الرابط نفسه /2025/12/01/port-news/)؛ غيّر اسم الملف أو اختر slug آخر',
     ],
-    ['placeholder', 'unedited.md:7: body: ما زال فيه النص الذي وضعه npm run new («اكتب نص الخبر هنا مكان هذا السطر. لا تكتب سطر التاريخ: الموقع يضيفه من البيانات أعلاه.»): اكتب نص الخبر مكانه'],
-    ['not-utf8', 'windows-1256.md:2: file: الملف ليس بترميز UTF-8، ويبدو نصًا بترميز Windows-1256 («title: وزارة الصحة تفتتح مستشفى جديدا»). حوّله بالأمر npm run check -- --fix، أو احفظه بترميز UTF-8 من المحرر'],
+    ['placeholder', 'unedited.md:7: النص: ما زال فيه النص الذي وضعه npm run new («اكتب نص الخبر هنا مكان هذا السطر. لا تكتب سطر التاريخ: الموقع يضيفه من البيانات أعلاه.»): اكتب نص الخبر مكانه'],
+    ['not-utf8', 'windows-1256.md:2: الملف: الملف ليس بترميز UTF-8، ويبدو نصًا بترميز Windows-1256 («title: وزارة الصحة تفتتح مستشفى جديدا»). حوّله بالأمر npm run check -- --fix، أو احفظه بترميز UTF-8 من المحرر'],
   ])('%s', async (name, message) => {
     const { code, errors, built } = await buildBroken(name);
     expect(code).toBe(1);
@@ -46,7 +46,7 @@ describe('a broken dispatch fails the build, with its problem and nothing else o
     const { code, errors } = await buildSite({ archiveDir: path.join(fixtures, 'unknown-field'), outDir, args: ['--lang', 'en'] });
     expect(code).toBe(1);
     expect(errors).toBe(
-      `1 problem in the dispatch archive:\n  ${file('unknown-field', 'extra-field.md:6: author: unknown field. Did you mean «source»? Fields: ')}` +
+      `1 problem in the dispatch archive:\n  ${file('unknown-field', 'extra-field.md:6: author: unknown field. Fields: ')}` +
         `${dispatchFields.join(', ')}\n`,
     );
   });
@@ -59,7 +59,7 @@ it('a photo that is not there fails the build, naming the dispatch, line and fie
   expect(output).toContain(
     file('missing-image', 'no-photo.md:6: image: لا توجد صورة «nowhere.jpg» بجانب هذا الخبر ولا في مجلد الصور؛ أضف الملف أو صحّح الاسم'),
   );
-  expect(output).toContain(file('missing-image', 'no-photo.md:11: body: لا توجد صورة «also-missing.png» بجانب هذا الخبر'));
+  expect(output).toContain(file('missing-image', 'no-photo.md:11: النص: لا توجد صورة «also-missing.png» بجانب هذا الخبر'));
   expect(built).toEqual([]);
 });
 

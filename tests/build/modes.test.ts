@@ -212,7 +212,7 @@ describe('npm run dev', () => {
       expect(shown.file).toBe('12/draft-budget.md:6');
       expect(shown.line).toContain('tags: ["الموانئ"');
       expect(shown.stack).toBe('');
-      expect(shown.hint).toContain('Fix the file and save it');
+      expect(shown.hint).toContain('أصلح الملف واحفظه، فتُعرض الصفحة من جديد تلقائيًا.');
 
       // The city's problem in Arabic (in the message, or else in the hint)
       // reads right to left in the overlay's left-to-right box: the first

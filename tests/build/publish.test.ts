@@ -174,22 +174,22 @@ describe('publishing', () => {
       encoding: 'utf8',
     });
     expect(check.status).toBe(1);
-    expect(check.stderr).toMatch(/bare-date\.md:1: file: was published and its file has been deleted/);
+    expect(check.stderr).toMatch(/bare-date\.md:1: الملف: نُشر هذا الخبر ثم حُذف ملفه/);
     // Another archive checked beside this state has deleted nothing.
     const other = spawnSync(process.execPath, [path.join(project, 'scripts/check.ts')], {
       cwd: project,
       env: childEnv({ ARCHIVE_DIR: path.join(project, 'content/dispatches'), ASTRO_CACHE_DIR: cacheDir }),
       encoding: 'utf8',
     });
-    expect(other.stderr).toMatch(/^Checked \d+ files/m);
-    expect(other.stderr).not.toMatch(/has been deleted/);
+    expect(other.stderr).toMatch(/^فُحص \d+ ملفًا/m);
+    expect(other.stderr).not.toMatch(/حُذف ملفه/);
     // Published as a host that keeps the site would be: only the changes
     // into an empty folder, the list applied to the site.
     const changesFile = path.join(await tempDir('changes'), 'changes.txt');
     const changesOnly = await tempDir('changes-only');
     const deleted = await build(['--changes-only', '--changes', changesFile], changesOnly);
     expect(deleted.kind).toBe('Publish');
-    expect(deleted.output).toMatch(/\[archive\] warning: .*bare-date\.md:1: file: was published/);
+    expect(deleted.output).toMatch(/\[archive\] تنبيه: .*bare-date\.md:1: الملف: نُشر هذا الخبر/);
     const changes = parseChanges(await readFile(changesFile, 'utf8'));
     expect(changes.full).toBe(false);
     expect(changes.deleted).toEqual(expect.arrayContaining(['2024/03/10/book-fair/index.html', 'tag/الكتاب/index.html']));
@@ -231,7 +231,7 @@ describe('publishing', () => {
       await writeFile(broken, dispatchText({ title: '"بلا تاريخ"', city: 'درنة', category: 'محليات' }));
       const failed = await run();
       expect(failed.code).not.toBe(0);
-      expect(failed.output).toContain('broken.md:1: date: is required');
+      expect(failed.output).toContain('broken.md:1: date: حقل مطلوب');
       await rm(broken);
       // Nothing was written: the next build publishes.
       expect((await build()).kind).toBe('Publish');

@@ -13,7 +13,8 @@ export interface RunOptions {
 export function run(script: string, args: string[], options: RunOptions = {}) {
   const result = spawnSync(process.execPath, [path.join(options.cwd ?? projectRoot, 'scripts', script), ...args], {
     cwd: options.cwd ?? projectRoot,
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    // "Now" is now, unless a test says otherwise.
+    env: { ...process.env, NO_COLOR: '1', ARCHIVE_NOW: '', ...options.env },
     input: options.input ?? '',
     encoding: 'utf8',
   });

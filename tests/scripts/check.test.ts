@@ -24,7 +24,7 @@ describe('npm run check', () => {
       `${f('links.md')}:10: body: links to /2025/12/01/secret/, which is not a page of the site [error]`,
       `${f('links.md')}:10: body: «https://lana.ly:8o8o/news» is not a valid URL; a reader following it gets an error [error]`,
       `${f('near.md')}:2: title: looks like a duplicate of «الميناء يستقبل سفينة حاويات كبيرة» (${f('good.md')}) on the same day [warning]`,
-      `${f('nfd.md')}:2: title: has letters written in decomposed form in «${'إسعاف أهالي'.normalize('NFD')}» (a letter followed by its hamza or accent as a separate character, as some macOS tools write file text); the build composes them, but fix the file: retype those letters, or save it normalised to Unicode NFC [warning]`,
+      `${f('nfd.md')}:2: title: has letters written in decomposed form in «${'إسعاف أهالي'.normalize('NFD')}» (a letter followed by its hamza or accent as a separate character, as some programs save text); the build composes them, but fix the file: retype those letters, or save it normalised to Unicode NFC [warning]`,
       `${f('twin.md')}:6: slug: «good» is already used on the same day by ${f('good.md')} (both would be /2025/12/01/good/); rename this file or set a different slug [error]`,
       `${f('typed.md')}:7: body: opens with a dateline («طرابلس 02 ديسمبر 2025 (وال) -»); delete it: the site writes the dateline from city, date and source [warning]`,
       `Checked 11 files in ${seconds(result.stderr)} s: 5 errors, 6 warnings.`,
@@ -78,7 +78,7 @@ describe('npm run check', () => {
       `${shown(archive, 'quotes.md')}:2: title: علامة التنصيص " المفتوحة في هذا السطر لم تُغلق: أضف " في آخر القيمة [خطأ]`,
       `${shown(archive, 'quotes.md')}:6: tags: قوس [ أو { فُتح هنا ولم يُغلق: أغلقه في آخر القيمة [خطأ]`,
       `${shown(archive, 'quotes.md')}:7: tags: الحقل مكتوب مرتين: أبقِ أحد السطرين [خطأ]`,
-      `${shown(archive, 'unedited.md')}:7: body: ما زال فيه النص الذي وضعه npm run new («اكتب نص الخبر هنا مكان هذا السطر. لا تكتب سطر التاريخ: الموقع يضيفه من البيانات أعلاه.»): اكتب نص الخبر مكانه [خطأ]`,
+      `${shown(archive, 'unedited.md')}:7: النص: ما زال فيه النص الذي وضعه npm run new («اكتب نص الخبر هنا مكان هذا السطر. لا تكتب سطر التاريخ: الموقع يضيفه من البيانات أعلاه.»): اكتب نص الخبر مكانه [خطأ]`,
       `فُحص 3 ملفات في ${seconds(result.stderr)} ثانية: 4 أخطاء، لا تنبيهات.`,
     ]);
   });
@@ -95,7 +95,7 @@ describe('npm run check', () => {
     const before = run('check.ts', [], { env });
     expect(before.code).toBe(1);
     expect(before.stderr.trim().split('\n')).toEqual([
-      `${shown(archive, 'windows-1256.md')}:2: file: الملف ليس بترميز UTF-8، ويبدو نصًا بترميز Windows-1256 («title: وزارة الصحة تفتتح مستشفى جديدا»). حوّله بالأمر npm run check -- --fix، أو احفظه بترميز UTF-8 من المحرر [خطأ]`,
+      `${shown(archive, 'windows-1256.md')}:2: الملف: الملف ليس بترميز UTF-8، ويبدو نصًا بترميز Windows-1256 («title: وزارة الصحة تفتتح مستشفى جديدا»). حوّله بالأمر npm run check -- --fix، أو احفظه بترميز UTF-8 من المحرر [خطأ]`,
       `فُحص ملفان في ${seconds(before.stderr)} ثانية: خطأ واحد، لا تنبيهات.`,
     ]);
     const fixed = run('check.ts', ['--fix'], { env });
@@ -104,6 +104,30 @@ describe('npm run check', () => {
     expect(await readFile(path.join(dir, 'windows-1256.md'), 'utf8')).toContain('\ntitle: وزارة الصحة تفتتح مستشفى جديدا في سبها\n');
     expect(await readFile(path.join(dir, 'good.md'))).toEqual(good);
     expect(run('check.ts', [], { env }).stderr).toMatch(/: لا أخطاء، لا تنبيهات\.\n$/);
+  });
+
+  it('never converts a UTF-8 file with a few damaged bytes, and refuses --fix with --staged', async () => {
+    const archive = await tempDir('check');
+    const dir = path.join(archive, '2025/12');
+    await mkdir(dir, { recursive: true });
+    const good = (await readFile(path.join(projectRoot, 'tests/fixtures/broken/not-utf8/2025/12/good.md'))).toString();
+    const damaged = Buffer.concat([
+      Buffer.from(good.replace('خبر سليم لا مشكلة فيه.', 'خبر ')),
+      Buffer.from([0xa0]),
+      Buffer.from('سليم.\n'),
+    ]);
+    await writeFile(path.join(dir, 'damaged.md'), damaged);
+    const env = { ARCHIVE_DIR: archive };
+    const fixed = run('check.ts', ['--fix'], { env });
+    expect(fixed.code).toBe(1);
+    expect(fixed.stdout).toBe('');
+    expect(fixed.stderr.split('\n')[0]).toBe(
+      `${shown(archive, 'damaged.md')}:8: الملف: في هذا السطر بايتات ليست نصًا بترميز UTF-8 (يعرضها المحرر هكذا �): أعد كتابة الكلمات التالفة [خطأ]`,
+    );
+    expect(await readFile(path.join(dir, 'damaged.md'))).toEqual(damaged);
+    expect(run('check.ts', ['--fix', '--staged'], { env }).stderr).toBe(
+      'npm run check: ‎--fix يحوّل ملفات المجلد و‎--staged يفحص ما أُضيف للإيداع: استعمل أحدهما في كل مرة\n',
+    );
   });
 
   it('finds photos beside a dispatch or in the images folder, and names each it cannot use', async () => {

@@ -34,7 +34,7 @@ describe('the pre-commit hook', () => {
       git('add', '.');
       const unedited = git('commit', '-q', '-m', 'unedited');
       expect(unedited.status).not.toBe(0);
-      expect(unedited.stderr).toContain(`${file}:7: body: ما زال فيه النص الذي وضعه npm run new`);
+      expect(unedited.stderr).toContain(`${file}:7: النص: ما زال فيه النص الذي وضعه npm run new`);
 
       await writeFile(path.join(repo, file), dispatch('طرابلس'));
       git('add', '.');
@@ -46,7 +46,7 @@ describe('the pre-commit hook', () => {
       git('rm', '-q', file);
       const deleted = git('commit', '-q', '-m', 'delete');
       expect(deleted.status).not.toBe(0);
-      expect(deleted.stderr).toContain(`${file}:1: file: نُشر هذا الخبر ثم حُذف ملفه`);
+      expect(deleted.stderr).toContain(`${file}:1: الملف: نُشر هذا الخبر ثم حُذف ملفه`);
       expect(deleted.stderr).toContain('وأضف إليه withdrawn: { date, reason } بدلًا من حذفه');
       // A draft was never on the site: deleting it is fine.
       git('reset', '-q', '--hard');

@@ -17,7 +17,7 @@ describe('npm run import', () => {
       env: { ARCHIVE_DIR: archive },
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`${wire('no-dateline.txt')}:3: dateline: ${noDateline} [خطأ]\n`);
+    expect(result.stderr).toBe(`${wire('no-dateline.txt')}:3: سطر التاريخ: ${noDateline} [خطأ]\n`);
     expect(noDateline).toMatch(/^لا يوجد سطر التاريخ: يجب أن تبدأ الفقرة الأولى بـ«المدينة اليوم الشهر السنة \(المصدر\) -»/);
     const written = result.stdout.trim().split('\n');
     expect(written).toEqual([
@@ -129,7 +129,7 @@ describe('npm run import', () => {
       '',
     ]);
     const missing = run('import.ts', [path.join(env.ARCHIVE_DIR, 'nothing.txt')], env && { env });
-    expect(missing.stderr).toBe(`${env.ARCHIVE_DIR}/nothing.txt:1: file: لا يوجد ملف بهذا الاسم [خطأ]\n`);
+    expect(missing.stderr).toBe(`${env.ARCHIVE_DIR}/nothing.txt:1: الملف: لا يوجد ملف بهذا الاسم [خطأ]\n`);
     const usage = run('import.ts', ['--help', '--lang', 'en']);
     expect(usage.code).toBe(0);
     expect(usage.stdout).toContain(

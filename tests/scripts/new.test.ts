@@ -59,7 +59,7 @@ describe('npm run new', () => {
       `npm run new: الخيار ‎--tga غير معروف؛ هل تقصد ‎--tag؟ ${help}`,
       'npm run new: --city: «القطرون» ليست مدينة معروفة، ولا تشبهها مدينة في القائمة. إن كان الاسم صحيحًا فأضفه إلى content/cities.json: {"slug":"…","name":"القطرون","country":"…"}',
       'npm run new: --category: «اقتصادد» ليس قسمًا معروفًا. هل تقصد «اقتصاد»؟ (القائمة في content/categories.json)',
-      'npm run new: --source: «Gharian» ليس مصدرًا معروفًا، ولا يشبهه مصدر في القائمة. إن كان الاسم صحيحًا فأضفه إلى content/sources.json: {"code":"Gharian","slug":"…","name":"…"}',
+      'npm run new: --source: «Gharian» ليس مصدرًا معروفًا، ولا يشبهه مصدر في القائمة. إن كان الرمز صحيحًا فأضفه إلى content/sources.json: {"code":"Gharian","slug":"…","name":"…"}',
       '',
     ]);
     const english = run('new.ts', ['--lang', 'en', '--city', 'Gharian', '--category', 'سياسة', '--city2'], { env });
@@ -69,12 +69,22 @@ describe('npm run new', () => {
       'npm run new: the headline is missing: write it last, in quotes',
       '',
     ]);
+    // A flag with another flag after it has no value: the next flag is not taken for it.
+    const flagAfterFlag = run('new.ts', ['--city', '--category', 'سياسة', 'عنوان'], { env });
+    expect(flagAfterFlag.stderr).toBe(`npm run new: الخيار ‎--city يحتاج إلى قيمة بعده ${help}\n`);
     const incomplete = run('new.ts', ['--category', 'سياسة', 'عنوان', '--city'], { env });
     expect(incomplete.stderr).toBe(`npm run new: الخيار ‎--city يحتاج إلى قيمة بعده ${help}\n`);
     expect(run('new.ts', ['--category', 'سياسة', 'عنوان'], { env }).stderr).toBe('npm run new: الخيار ‎--city مطلوب\n');
     expect(run('new.ts', ['--city', 'سرت', '--category', 'سياسة', '--lang', 'fr', 'عنوان'], { env }).stderr).toBe(
       `npm run new: قيمة ‎--lang إما ar وإما en، وليست «fr» ${help}\n`,
     );
+  });
+
+  it('takes a headline that starts with a dash', async () => {
+    const env = { ARCHIVE_DIR: await tempDir('new') };
+    const result = run('new.ts', ['--city', 'سرت', '--category', 'محليات', '-عاجل', 'انقطاع', 'الكهرباء'], { env });
+    expect(result.stderr).toBe('');
+    expect(await readFile(result.stdout.trim(), 'utf8')).toContain("\ntitle: '-عاجل انقطاع الكهرباء'\n");
   });
 
   it('prints its usage with --help, in Arabic or English', () => {

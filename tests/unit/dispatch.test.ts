@@ -74,7 +74,7 @@ describe('findDuplicateUrls', () => {
       'b.md:7: slug: «x» is already used on the same day by a.md (both would be /2025/12/01/x/); rename this file or set a different slug',
     ]);
     expect(problemMessage(problems[0], 'ar')).toBe(
-      '«x» مستخدم في اليوم نفسه في a.md (سيكون رابط الاثنين /2025/12/01/x/)؛ غيّر اسم الملف أو اختر slug آخر',
+      '«x» مستخدم في اليوم نفسه في a.md (فيكون لهما الرابط نفسه /2025/12/01/x/)؛ غيّر اسم الملف أو اختر slug آخر',
     );
   });
 });

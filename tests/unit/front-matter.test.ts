@@ -13,13 +13,46 @@ const messages = (lang: 'en' | 'ar', ...lines: string[]) => {
 
 describe('text fields written as journalists write them', () => {
   it('reads a headline with a colon, a hash or a closing colon whole', () => {
-    for (const title of ['وزير الخارجية: نسعى إلى حل سياسي شامل', 'عاجل #ليبيا: انطلاق الحوار', 'المتحدث باسم الحكومة:']) {
+    for (const title of [
+      'وزير الخارجية: نسعى إلى حل سياسي شامل',
+      'المتحدث باسم الحكومة:',
+      '"الوطنية للنفط": الإنتاج يرتفع',
+      '[عاجل] الوزير: نعم',
+      'عاجل#ليبيا: انطلاق الحوار',
+    ]) {
       const result = parse('---', `title: ${title}`, 'date: 2025-12-01T10:30', 'city: طرابلس', 'category: سياسة', 'imageCaption: x', '---');
       // imageCaption without image is its own problem; the title was read whole.
       expect(result.ok).toBe(false);
       const fine = parse('---', `title: ${title}`, 'date: 2025-12-01T10:30', 'city: طرابلس', 'category: سياسة', '---');
       expect(fine.ok && fine.dispatch.data.title, title).toBe(title);
     }
+  });
+
+  it('keeps YAML where it is YAML: comments, block scalars, nested maps, Windows line ends', () => {
+    const result = parse(
+      '---',
+      'title: عنوان الخبر # مؤقت',
+      'summary: >',
+      '  قال الوزير: نعم',
+      '  وأضاف: سنواصل',
+      'date: 2025-12-01T10:30',
+      'city: طرابلس # العاصمة',
+      'category: سياسة',
+      'withdrawn:',
+      '  date: 2025-12-02T09:00',
+      '  reason: نشر قبل التحقق: المصدر لم يؤكد',
+      '---',
+    );
+    expect(result.ok && result.dispatch.data).toMatchObject({
+      title: 'عنوان الخبر',
+      summary: 'قال الوزير: نعم وأضاف: سنواصل',
+      city: 'tripoli',
+      withdrawn: { reason: 'نشر قبل التحقق: المصدر لم يؤكد' },
+    });
+    const crlf = parseDispatch(file, '2025/12/x', ['---', 'title: عنوان', 'tags: [النفط', 'date: 2025-12-01', '---', 'نص.'].join('\r\n'));
+    expect(!crlf.ok && crlf.problems.map((p) => `${p.line} ${p.field} ${p.code}`)).toEqual(['3 tags frontmatter.bracket']);
+    const first = parse('---', '  title: عنوان', 'date: 2025-12-01', 'city: طرابلس', 'category: سياسة', '---');
+    expect(!first.ok && first.problems.map((p) => `${p.line} ${p.field} ${p.code}`)).toEqual(['2 title frontmatter.indent']);
   });
 
   it('keeps quoted values and the lines of every field', () => {
@@ -71,7 +104,7 @@ describe('every YAML fault, on its own line, with its fix', () => {
 
   it('a tab, a colon inside a value of another field, and a missing closing ---', () => {
     expect(messages('en', '---', 'title: عنوان', 'withdrawn:', '\tdate: 2025-12-02', '---')[0]).toBe(
-      `${file}:4: front-matter: the line starts with a tab: indent with spaces, or not at all for a field`,
+      `${file}:4: date: the line starts with a tab: indent with spaces, or not at all for a field`,
     );
     expect(messages('ar', '---', 'title: عنوان', 'tags: النفط: الموانئ', '---')[0]).toBe(
       `${file}:3: tags: النقطتان وبعدهما مسافة داخل القيمة تبدآن حقلًا جديدًا: ضع القيمة كلها بين علامتي تنصيص "…"`,

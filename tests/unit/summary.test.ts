@@ -80,3 +80,16 @@ describe('summarize', () => {
     expect(summary).not.toMatch(/\s…$/);
   });
 });
+
+describe('short paragraphs that are sentences', () => {
+  it.each([
+    'الأحد 7 ديسمبر: إضراب عام',
+    'مايو 2025: موعد الانتخابات',
+    'رمضان 1446 هـ: الأسعار ترتفع',
+    'سعر الدينار 4.8 (رسمي)',
+    'بنغازي (وال) - انقطاع الكهرباء',
+    'متابعة - الأزمة السياسية في البلاد',
+  ])('%s', (text) => {
+    expect(hasSentence(text)).toBe(true);
+  });
+});

@@ -160,7 +160,7 @@ describe('parseWire on the datelines of the Arab agencies', () => {
     [
       'sana-undated.txt',
       'sana-undated.txt:3: dateline: the dateline «دمشق-سانا» has no date: add the day and the month after the city, e.g. «دمشق 15 مارس (سانا) -»',
-      'sana-undated.txt:3: dateline: سطر التاريخ «دمشق-سانا» بلا تاريخ: أضف اليوم والشهر بعد المدينة، مثل «دمشق 15 مارس (سانا) -»',
+      'sana-undated.txt:3: سطر التاريخ: «دمشق-سانا» بلا تاريخ: أضف اليوم والشهر بعد المدينة، مثل «دمشق 15 مارس (سانا) -»',
     ],
   ])('reports %s in English and Arabic', (file, en, ar) => {
     const result = parseWire(fixture(file), file, { today });

@@ -96,5 +96,6 @@ export function isMonth(month: string): boolean {
  */
 export function datelineAt(text: string): number | undefined {
   const dateline = readDateline(text.split('\n', 1)[0]);
-  return dateline && isMonth(dateline.month) ? dateline.length : undefined;
+  // And the marker an agency's: «17 فبراير (شباط)» or «3 ديسمبر (الأربعاء)» opens a sentence, not a dateline.
+  return dateline && isMonth(dateline.month) && sourceRegistry.find(dateline.marker) ? dateline.length : undefined;
 }
