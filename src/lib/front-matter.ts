@@ -47,12 +47,24 @@ const fieldOf = (line: string) => FIELD.exec(line.trim())?.[1] ?? 'front-matter'
  * does not open with a --- line.
  */
 export function readFrontMatter(text: string): FrontMatterResult | 'missing' {
-  if (!/^\uFEFF?---[ \t]*\r?\n/.test(text)) return 'missing';
-  const raw = text.split('\n');
-  // Lines as YAML sees them, without a Windows line end; the body keeps its own.
-  const lines = raw.map((line) => line.replace(/\r$/, ''));
-  const close = lines.findIndex((line, i) => i > 0 && line.trimEnd() === '---');
-  if (close < 0) return { ok: false, faults: [{ line: 1, field: 'front-matter', code: 'frontmatter.unclosed' }] };
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (!open) return 'missing';
+  // Only the front-matter is split into lines: the body stays a slice of the text, as read.
+  const fence = /^---[ \t]*\r?$/gm;
+  fence.lastIndex = open[0].length;
+  const closing = fence.exec(text);
+  if (!closing) return { ok: false, faults: [{ line: 1, field: 'front-matter', code: 'frontmatter.unclosed' }] };
+  // Lines as YAML sees them, without a Windows line end, from the opening fence (line 1) to the closing one.
+  const lines = [
+    '---',
+    ...text
+      .slice(open[0].length, closing.index)
+      .split('\n')
+      .slice(0, -1)
+      .map((line) => line.replace(/\r$/, '')),
+    '---',
+  ];
+  const close = lines.length - 1;
   const { source, faults } = repaired(lines.slice(1, close));
   const read = faults.length === 0 ? quickRead(source) : undefined;
   if (!read?.ok) {
@@ -76,7 +88,7 @@ export function readFrontMatter(text: string): FrontMatterResult | 'missing' {
     if (match && !(match[1] in fieldLines)) fieldLines[match[1]] = i + 2;
   });
   const { data } = read;
-  const rest = raw.slice(close + 1).join('\n');
+  const rest = text.slice(closing.index + closing[0].length + 1);
   const body = rest.replace(/^\s*\n/, '');
   return {
     ok: true,

@@ -63,29 +63,39 @@ function variants(a: string, b: string): boolean {
 }
 
 /**
- * Whether the words line up: matched pairs are variants, and between two
- * matches only one title has words, none of them counting. `ok[i][j]`: the
- * first i words of `a` and j of `b` line up, ending on a match.
+ * Whether the words line up: matched pairs are variants, between two
+ * matches only one title has words, none of them counting, and few words in
+ * all are left unmatched (a word or two an outlet adds, «اليوم», «في»).
+ * `skipped[i][j]`: the fewest words left unmatched for the first i words of
+ * `a` and j of `b` to line up, ending on a match (UNREACHED when they cannot).
  */
 function lineUp(a: readonly string[], b: readonly string[]): boolean {
-  const ok = Array.from({ length: a.length + 1 }, () => new Uint8Array(b.length + 1));
-  ok[0][0] = 1;
+  const limit = Math.max(2, Math.floor(Math.max(a.length, b.length) * THRESHOLD));
+  const skipped = Array.from({ length: a.length + 1 }, () => new Uint8Array(b.length + 1).fill(UNREACHED));
+  skipped[0][0] = 0;
   const harmless = (list: readonly string[], from: number, to: number) => list.slice(from, to).every((w) => !counts(w));
+  const reach = (i: number, j: number, cost: number) => {
+    if (cost <= limit && cost < skipped[i][j]) skipped[i][j] = cost;
+  };
   for (let i = 0; i <= a.length; i++) {
     for (let j = 0; j <= b.length; j++) {
-      if (!ok[i][j]) continue;
-      if ((i === a.length && harmless(b, j, b.length)) || (j === b.length && harmless(a, i, a.length))) return true;
+      const done = skipped[i][j];
+      if (done === UNREACHED) continue;
+      if (i === a.length && done + b.length - j <= limit && harmless(b, j, b.length)) return true;
+      if (j === b.length && done + a.length - i <= limit && harmless(a, i, a.length)) return true;
       // The next match, after words of `b` only, or after words of `a` only.
       for (let k = j; i < a.length && k < b.length && (k === j || !counts(b[k - 1])); k++) {
-        if (variants(a[i], b[k])) ok[i + 1][k + 1] = 1;
+        if (variants(a[i], b[k])) reach(i + 1, k + 1, done + k - j);
       }
       for (let k = i + 1; j < b.length && k < a.length && !counts(a[k - 1]); k++) {
-        if (variants(a[k], b[j])) ok[k + 1][j + 1] = 1;
+        if (variants(a[k], b[j])) reach(k + 1, j + 1, done + k - i);
       }
     }
   }
   return false;
 }
+
+const UNREACHED = 255;
 
 interface Prepared {
   words: string[];
