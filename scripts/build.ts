@@ -61,6 +61,17 @@ async function filesIn(dir: string): Promise<string[]> {
 }
 
 const started = performance.now();
+const { PLACEHOLDER_ORIGIN, siteConfig } = await import('../src/config.ts').catch((error: Error) => {
+  // A SITE_URL that is not an address.
+  console.error(error.message);
+  process.exit(2);
+});
+if (siteConfig.origin === PLACEHOLDER_ORIGIN) {
+  log(
+    'build',
+    `warning: the site's address is the placeholder ${PLACEHOLDER_ORIGIN}; feeds, canonical URLs and share links point there. Set SITE_URL (README)`,
+  );
+}
 try {
   const { build } = await import('../src/build/pipeline.ts');
   const { formatChanges } = await import('../src/build/deploy.ts');
@@ -88,7 +99,6 @@ try {
 } catch (error) {
   display.stop();
   const { ArchiveError, formatArchiveProblems } = await import('../src/build/archive-step.ts');
-  const { siteConfig } = await import('../src/config.ts');
   // A problem of the archive is reported as itself, in the newsroom's language, without a stack.
   const lang = values.lang === 'en' || values.lang === 'ar' ? values.lang : siteConfig.newsroomLang;
   console.error(error instanceof ArchiveError ? formatArchiveProblems(error.problems, lang) : error);

