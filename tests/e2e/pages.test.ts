@@ -119,6 +119,19 @@ describe.skipIf(!hasBrowser)('in chromium', () => {
     await context.close();
   });
 
+  it.each([320, 390])('never starts a line with «هـ» at %i px: the Hijri date stays whole', async (width) => {
+    const { page, context } = await open('/2025/12/01/port-upgrade/');
+    await page.setViewportSize({ width, height: 780 });
+    const lines = await page.evaluate(() => {
+      const hijri = document.querySelector('.published .hijri')!;
+      const range = document.createRange();
+      range.selectNodeContents(hijri);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    });
+    expect(lines).toBe(1);
+    await context.close();
+  });
+
   it('shows a dispatch dated without a time by its day alone in the feed view', async () => {
     const { page, context } = await open('/category/culture/rss.xml');
     const times = await page.evaluate(() =>
