@@ -293,13 +293,21 @@ export async function startSearch() {
   form.addEventListener('change', (event) => {
     if (event.target instanceof HTMLSelectElement) run();
   });
-  // From the box, the down arrow moves to the first result.
-  input.addEventListener('keydown', (event) => {
-    if (event.key !== 'ArrowDown') return;
-    const first = list.querySelector<HTMLAnchorElement>('a');
-    if (!first) return;
+  // The arrows move from the box through the results (each one's first link) and back.
+  const resultLinks = () => [...list.children].flatMap((li) => li.querySelector<HTMLAnchorElement>('a') ?? []);
+  const step = (event: KeyboardEvent, from: number) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const links = resultLinks();
+    const to = from + (event.key === 'ArrowDown' ? 1 : -1);
+    const target = to < 0 ? input : links[to];
+    if (!target) return;
     event.preventDefault();
-    first.focus();
+    target.focus();
+  };
+  input.addEventListener('keydown', (event) => step(event, -1));
+  list.addEventListener('keydown', (event) => {
+    const link = (event.target as Element).closest('li')?.querySelector('a');
+    if (link) step(event, resultLinks().indexOf(link));
   });
   // The button keeps its place (and focus) while the next results load.
   more.addEventListener('click', () => {
@@ -309,5 +317,9 @@ export async function startSearch() {
     void show(true);
   });
 
-  if (input.value) run();
+  if (input.value) {
+    // Arrived with a query (from the header's box): the reader is at the query, not at the top of the page.
+    input.focus();
+    run();
+  }
 }
