@@ -132,6 +132,35 @@ describe.skipIf(!hasBrowser)('in chromium', () => {
     await context.close();
   });
 
+  it('has a calm header in the dark: deep, not the bright accent, with text at AA contrast or better', async () => {
+    const colours = async (scheme: 'light' | 'dark') => {
+      const { page, context } = await open('/', scheme);
+      const style = await page.evaluate(() => {
+        const header = getComputedStyle(document.querySelector('.site-header')!);
+        return { background: header.backgroundColor, text: header.color };
+      });
+      await context.close();
+      return style;
+    };
+    const luminance = (rgb: string) => {
+      const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((c) => {
+        const v = Number(c) / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: string, b: string) => {
+      const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (light + 0.05) / (dark + 0.05);
+    };
+    const dark = await colours('dark');
+    expect(luminance(dark.background)).toBeLessThan(0.05);
+    expect(contrast(dark.background, dark.text)).toBeGreaterThanOrEqual(4.5);
+    const light = await colours('light');
+    expect(light.background).toBe('rgb(10, 90, 69)');
+    expect(contrast(light.background, light.text)).toBeGreaterThanOrEqual(4.5);
+  });
+
   it('shows a dispatch dated without a time by its day alone in the feed view', async () => {
     const { page, context } = await open('/category/culture/rss.xml');
     const times = await page.evaluate(() =>
