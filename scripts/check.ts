@@ -19,7 +19,7 @@ import { buildState } from '../src/build/state.ts';
 import { checkArchive, deletedDispatches, type SourceFile } from '../src/lib/archive-check.ts';
 import type { DispatchProblem } from '../src/lib/problems.ts';
 import { problemMessage } from '../src/lib/problems.ts';
-import { decodeFile } from '../src/lib/encoding.ts';
+import { sourceText } from '../src/lib/encoding.ts';
 import { photoFinder, readSources } from '../src/archive/files.ts';
 import { commandLine, printProblems, projectRoot, usageError } from './cli.ts';
 
@@ -58,15 +58,10 @@ function deletedInGit(staged: boolean): SourceFile[] {
   return names.map((file) => ({
     file,
     id: file.slice(prefix.length, -'.md'.length).normalize('NFC'),
-    ...read(gitBytes('show', `HEAD:${file}`)),
+    ...sourceText(gitBytes('show', `HEAD:${file}`)),
   }));
 }
 
-/** A file's text, or what it looks like when it is not UTF-8. */
-function read(bytes: Uint8Array): Pick<SourceFile, 'text' | 'notUtf8'> {
-  const decoded = decodeFile(bytes);
-  return decoded.utf8 ? { text: decoded.text } : { text: '', notUtf8: decoded };
-}
 
 /** --fix: files in a known other encoding rewritten as UTF-8, and every file's letters in NFC. */
 async function fixFiles(files: SourceFile[]): Promise<SourceFile[]> {
@@ -103,7 +98,7 @@ if (values.staged) {
   const deleted = deletedInGit(true);
   if (staged.length === 0 && deleted.length === 0) process.exit(0);
   // Check what will be committed, not what happens to be on disk.
-  const stagedText = new Map(staged.map((file) => [file.normalize('NFC'), read(gitBytes('show', `:${file}`))]));
+  const stagedText = new Map(staged.map((file) => [file.normalize('NFC'), sourceText(gitBytes('show', `:${file}`))]));
   sources = sources.map((s): SourceFile => {
     const text = stagedText.get(s.file.normalize('NFC'));
     return text ? { file: s.file, id: s.id, ...text } : s;

@@ -26,8 +26,9 @@ const { values, positionals, lang, say, bad } = commandLine('import', {
 });
 const category = categoryRegistry.find(values.category ?? 'محليات');
 if (!category) {
-  const params = unknownEntry(categoryRegistry, values.category!, 'category', 'categories');
-  bad.push(`--category: ${problemMessage({ field: 'category', code: 'registry.unknown', params }, lang)}`);
+  bad.push(
+    `--category: ${problemMessage({ field: 'category', ...unknownEntry(categoryRegistry, values.category!, 'category', 'categories') }, lang)}`,
+  );
 }
 const clock = values.time === undefined ? undefined : /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(values.time.trim());
 if (clock === null) bad.push(say.flags.time(values.time!));

@@ -29,10 +29,7 @@ function resolve<T extends { slug: string }>(registry: Registry<T>, flag: string
   const given = process.argv.some((arg) => arg === `--${flag}` || arg.startsWith(`--${flag}=`));
   if (value === undefined) return void (given || bad.push(say.flags.missing(`--${flag}`)));
   const entry = registry.find(value);
-  if (!entry)
-    bad.push(
-      `--${flag}: ${problemMessage({ field: noun, code: 'registry.unknown', params: unknownEntry(registry, value, noun, plural) }, lang)}`,
-    );
+  if (!entry) bad.push(`--${flag}: ${problemMessage({ field: noun, ...unknownEntry(registry, value, noun, plural) }, lang)}`);
   return entry;
 }
 

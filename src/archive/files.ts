@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { SourceFile } from '../lib/dispatch-file.ts';
 import type { FindPhoto } from '../lib/photos.ts';
 import { inBatches } from '../lib/batches.ts';
-import { decodeFile } from '../lib/encoding.ts';
+import { sourceText } from '../lib/encoding.ts';
 
 /** Markdown files under `dir`, as paths relative to it with / separators, skipping names that start with _ or . */
 export async function listDispatchFiles(dir: string): Promise<string[]> {
@@ -51,8 +51,7 @@ export async function readSources(root: string, dir: string): Promise<SourceFile
   const names = await listDispatchFiles(absolute);
   const sources: SourceFile[] = new Array(names.length);
   await inBatches([...names.keys()], async (i) => {
-    const decoded = decodeFile(await readFile(path.join(absolute, names[i])));
-    sources[i] = { ...dispatchFileNames(root, dir, names[i]), ...(decoded.utf8 ? { text: decoded.text } : { text: '', notUtf8: decoded }) };
+    sources[i] = { ...dispatchFileNames(root, dir, names[i]), ...sourceText(await readFile(path.join(absolute, names[i]))) };
   });
   return sources;
 }

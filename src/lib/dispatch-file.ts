@@ -97,12 +97,13 @@ export function parseDispatch(file: string, id: string, source: string): ParseRe
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
+          const suggestion = nearField(key);
           problems.push({
             file,
             line: lineOf(key),
             field: key,
-            code: 'field.unknown',
-            params: { suggestion: nearField(key), fields: dispatchFields.join(', ') },
+            code: suggestion ? 'field.unknown' : 'field.unknownNone',
+            params: { suggestion, fields: dispatchFields.join(', ') },
             severity: 'error',
           });
         }

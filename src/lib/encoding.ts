@@ -26,6 +26,8 @@ const LETTER = /\p{L}/gu;
 /** The text of a file's bytes, or, when they are not UTF-8, what they look like. */
 export function decodeFile(bytes: Uint8Array): DecodedFile {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Every dispatch of a build comes here: UTF-8 without a NUL byte (which UTF-16's ASCII half has) is known at once.
+  if (isUtf8(buffer) && buffer.indexOf(0) === -1) return { utf8: true, text: buffer.toString('utf8') };
   const utf16 = utf16Order(buffer);
   if (utf16)
     return { utf8: false, encoding: `UTF-16${utf16.toUpperCase()}`, text: new TextDecoder(`utf-16${utf16}`).decode(buffer), line: 1 };
@@ -60,6 +62,12 @@ function utf16Order(buffer: Buffer): 'le' | 'be' | undefined {
   });
   if (even + odd < sample.length / 10) return undefined;
   return odd > even ? 'le' : 'be';
+}
+
+/** A file's text as a SourceFile holds it: the text, or none and what the bytes look like. */
+export function sourceText(bytes: Uint8Array): { text: string; notUtf8?: LegacyText } {
+  const decoded = decodeFile(bytes);
+  return decoded.utf8 ? { text: decoded.text } : { text: '', notUtf8: decoded };
 }
 
 /** The few first words of a legacy text, to show the journalist which file it is. */

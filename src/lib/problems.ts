@@ -49,7 +49,7 @@ const messages = {
     en: 'unknown field. Did you mean «{suggestion}»? Fields: {fields}',
     ar: 'حقل غير معروف. هل تقصد «{suggestion}»؟ الحقول المتاحة: {fields}',
   },
-  // 'field.unknown' with no field near it is worded so.
+  // A field no field is near.
   'field.unknownNone': { en: 'unknown field. Fields: {fields}', ar: 'حقل غير معروف. الحقول المتاحة: {fields}' },
   'text.type': { en: 'must be text ({what})', ar: 'يجب أن يكون نصًا ({what})' },
   'text.empty': { en: 'must not be empty ({what})', ar: 'يجب ألا يكون فارغًا ({what})' },
@@ -66,7 +66,7 @@ const messages = {
     en: '«{value}» is not a known {noun}. Did you mean «{suggestion}»? ({plural} are listed in {file})',
     ar: '«{value}» {unknownAr}. هل تقصد «{suggestion}»؟ (القائمة في {file})',
   },
-  // 'registry.unknown' with no suggestion is worded so.
+  // A value no entry is near.
   'registry.noneClose': {
     en: '«{value}» is not a known {noun}, and no {noun} listed is close to it. If the name is right, add it to {file}: {example}',
     ar: '«{value}» {unknownAr}، {noneCloseAr}. إن كان {nameAr} صحيحًا فأضفه إلى {file}: {example}',
@@ -253,10 +253,7 @@ export function problemMessage(p: Pick<DispatchProblem, 'code' | 'params' | 'fie
   if (lang === 'ar' && params.what) params.what = whatAr[params.what] ?? params.what;
   const noun = params.noun ? nounsAr[params.noun] : undefined;
   if (noun) Object.assign(params, { nounAr: noun.name, unknownAr: noun.unknown, noneCloseAr: noun.noneClose, nameAr: noun.typed });
-  const unsuggested =
-    !params.suggestion && { 'registry.unknown': 'registry.noneClose', 'field.unknown': 'field.unknownNone' }[p.code as string];
-  const code = (unsuggested || p.code) as ProblemCode;
-  return messages[code][lang].replace(/\{(\w+)\}/g, (match, name: string) => params[name] ?? match);
+  return messages[p.code][lang].replace(/\{(\w+)\}/g, (match, name: string) => params[name] ?? match);
 }
 
 /** `file:line: field: message`, as compilers print. */

@@ -7,6 +7,7 @@ import citiesJson from '../../content/cities.json' with { type: 'json' };
 import categoriesJson from '../../content/categories.json' with { type: 'json' };
 import sourcesJson from '../../content/sources.json' with { type: 'json' };
 import { fold } from './arabic.ts';
+import type { ProblemCode } from './problems.ts';
 import { cleanText } from './text.ts';
 
 export interface City {
@@ -95,14 +96,21 @@ export const categoryRegistry = registry('content/categories.json', categories, 
 export const sourceRegistry = registry('content/sources.json', sources, (s) => [s.code, s.slug, ...(s.aliases ?? [])]);
 
 /**
- * Parameters of a 'registry.unknown' problem: the value and its nearest
- * entry, or (suggestion '') the line that would add it to the registry.
+ * The problem of a value no entry has: 'registry.unknown' with the nearest
+ * entry, or 'registry.noneClose' with the line that would add it.
  */
-export function unknownEntry<T extends object>(registry: Registry<T>, value: string, noun: string, plural: string): Record<string, string> {
+export function unknownEntry<T extends object>(
+  registry: Registry<T>,
+  value: string,
+  noun: string,
+  plural: string,
+): { code: ProblemCode; params: Record<string, string> } {
   const named = cleanText(value).trim();
   // The field a journalist types (a source's code, else the name) holds the value; the others are to fill in.
   const fields = Object.keys(registry.entries[0] ?? { slug: '', name: '' }).filter((field) => field !== 'aliases');
   const typed = fields.includes('code') ? 'code' : 'name';
   const example = Object.fromEntries(fields.map((field) => [field, field === typed ? named : '…']));
-  return { value: named, noun, plural, suggestion: registry.suggest(value) ?? '', file: registry.file, example: JSON.stringify(example) };
+  const suggestion = registry.suggest(value);
+  const params = { value: named, noun, plural, suggestion: suggestion ?? '', file: registry.file, example: JSON.stringify(example) };
+  return { code: suggestion ? 'registry.unknown' : 'registry.noneClose', params };
 }

@@ -46,7 +46,8 @@ function vocabulary<T extends { slug: string }>(registry: Registry<T>, noun: str
   return z.string({ error: problemRef('registry.type', { noun, file: registry.file }) }).transform((value, ctx) => {
     const entry = registry.find(value);
     if (entry) return entry.slug;
-    ctx.addIssue({ code: 'custom', input: value, message: problemRef('registry.unknown', unknownEntry(registry, value, noun, plural)) });
+    const unknown = unknownEntry(registry, value, noun, plural);
+    ctx.addIssue({ code: 'custom', input: value, message: problemRef(unknown.code, unknown.params) });
     return z.NEVER;
   });
 }

@@ -75,10 +75,14 @@ export function parseWire(input: string, file: string, options: WireOptions = {}
   if (!dateline || (!city && !isMonth(dateline.month))) {
     return undatedProblem(lead.text, lead.line, today, problem) ?? problem(lead.line, 'dateline', 'wire.dateline');
   }
-  if (!city) return problem(lead.line, 'city', 'registry.unknown', unknownEntry(cityRegistry, dateline.city, 'city', 'cities'));
+  if (!city) {
+    const unknown = unknownEntry(cityRegistry, dateline.city, 'city', 'cities');
+    return problem(lead.line, 'city', unknown.code, unknown.params);
+  }
   const source = sourceRegistry.find(dateline.marker);
   if (!source) {
-    return problem(lead.line, 'source', 'registry.unknown', unknownEntry(sourceRegistry, dateline.marker, 'source', 'sources'));
+    const unknown = unknownEntry(sourceRegistry, dateline.marker, 'source', 'sources');
+    return problem(lead.line, 'source', unknown.code, unknown.params);
   }
   const calendarDay = dayOf(dateline, today);
   if (!calendarDay.ok) return problem(lead.line, 'date', calendarDay.code, { value: calendarDay.value });

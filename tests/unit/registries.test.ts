@@ -26,11 +26,12 @@ describe('suggest', () => {
   });
 
   it('words a city nothing is near as how to add it', () => {
-    const params = unknownEntry(cityRegistry, 'القطرون', 'city', 'cities');
-    expect(problemMessage({ field: 'city', code: 'registry.unknown', params }, 'en')).toBe(
+    const unknown = unknownEntry(cityRegistry, 'القطرون', 'city', 'cities');
+    expect(unknown.code).toBe('registry.noneClose');
+    expect(problemMessage({ field: 'city', ...unknown }, 'en')).toBe(
       '«القطرون» is not a known city, and no city listed is close to it. If the name is right, add it to content/cities.json: {"slug":"…","name":"القطرون","country":"…"}',
     );
-    expect(problemMessage({ field: 'city', code: 'registry.unknown', params }, 'ar')).toBe(
+    expect(problemMessage({ field: 'city', ...unknown }, 'ar')).toBe(
       '«القطرون» ليست مدينة معروفة، ولا تشبهها مدينة في القائمة. إن كان الاسم صحيحًا فأضفه إلى content/cities.json: {"slug":"…","name":"القطرون","country":"…"}',
     );
   });
