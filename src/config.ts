@@ -28,6 +28,8 @@ export interface SiteConfig {
   pageSize: number;
   /** How many related dispatches a dispatch page shows. */
   relatedCount: number;
+  /** How many of each category's newest dispatches the front page shows. */
+  frontSectionSize: number;
   /**
    * A dispatch's social card is drawn again when the code that draws it
    * changes only while the dispatch is younger than this many days; an
@@ -78,6 +80,7 @@ export const siteConfig: SiteConfig = {
   defaultSource: 'وال',
   pageSize: 20,
   relatedCount: 4,
+  frontSectionSize: 4,
   cardsRedrawnForDays: 30,
   newsroomLang: 'ar',
 };

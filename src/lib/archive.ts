@@ -56,3 +56,51 @@ export function calendar(dispatches: readonly Dispatch[]): YearGroup[] {
   }
   return years;
 }
+
+/** Each item of a newest-first list with the ones either side: the next older and the next newer. */
+export function withNeighbours<T>(newestFirst: readonly T[]): { item: T; older?: T; newer?: T }[] {
+  return newestFirst.map((item, i) => ({ item, older: newestFirst[i + 1], newer: newestFirst[i - 1] }));
+}
+
+export interface MonthOfYear {
+  year: string;
+  month: MonthGroup;
+}
+export interface DayOfMonth {
+  year: string;
+  month: string;
+  day: DayGroup;
+}
+
+/** Every month with dispatches, newest first, across years: a month's neighbours may be in another year. */
+export const monthsOf = (years: readonly YearGroup[]): MonthOfYear[] =>
+  years.flatMap((y) => y.months.map((month) => ({ year: y.year, month })));
+
+/** Every day with dispatches, newest first, across months and years. */
+export const daysOf = (years: readonly YearGroup[]): DayOfMonth[] =>
+  years.flatMap((y) => y.months.flatMap((m) => m.days.map((day) => ({ year: y.year, month: m.month, day }))));
+
+export interface CalendarDay {
+  /** Zero-padded, as in URLs. */
+  day: string;
+  count: number;
+}
+
+/**
+ * A month as a wall calendar shows it: weeks of seven cells from Saturday,
+ * the first day of the week in Libya, with null for the days of the months
+ * around it. `counts` by zero-padded day; days without dispatches count 0.
+ */
+export function monthWeeks(year: string, month: string, counts: ReadonlyMap<string, number>): (CalendarDay | null)[][] {
+  const [y, m] = [Number(year), Number(month)];
+  const length = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  // getUTCDay counts from Sunday (0) to Saturday (6).
+  const lead = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 1) % 7;
+  const cells: (CalendarDay | null)[] = Array.from({ length: lead }, () => null);
+  for (let n = 1; n <= length; n++) {
+    const day = String(n).padStart(2, '0');
+    cells.push({ day, count: counts.get(day) ?? 0 });
+  }
+  while (cells.length % 7) cells.push(null);
+  return Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
+}

@@ -2,6 +2,8 @@
  * RSS 2.0 feeds as @astrojs/rss options: every date in Tripoli time, every
  * link absolute, the full body right-to-left in content:encoded.
  * lastBuildDate is the newest item's date, so a rebuild changes nothing.
+ * No stylesheet: a feed is for feed readers; people find it through the
+ * feeds page (src/pages/feeds.astro).
  */
 import type { RSSOptions } from '@astrojs/rss';
 import { fromHtml } from 'hast-util-from-html';
@@ -17,7 +19,6 @@ import { absoluteUrl } from './urls.ts';
 import { escapeXml } from './xml.ts';
 
 export const feedSize = 50;
-export const feedStylesheet = '/rss.xsl';
 
 const URL_PROPERTIES = ['href', 'src', 'poster', 'cite'];
 
@@ -94,7 +95,7 @@ export function feedPhotoHtml(file: FeedPhotoFile, photo: { alt: string; caption
   );
 }
 
-// A dispatch appears in the main feed and in its city's and category's:
+// A dispatch appears in the main feed and in its city's, category's and tags':
 // its content is put together (and its HTML parsed) once.
 const contents = new WeakMap<Dispatch, string>();
 
@@ -124,7 +125,6 @@ export function feedOptions(
     title: channel.title,
     description: channel.description,
     site: absoluteUrl(channel.pagePath),
-    stylesheet: feedStylesheet,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: [
       `<language>${siteConfig.lang}</language>`,

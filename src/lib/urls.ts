@@ -13,6 +13,8 @@ export const categoryIndexPath = '/category/';
 export const tagIndexPath = '/tag/';
 export const searchPath = '/search/';
 export const mainFeedPath = '/rss.xml';
+/** Every feed, with its address to copy and how to subscribe. */
+export const feedsPagePath = '/feeds/';
 export const newsSitemapPath = '/sitemap-news.xml';
 export const sitemapIndexPath = '/sitemap-index.xml';
 /** Landings, indexes and the archive's calendar. */
@@ -20,7 +22,7 @@ export const sitemapPagesPath = '/sitemap-pages.xml';
 /** Chunk n (from 0, oldest first) of the dispatch pages. */
 export const sitemapDispatchesPath = (n: number) => `/sitemap-dispatches-${n}.xml`;
 
-/** The RSS feed of a listing page (a city or a category). */
+/** The RSS feed of a listing page (a city, a category or a tag). */
 export const feedPath = (listingPath: string) => `${listingPath}rss.xml`;
 
 /** The generated social image of a dispatch. */
@@ -36,6 +38,7 @@ export const categoryPath = (slug: string) => `${categoryIndexPath}${slug}/`;
 export const tagPath = (slug: string) => `${tagIndexPath}${slug}/`;
 export const archiveYearPath = (year: string) => `${archivePath}${year}/`;
 export const archiveMonthPath = (year: string, month: string) => `${archivePath}${year}/${month}/`;
+export const archiveDayPath = (year: string, month: string, day: string) => `${archivePath}${year}/${month}/${day}/`;
 
 /**
  * Numbered page n of a listing, counted from the oldest (see

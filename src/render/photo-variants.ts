@@ -134,6 +134,9 @@ export const articlePicture = (src: PhotoFile) =>
     photoSizes,
   );
 
+/** The front page's lead photo: the article sizes, shown across the front page's wider column. */
+export const leadStoryPicture = (src: PhotoFile): PictureSet => ({ ...articlePicture(src), sizes: '(min-width: 64rem) 45rem, calc(100vw - 2rem)' });
+
 /** A listing card's thumbnail: a 4:3 crop at 120 and 240 px. */
 export function thumbnailPicture(src: PhotoFile): PictureSet {
   const { width, height } = cropSize(src, thumbnail.width / thumbnail.height, thumbnail.width);

@@ -41,18 +41,22 @@ describe('RSS feeds', () => {
     feeds = files.filter((f) => f.endsWith('rss.xml'));
   });
 
-  it('exist for the site, every city and every category', () => {
+  it('exist for the site, every city, every category and every tag', () => {
     expect(feeds).toContain('rss.xml');
     expect(feeds).toContain(`city/${fillerCity.slug}/rss.xml`);
     expect(feeds).toContain('category/economy/rss.xml');
-    expect(feeds.filter((f) => f.startsWith('tag/'))).toEqual([]);
+    expect(feeds).toContain('tag/الموانئ/rss.xml');
+    const landings = [...pages.keys()].filter((url) => /^\/(city|category|tag)\/[^/]+\/$/.test(url));
+    expect(feeds.filter((f) => f !== 'rss.xml').sort()).toEqual(landings.map((url) => `${url.slice(1)}rss.xml`).sort());
   });
 
   it('are well-formed XML that a feed reader parses, with Arabic channels', async () => {
     for (const file of feeds) {
       const xml = await xmlOf(file);
       expect(SyntaxValidator.validate(xml), file).toBe(true);
-      expect(xml, file).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><\?xml-stylesheet href="\/rss.xsl" type="text\/xsl"\?>/);
+      // Plain RSS for feed readers: no stylesheet for a browser to apply.
+      expect(xml, file).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><rss /);
+      expect(xml, file).not.toContain('<?xml-stylesheet');
       const feed = parseFeed(xml);
       expect(feed.language, file).toBe('ar');
       expect(feed.self, file).toBe(new URL(`/${file}`, origin).href);
@@ -63,7 +67,7 @@ describe('RSS feeds', () => {
       expect(channel.lastBuildDate, file).toBe(channel.item[0].pubDate);
     }
     expect(files).toContain('logo.png');
-    expect(files).toContain('rss.xsl');
+    expect(files.filter((f) => /\.xslt?$|^rss\.css$/.test(f))).toEqual([]);
   });
 
   it('give every item an absolute permalink, a unique guid, an RFC 822 Tripoli date and a category', async () => {
@@ -93,7 +97,7 @@ describe('RSS feeds', () => {
     expect(feed.items[0].published?.toISOString()).toBe('2025-12-31T23:30:00.000Z');
   });
 
-  it('hold only their city or category', async () => {
+  it('hold only their city, category or tag', async () => {
     const city = parser.parse(await xmlOf(`city/${fillerCity.slug}/rss.xml`)).rss.channel;
     expect(city.item).toHaveLength(fillerCount);
     for (const item of city.item) expect(item.description).toMatch(new RegExp(`^${fillerCity.name} \\d\\d `));
@@ -104,6 +108,18 @@ describe('RSS feeds', () => {
       `${origin}/2025/12/01/port-upgrade/`,
     ]);
     for (const item of economy.item) expect(item.category[0]).toBe('اقتصاد');
+    const tagFeed = 'tag/الموانئ/rss.xml';
+    const tag = parseFeed(await xmlOf(tagFeed));
+    expect(tag.title).toBe('أرشيف وكالة الأنباء الليبية: وسم «الموانئ»');
+    expect(tag.url).toBe(`${origin}${encodeURI('/tag/الموانئ/')}`);
+    expect(tag.self).toBe(`${origin}${encodeURI(`/${tagFeed}`)}`);
+    // Every published dispatch of the tag, as its page lists them, newest first.
+    const $ = load(pages.get('/tag/الموانئ/')!);
+    const listed = $('main article.card :is(h2, h3) a')
+      .map((_, a) => `${origin}${encodeURI(a.attribs.href)}`)
+      .get();
+    expect(tag.items.map((i) => i.url)).toEqual(listed);
+    for (const item of tag.items) expect(item.categories.map((c) => c.term)).toContain('الموانئ');
   });
 
   it('carry the dateline and summary as description and the full body, rtl, with absolute URLs', async () => {
@@ -174,7 +190,7 @@ describe('sitemaps', () => {
     const others = (parser.parse(await xmlOf('sitemap-pages.xml')).urlset.url as { loc: string }[]).map((u) => decodeURI(new URL(u.loc).pathname));
     expect(new Set(others).size).toBe(others.length);
     for (const path of others) expect(pages.has(path), path).toBe(true);
-    expect(others).toEqual(expect.arrayContaining(['/', '/search/', '/archive/', '/archive/2025/12/', '/city/', `/city/${fillerCity.slug}/`, '/tag/الموانئ/']));
+    expect(others).toEqual(expect.arrayContaining(['/', '/search/', '/feeds/', '/archive/', '/archive/2025/12/', '/city/', `/city/${fillerCity.slug}/`, '/tag/الموانئ/']));
     // Numbered listing pages hold nothing a dispatch page does not; the not-found page is no page.
     expect(others.filter((p) => /\/page\/\d+\/$|404/.test(p))).toEqual([]);
     const all = [...dispatches.map((u) => u.loc), ...others];

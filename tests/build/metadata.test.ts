@@ -59,14 +59,14 @@ describe('every page', () => {
     }
   });
 
-  it('links a city or category listing to its own feed first', () => {
+  it('links a city, category or tag listing to its own feed first', () => {
     const feeds = (url: string) =>
       load(pages.get(url)!)('link[rel=alternate][type="application/rss+xml"]')
         .map((_, l) => l.attribs.href)
         .get();
     expect(feeds(`/city/${fillerCity.slug}/page/2/`)).toEqual([`${origin}/city/${fillerCity.slug}/rss.xml`, `${origin}/rss.xml`]);
     expect(feeds('/category/economy/')).toEqual([`${origin}/category/economy/rss.xml`, `${origin}/rss.xml`]);
-    expect(feeds('/tag/الموانئ/')).toEqual([`${origin}/rss.xml`]);
+    expect(feeds('/tag/الموانئ/')).toEqual([`${origin}${encodeURI('/tag/الموانئ/rss.xml')}`, `${origin}/rss.xml`]);
   });
 });
 

@@ -83,7 +83,7 @@ describe('preview mode (ARCHIVE_PREVIEW=1)', () => {
 
     // Listed, with their marks, where readers of the preview would look.
     const home = load(pages.get('/')!);
-    expect(home('article.card').first().find('.status').attr('data-status')).toBe('embargoed');
+    expect(home('main .lead .status').attr('data-status')).toBe('embargoed');
     const tag = load(pages.get('/tag/الموانئ/')!);
     expect(tag('article.card .status').map((_, el) => tag(el).attr('data-status')).get().sort()).toEqual([
       'draft',

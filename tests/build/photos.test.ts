@@ -161,14 +161,14 @@ describe('elsewhere', () => {
   });
 
   it('listing cards show a small 4:3 thumbnail of the lead photo, lazily, as decoration', async () => {
-    const card = load(pages.get('/')!)(`article.card:has(a[href="${url}"])`);
+    const card = load(pages.get('/category/local/')!)(`article.card:has(a[href="${url}"])`);
     const img = card.find('picture img');
     expect(img.attr()).toMatchObject({ alt: '', width: '240', height: '180', loading: 'lazy', sizes: '120px' });
     for (const [file, w] of srcsetUrls(card.find('source[type="image/webp"]').attr('srcset'))) {
       expect(await imageFile(file)).toMatchObject({ width: parseInt(w), height: (parseInt(w) * 3) / 4 });
     }
     // Cards of dispatches without a photo have none.
-    expect(load(pages.get('/')!)('article.card:has(a[href="/2025/12/01/port-upgrade/"]) img')).toHaveLength(0);
+    expect(load(pages.get('/category/economy/')!)('article.card:has(a[href="/2025/12/01/port-upgrade/"]) img')).toHaveLength(0);
   });
 
   it('the feed item carries the lead photo as an enclosure with its real length, and the photos in its content', async () => {

@@ -1,41 +1,11 @@
 /**
  * Headless Debian chromium for the browser tests, and a static server for a
- * built site. Under CI a missing browser is an error, not a skip.
+ * built site (scripts/browser.ts). Under CI a missing browser is an error, not a skip.
  */
-import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
-import sirv from 'sirv';
+import { chromiumPath, hasBrowser } from '../../scripts/browser.ts';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasBrowser = existsSync(chromiumPath);
+export { chromiumPath, hasBrowser, launchBrowser, serve } from '../../scripts/browser.ts';
+
 if (!hasBrowser && process.env.CI) {
   throw new Error(`No browser at ${chromiumPath}: CI must install Debian's chromium (apt-get install chromium).`);
-}
-
-export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...extraArgs,
-    ],
-  });
-}
-
-/** Serves `dir` on a free loopback port. */
-export async function serve(dir: string): Promise<{ origin: string; close: () => Promise<void> }> {
-  const server: Server = createServer(sirv(dir, { dev: false, etag: false }));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
 }

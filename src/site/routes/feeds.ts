@@ -1,19 +1,23 @@
 /**
- * Feeds and sitemaps. Dispatch sitemaps are cut in chunks of the archive in
+ * Feeds, the page that lists them, and sitemaps. Dispatch sitemaps are cut in chunks of the archive in
  * date order, oldest first, so that a new dispatch changes only the last
  * chunk; a withdrawn dispatch keeps its place and drops out of its chunk.
  */
 import { siteConfig } from '../../config.ts';
-import { t } from '../../i18n/ar.ts';
+import { t, type UiKey } from '../../i18n/ar.ts';
 import type { Dispatch } from '../../lib/dispatch.ts';
 import { feedSize, type FeedChannel } from '../../lib/feed.ts';
+import { termIndex } from '../../lib/terms.ts';
 import { newsWindow } from '../../lib/sitemap.ts';
 import {
+  archiveDayPath,
   archiveMonthPath,
   archivePath,
   archiveYearPath,
   categoryIndexPath,
   cityIndexPath,
+  feedPath,
+  feedsPagePath,
   homePath,
   mainFeedPath,
   newsSitemapPath,
@@ -24,7 +28,7 @@ import {
   tagIndexPath,
 } from '../../lib/urls.ts';
 import type { Site } from '../model.ts';
-import { taxonomies, termFeed } from './listings.ts';
+import { taxonomies, termFeed, type TaxonomyName } from './listings.ts';
 import type { RouteEntry } from './types.ts';
 
 export interface FeedView {
@@ -33,6 +37,11 @@ export interface FeedView {
   items: Dispatch[];
   /** The items' own digests: a feed shows their bodies too. */
   digests: string[];
+}
+
+export interface FeedIndexView {
+  /** The main feed, then the categories', the cities' and the tags', each by name. */
+  sections: { heading: string; feeds: { name: string; path: string }[] }[];
 }
 
 export interface SitemapView {
@@ -67,10 +76,16 @@ export const mainFeedEntries = (site: Site): RouteEntry<FeedView>[] => [
   },
 ];
 
-export function termFeedEntries(name: 'city' | 'category', site: Site): RouteEntry<FeedView>[] {
-  const describe = name === 'city' ? 'feed.cityDescription' : 'feed.categoryDescription';
+const feedDescriptions = {
+  city: 'feed.cityDescription',
+  category: 'feed.categoryDescription',
+  tag: 'feed.tagDescription',
+} satisfies Record<TaxonomyName, UiKey>;
+
+export function termFeedEntries(name: TaxonomyName, site: Site): RouteEntry<FeedView>[] {
+  const describe = feedDescriptions[name];
   return taxonomies[name].groups(site).map((group) => {
-    const feed = termFeed(name, group)!;
+    const feed = termFeed(name, group);
     const live = group.dispatches.filter((d) => !d.withdrawn).reverse();
     return {
       path: feed.href,
@@ -87,6 +102,23 @@ export function termFeedEntries(name: 'city' | 'category', site: Site): RouteEnt
     };
   });
 }
+
+/** The feeds page: every feed's name and path, so it changes only when a term comes or goes. */
+export const feedIndexEntries = (site: Site): RouteEntry<FeedIndexView>[] => [
+  {
+    path: feedsPagePath,
+    params: {},
+    view: {
+      sections: [
+        { heading: t('feeds.main'), feeds: [{ name: t('home.title'), path: mainFeedPath }] },
+        ...(['category', 'city', 'tag'] as const).map((name) => ({
+          heading: t(taxonomies[name].indexTitle),
+          feeds: termIndex(taxonomies[name].groups(site)).map((term) => ({ name: term.name, path: feedPath(term.href) })),
+        })),
+      ],
+    },
+  },
+];
 
 export const newsSitemapEntries = (site: Site): RouteEntry<{ items: Dispatch[] }>[] => [
   { path: newsSitemapPath, params: {}, view: { items: newsWindow(site.live) } },
@@ -124,8 +156,12 @@ export const sitemapPagesEntries = (site: Site): RouteEntry<SitemapView>[] => [
       urls: [
         homePath,
         searchPath,
+        feedsPagePath,
         archivePath,
-        ...site.calendar.flatMap((y) => [archiveYearPath(y.year), ...y.months.map((m) => archiveMonthPath(y.year, m.month))]),
+        ...site.calendar.flatMap((y) => [
+          archiveYearPath(y.year),
+          ...y.months.flatMap((m) => [archiveMonthPath(y.year, m.month), ...m.days.map((d) => archiveDayPath(y.year, m.month, d.day))]),
+        ]),
         cityIndexPath,
         ...site.cities.map((g) => g.href),
         categoryIndexPath,

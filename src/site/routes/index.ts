@@ -15,10 +15,14 @@
  *   neighbours and its related dispatches, which are earlier ones only.
  * - card: the dispatch's headline and dateline (its card digest covers them).
  * - archive-index, archive-year: counts by year and month; archive-month: the
- *   month's dispatches as cards.
+ *   month's dispatches as headlines, by day; archive-day: the day's
+ *   dispatches as cards. A year, month or day page also names the periods
+ *   either side that have dispatches.
  * - city-index, category-index, tag-index: every term with its count.
  * - search: the filters (cities, categories, years).
- * - feed, city-feed, category-feed: the newest items, whole (their digests).
+ * - feed, city-feed, category-feed, tag-feed: the newest items, whole (their
+ *   digests).
+ * - feed-index: every feed's name and path.
  * - news-sitemap: the last 48 hours; sitemap-dispatches: one chunk's URLs and
  *   dates; sitemap-index and sitemap-pages: the chunks, the landings and
  *   the calendar.
@@ -27,6 +31,7 @@
 import type { Site } from '../model.ts';
 import { cardEntries, dispatchEntries } from './dispatches.ts';
 import {
+  feedIndexEntries,
   mainFeedEntries,
   newsSitemapEntries,
   sitemapChunkEntries,
@@ -34,7 +39,14 @@ import {
   sitemapPagesEntries,
   termFeedEntries,
 } from './feeds.ts';
-import { archiveIndexEntries, archiveMonthEntries, archiveYearEntries, searchEntries, termIndexEntries } from './indexes.ts';
+import {
+  archiveDayEntries,
+  archiveIndexEntries,
+  archiveMonthEntries,
+  archiveYearEntries,
+  searchEntries,
+  termIndexEntries,
+} from './indexes.ts';
 import { homeEntries, taxonomyEntries } from './listings.ts';
 import type { RouteEntry } from './types.ts';
 
@@ -59,6 +71,7 @@ export const routes = {
   'archive-index': { component: 'src/pages/archive/index.astro', entries: archiveIndexEntries },
   'archive-year': { component: 'src/pages/archive/[year]/index.astro', entries: archiveYearEntries },
   'archive-month': { component: 'src/pages/archive/[year]/[month]/index.astro', entries: archiveMonthEntries },
+  'archive-day': { component: 'src/pages/archive/[year]/[month]/[day]/index.astro', entries: archiveDayEntries },
   'city-index': { component: 'src/pages/city/index.astro', entries: (site) => termIndexEntries('city', site) },
   'category-index': { component: 'src/pages/category/index.astro', entries: (site) => termIndexEntries('category', site) },
   'tag-index': { component: 'src/pages/tag/index.astro', entries: (site) => termIndexEntries('tag', site) },
@@ -66,6 +79,8 @@ export const routes = {
   feed: { component: 'src/pages/rss.xml.ts', entries: mainFeedEntries },
   'city-feed': { component: 'src/pages/city/[term]/rss.xml.ts', entries: (site) => termFeedEntries('city', site) },
   'category-feed': { component: 'src/pages/category/[term]/rss.xml.ts', entries: (site) => termFeedEntries('category', site) },
+  'tag-feed': { component: 'src/pages/tag/[term]/rss.xml.ts', entries: (site) => termFeedEntries('tag', site) },
+  'feed-index': { component: 'src/pages/feeds.astro', entries: feedIndexEntries },
   'news-sitemap': { component: 'src/pages/sitemap-news.xml.ts', entries: newsSitemapEntries },
   'sitemap-index': { component: 'src/pages/sitemap-index.xml.ts', entries: sitemapIndexEntries },
   'sitemap-pages': { component: 'src/pages/sitemap-pages.xml.ts', entries: sitemapPagesEntries },

@@ -8,6 +8,7 @@ import { t, type UiKey } from '../../i18n/ar.ts';
 import type { Dispatch } from '../../lib/dispatch.ts';
 import type { TermGroup } from '../../lib/terms.ts';
 import { categoryIndexPath, cityIndexPath, feedPath, homePath, pageParam, tagIndexPath } from '../../lib/urls.ts';
+import { frontView, type FrontView } from '../front.ts';
 import { listingPages, type ListingPage } from '../listing.ts';
 import type { Site } from '../model.ts';
 import type { RouteEntry } from './types.ts';
@@ -20,6 +21,8 @@ export interface Crumb {
 export interface Feed {
   title: string;
   href: string;
+  /** What the visible subscribe link says. */
+  follow: string;
 }
 
 export type ListingView =
@@ -36,6 +39,9 @@ export type ListingView =
     }
   | { kind: 'next'; heading: string; landingUrl: string };
 
+/** The home route's views: the front page at its landing, the listing's numbered pages after it. */
+export type HomeView = ListingView | FrontView;
+
 export type TaxonomyName = 'city' | 'category' | 'tag';
 
 export const taxonomies = {
@@ -49,12 +55,18 @@ export const taxonomies = {
   tag: { indexPath: tagIndexPath, indexTitle: 'tag.indexTitle', title: 'tag.title', groups: (site: Site) => site.tags },
 } satisfies Record<TaxonomyName, { indexPath: string; indexTitle: UiKey; title: UiKey; groups: (site: Site) => TermGroup[] }>;
 
-/** Cities and categories have feeds of their own; tags do not. */
-export function termFeed(name: TaxonomyName, term: { name: string; href: string }): Feed | undefined {
-  if (name === 'tag') return undefined;
+const feedNames = {
+  city: { title: 'city.title', follow: 'feed.followCity' },
+  category: { title: 'category.title', follow: 'feed.followCategory' },
+  tag: { title: 'feed.tagName', follow: 'feed.followTag' },
+} satisfies Record<TaxonomyName, { title: UiKey; follow: UiKey }>;
+
+/** The feed of a city, a category or a tag: the newest of its dispatches. */
+export function termFeed(name: TaxonomyName, term: { name: string; href: string }): Feed {
   return {
-    title: t('feed.termTitle', { site: siteConfig.title, name: t(taxonomies[name].title, { name: term.name }) }),
+    title: t('feed.termTitle', { site: siteConfig.title, name: t(feedNames[name].title, { name: term.name }) }),
     href: feedPath(term.href),
+    follow: t(feedNames[name].follow, { name: term.name }),
   };
 }
 
@@ -89,8 +101,18 @@ function listingEntries(
   ];
 }
 
-export const homeEntries = (site: Site) =>
-  listingEntries(site.dispatches, homePath, { heading: t('home.title'), description: siteConfig.description });
+/** The home listing, whose landing is the front page (see ../front.ts) once there is a dispatch to lead with. */
+export function homeEntries(site: Site): RouteEntry<HomeView>[] {
+  const [landing, ...rest] = listingEntries(site.dispatches, homePath, { heading: t('home.title'), description: siteConfig.description });
+  const front = frontView({
+    live: site.live,
+    categories: site.categories,
+    latestCount: siteConfig.pageSize,
+    sectionSize: siteConfig.frontSectionSize,
+    olderUrl: landing.view.kind === 'page' ? landing.view.page.olderUrl : undefined,
+  });
+  return [front ? { ...landing, view: front } : landing, ...rest];
+}
 
 export function taxonomyEntries(name: TaxonomyName, site: Site): RouteEntry<ListingView>[] {
   const { indexPath, indexTitle, title } = taxonomies[name];

@@ -1,0 +1,9 @@
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { feedFromView } from '../../../render/feed-items.ts';
+import { routePaths } from '../../../site/load.ts';
+import type { FeedView } from '../../../site/routes/feeds.ts';
+
+export const getStaticPaths = (() => routePaths('tag-feed')) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => rss(await feedFromView((props as { view: FeedView }).view));
