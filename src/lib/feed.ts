@@ -112,13 +112,9 @@ function itemContent(d: Dispatch, { html, photos, leadHtml = '' }: FeedItemConte
 
 /**
  * @param dispatches newest first; the first `feedSize` become items
- * @param content what each item shows besides its text
+ * @param content what each item shows besides its text; without it, items carry the summary alone
  */
-export function feedOptions(
-  channel: FeedChannel,
-  dispatches: readonly Dispatch[],
-  content: (d: Dispatch) => FeedItemContent,
-): RSSOptions {
+export function feedOptions(channel: FeedChannel, dispatches: readonly Dispatch[], content?: (d: Dispatch) => FeedItemContent): RSSOptions {
   const items = dispatches.slice(0, feedSize);
   const newest = items[0]?.date;
   return {
@@ -135,14 +131,15 @@ export function feedOptions(
     ].join(''),
     items: items.map((d) => {
       const url = absoluteUrl(d.url);
-      const { enclosure } = content(d);
+      const full = content?.(d);
+      const enclosure = full?.enclosure;
       return {
         title: d.title,
         link: url,
         // RSS readers treat description as HTML: escape the text.
         // A flash with no sentence in its body has no summary: its headline follows the dateline.
         description: escapeHtml(`${dateline(d)} ${d.summary || d.title}`),
-        content: itemContent(d, content(d)),
+        ...(full && { content: itemContent(d, full) }),
         categories: [d.category.name, ...d.tags.map((tag) => tag.name)],
         customData: `<pubDate>${toRfc822(d.date)}</pubDate>`,
         ...(enclosure && { enclosure: { url: absoluteUrl(enclosure.path), length: enclosure.length, type: enclosure.type } }),

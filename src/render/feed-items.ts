@@ -36,6 +36,7 @@ async function itemContent(d: Dispatch): Promise<FeedItemContent> {
 
 /** @astrojs/rss options of a feed's view. */
 export async function feedFromView(view: FeedView): Promise<RSSOptions> {
+  if (!view.full) return feedOptions(view.channel, view.items);
   const contents = new Map(await Promise.all(view.items.map(async (d) => [d, await itemContent(d)] as const)));
   return feedOptions(view.channel, view.items, (d) => contents.get(d)!);
 }

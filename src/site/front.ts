@@ -5,8 +5,8 @@
  * publish the same page as a full build.
  */
 import { categoryRegistry } from '../lib/registries.ts';
-import { dateSegments, formatDate, formatTime, htmlDateTime } from '../lib/dates.ts';
-import type { Dispatch } from '../lib/dispatch.ts';
+import { formatDate, formatTime, htmlDateTime } from '../lib/dates.ts';
+import type { Dispatch, Photo } from '../lib/dispatch.ts';
 import type { TermGroup } from '../lib/terms.ts';
 
 /** How recent a photo must be to lead over the newest dispatch: the last day or two. */
@@ -22,17 +22,21 @@ export interface FrontSection {
 export interface FrontView {
   kind: 'front';
   lead: Dispatch;
+  /** Its photo, alt text and all: a card's digest, which stands for the lead in the page's key, covers only the file. */
+  leadPhoto?: Photo;
   /** The newest dispatches after the lead, newest first. */
   latest: Dispatch[];
   /** Items of this day («2025-12-01», newsroom time) show their time of day; the others their date. */
   today: string;
+  /** That day as the page names it, once: «01 ديسمبر 2025». */
+  todayLabel: string;
   sections: FrontSection[];
   /** The listing's newest page that the front page does not show whole. */
   olderUrl?: string;
 }
 
 /** The day of a date, newsroom time: «2025-12-01». */
-export const dayOf = (date: Date) => Object.values(dateSegments(date)).join('-');
+export const dayOf = (date: Date) => htmlDateTime(date, true);
 
 /**
  * The lead story: the newest dispatch with a photo dated within the window
@@ -84,8 +88,10 @@ export function frontView({ live, categories, latestCount, sectionSize, olderUrl
   return {
     kind: 'front',
     lead,
+    ...(lead.image && { leadPhoto: lead.image }),
     latest: live.slice(0, latestCount).filter((d) => d !== lead),
     today: dayOf(live[0].date),
+    todayLabel: formatDate(live[0].date),
     sections: categorySections(categories, lead, sectionSize),
     ...(olderUrl && { olderUrl }),
   };

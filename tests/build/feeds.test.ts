@@ -10,7 +10,7 @@ import { SyntaxValidator } from 'fast-xml-validator';
 import { load } from 'cheerio';
 import { validateXML } from 'xmllint-wasm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { fillerCity, fillerCount, nfdName } from '../helpers/archive.ts';
+import { fillerCity, fillerCount, fillerTag, nfdName } from '../helpers/archive.ts';
 import { listFiles, projectRoot, readPages } from '../helpers/build.ts';
 
 const site = inject('site');
@@ -120,6 +120,17 @@ describe('RSS feeds', () => {
       .get();
     expect(tag.items.map((i) => i.url)).toEqual(listed);
     for (const item of tag.items) expect(item.categories.map((c) => c.term)).toContain('الموانئ');
+  });
+
+  it('keep a tag’s feed to its newest 20, summaries only: an archive has thousands of tags', async () => {
+    // 22 generated dispatches carry the tag.
+    const league = parser.parse(await xmlOf(`tag/${fillerTag}/rss.xml`)).rss.channel;
+    expect(league.item).toHaveLength(20);
+    expect(league.item[0].description).toMatch(new RegExp(`^${fillerCity.name} \\d\\d `));
+    for (const item of league.item) expect(item['content:encoded']).toBeUndefined();
+    // The city's feed of the same dispatches carries their bodies.
+    const city = parser.parse(await xmlOf(`city/${fillerCity.slug}/rss.xml`)).rss.channel;
+    expect(city.item[0]['content:encoded']).toContain('انتهت المباراة رقم');
   });
 
   it('carry the dateline and summary as description and the full body, rtl, with absolute URLs', async () => {

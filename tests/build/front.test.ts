@@ -35,14 +35,20 @@ describe('the front page', () => {
     const lead = $('main article.lead');
     expect(lead).toHaveLength(1);
     expect(lead.find('h2 a').attr('href')).toBe(photoDispatch.url);
-    expect(lead.find('h2').text()).toBe('خبر بلا إزاحة زمنية مكتوبة بتوقيت عالمي');
+    // Named as the lead for those who move from heading to heading.
+    expect(lead.find('h2').text().replace(/\s+/g, ' ').trim()).toBe('الخبر الرئيسي: خبر بلا إزاحة زمنية مكتوبة بتوقيت عالمي');
+    expect(lead.find('h2 .visually-hidden').text()).toBe('الخبر الرئيسي:');
     const img = lead.find('picture img');
-    expect(img.attr()).toMatchObject({ alt: 'الساحة الرئيسية في سبها مزينة بالأضواء ليلة رأس السنة', loading: 'eager', fetchpriority: 'high' });
+    expect(img.attr()).toMatchObject({
+      alt: 'الساحة الرئيسية في سبها مزينة بالأضواء ليلة رأس السنة',
+      loading: 'eager',
+      fetchpriority: 'high',
+    });
     // The article's sizes, up to 1200 px wide, chosen for the front page's wide column.
     expect(lead.find('source[type="image/avif"]').attr('srcset')).toMatch(/ 480w, .* 800w, .* 1200w$/);
     expect(img.attr('sizes')).toBe('(min-width: 64rem) 45rem, calc(100vw - 2rem)');
-    // Its category, city and time of day: the newest day's items say the hour, not the date.
-    expect(lead.find('.kicker').text().replace(/\s+/g, ' ').trim()).toBe('الخبر الرئيسي: محليات · سبها · 01:30');
+    // Its category, city, day and time.
+    expect(lead.find('.kicker').text().replace(/\s+/g, ' ').trim()).toBe('محليات · سبها · 01 يناير 2026 الساعة 01:30');
     expect(lead.find('.kicker time').attr('datetime')).toBe('2026-01-01T01:30:00+02:00');
     expect(lead.find('.summary').text()).not.toBe('');
     // One heading for the page, the site's name.
@@ -50,13 +56,31 @@ describe('the front page', () => {
   });
 
   it('lists the latest after the lead, newest first, each with its category and date, and links on to the older ones', () => {
+    // The day of the newest dispatch, once, for the times of that day's items.
+    expect($('main .latest .latest-day time').attr('datetime')).toBe('2026-01-01');
+    expect($('main .latest .latest-day').text()).toBe('01 يناير 2026');
     const latest = items('main .latest li');
     // The listing's newest 20 but the lead.
     expect(latest).toHaveLength(19);
     expect(latest.slice(0, 3)).toEqual([
-      { title: 'الدينار & الدولار <مقارنة> ]]> بين السعرين اليوم', href: '/2025/12/31/hostile-text/', meta: 'صحة · 31 ديسمبر 2025', datetime: '2025-12-31T10:00:00+02:00' },
-      { title: 'إسعاف أهالي غريان بعد السيول', href: expect.stringMatching(/^\/2025\/12\/04\//), meta: 'محليات · 04 ديسمبر 2025', datetime: '2025-12-04T07:45:00+02:00' },
-      { title: 'ندوة عن سلامة المحتوى الرقمي في مصراتة', href: '/2025/12/03/hostile-markup/', meta: 'ثقافة · 03 ديسمبر 2025', datetime: '2025-12-03T11:00:00+02:00' },
+      {
+        title: 'الدينار & الدولار <مقارنة> ]]> بين السعرين اليوم',
+        href: '/2025/12/31/hostile-text/',
+        meta: 'صحة · 31 ديسمبر 2025',
+        datetime: '2025-12-31T10:00:00+02:00',
+      },
+      {
+        title: 'إسعاف أهالي غريان بعد السيول',
+        href: expect.stringMatching(/^\/2025\/12\/04\//),
+        meta: 'محليات · 04 ديسمبر 2025',
+        datetime: '2025-12-04T07:45:00+02:00',
+      },
+      {
+        title: 'ندوة عن سلامة المحتوى الرقمي في مصراتة',
+        href: '/2025/12/03/hostile-markup/',
+        meta: 'ثقافة · 03 ديسمبر 2025',
+        datetime: '2025-12-03T11:00:00+02:00',
+      },
     ]);
     expect(latest.map((item) => item.href)).not.toContain(photoDispatch.url);
     const sealed = Math.floor(published / 20);
@@ -79,7 +103,11 @@ describe('the front page', () => {
     expect(economy.map((item) => item.meta)).toEqual(['بنغازي · 01 ديسمبر 2025', 'طرابلس · 01 ديسمبر 2025']);
     const culture = items('main .sections section:nth-child(4) li');
     // Dated without a time: the day alone, in the markup too.
-    expect(culture.at(-1)).toMatchObject({ title: 'افتتاح معرض الكتاب في البيضاء', meta: 'البيضاء · 10 مارس 2024', datetime: '2024-03-10' });
+    expect(culture.at(-1)).toMatchObject({
+      title: 'افتتاح معرض الكتاب في البيضاء',
+      meta: 'البيضاء · 10 مارس 2024',
+      datetime: '2024-03-10',
+    });
     expect($('main .sections section:nth-child(1) .more a').attr('href')).toBe('/category/economy/');
     // Thumbnails only where a dispatch has a photo; the lead is not repeated in its section.
     expect($('main .sections img')).toHaveLength(0);

@@ -113,15 +113,22 @@ describe('publishing', () => {
     expect(added.rendered).toBeLessThan(30);
     await expectCleanBuild();
 
-    // A correction to an old dispatch: its page, its cards and feeds.
+    // A correction to an old dispatch: its page, its cards and feeds. And
+    // one to the lead story's photo description, which the front page shows
+    // though a card's digest does not cover it.
     const fees = path.join(archive, '2025/12/port-fees-corrected.md');
     await writeFile(
       fees,
       (await readFile(fees, 'utf8')).replace('corrections:', 'corrections:\n  - date: "2026-01-05T10:00"\n    note: "صححت قيمة الرسم."'),
     );
+    const lead = path.join(archive, '2026/01/new-year-sebha.md');
+    await writeFile(lead, (await readFile(lead, 'utf8')).replace(/^imageAlt: .*$/m, 'imageAlt: "الساحة الرئيسية في سبها قبيل منتصف الليل"'));
     const corrected = await build();
     expect(corrected.kind).toBe('Publish');
-    expect(corrected.files).toEqual(expect.arrayContaining(['M 2025/12/01/port-fees-corrected/index.html', 'M sitemap-dispatches-0.xml']));
+    expect(corrected.files).toEqual(
+      expect.arrayContaining(['M 2025/12/01/port-fees-corrected/index.html', 'M 2026/01/01/new-year-sebha/index.html', 'M index.html', 'M sitemap-dispatches-0.xml']),
+    );
+    expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toContain('alt="الساحة الرئيسية في سبها قبيل منتصف الليل"');
     expect(corrected.rendered).toBeLessThan(20);
     await expectCleanBuild();
 

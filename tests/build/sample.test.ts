@@ -66,6 +66,15 @@ describe('the sample archive', () => {
     const front = load(pages.get('/')!);
     expect(front('main .lead')).toHaveLength(1);
     expect(front('main .lead, main .latest li').length).toBe(Math.min(20, published.length));
+    // Each section's items show a thumbnail exactly when the dispatch has a lead photo.
+    const withPhoto = new Set(
+      published.filter((d) => d.data.image).map((d) => Object.values(dateSegments(d.data.date)).join('/') + `/${d.data.slug}`),
+    );
+    const items = front('main .sections li')
+      .map((_, li) => ({ url: front(li).find('h3 a').attr('href')!.slice(1, -1), thumbnail: front(li).find('img').length === 1 }))
+      .get();
+    expect(items.filter((item) => item.thumbnail).length).toBeGreaterThan(0);
+    expect(items.map((item) => [item.url, item.thumbnail])).toEqual(items.map((item) => [item.url, withPhoto.has(item.url)]));
   });
 
   it('links only to pages that exist', () => {

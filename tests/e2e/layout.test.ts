@@ -24,36 +24,50 @@ const urls = [
 const widths = [320, 390, 1280];
 const schemes = ['light', 'dark'] as const;
 
-/** Where a line starts with «هـ»: the text before it, for the message. */
+/** Where a line starts with «هـ», which belongs after its year: the text before it, for the message. */
 const linesStartingWithHijriMark = (page: Page) =>
   page.evaluate(() => {
     const found: string[] = [];
+    const top = (node: Node, start: number, end: number) => {
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, end);
+      return Math.round(range.getClientRects()[0]?.top ?? NaN);
+    };
+    // The last letter before a mark may be in the text node before it (a <time>, a <span>).
+    let previous: { node: Node; at: number } | undefined;
     const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent!;
-      for (let i = text.indexOf('هـ'); i > 0; i = text.indexOf('هـ', i + 1)) {
-        let before = i - 1;
-        while (before > 0 && /\s/.test(text[before])) before--;
-        const top = (start: number, end: number) => {
-          const range = document.createRange();
-          range.setStart(node!, start);
-          range.setEnd(node!, end);
-          return Math.round(range.getClientRects()[0]?.top ?? NaN);
-        };
-        if (top(i, i + 2) !== top(before, before + 1)) found.push(text.slice(Math.max(0, i - 12), i + 2));
+      for (let i = text.indexOf('هـ'); i >= 0; i = text.indexOf('هـ', i + 1)) {
+        const before = text.slice(0, i).trimEnd().length - 1;
+        const last = before >= 0 ? { node, at: before } : previous;
+        if (last && top(node, i, i + 2) !== top(last.node, last.at, last.at + 1)) found.push(`${text.slice(Math.max(0, i - 12), i + 2)}`);
       }
+      const end = text.trimEnd().length - 1;
+      if (end >= 0) previous = { node, at: end };
     }
     return found;
   });
 
-/** How far the first screen's content reaches towards each side: its leftmost and rightmost edge. */
+/**
+ * How far the first screen's text and images reach towards each side: the
+ * line boxes of its text (a block spans its container whatever its text
+ * does), and its images.
+ */
 const contentExtent = (page: Page) =>
   page.evaluate(() => {
-    const edges = [...document.querySelectorAll('main *')]
-      .filter((el) => [...el.childNodes].some((n) => (n.nodeType === Node.TEXT_NODE && n.textContent!.trim()) || n.nodeName === 'IMG'))
-      .map((el) => el.getBoundingClientRect())
-      .filter((r) => r.width > 0 && r.top < window.innerHeight);
-    return { left: Math.min(...edges.map((r) => r.left)), right: Math.max(...edges.map((r) => r.right)), width: window.innerWidth };
+    const boxes: DOMRect[] = [];
+    const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent!.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      boxes.push(...range.getClientRects());
+    }
+    boxes.push(...[...document.querySelectorAll('main img')].map((img) => img.getBoundingClientRect()));
+    const seen = boxes.filter((r) => r.width > 1 && r.bottom > 0 && r.top < window.innerHeight);
+    return { left: Math.min(...seen.map((r) => r.left)), right: Math.max(...seen.map((r) => r.right)), width: window.innerWidth };
   });
 
 describe.skipIf(!hasBrowser)('layout in chromium', () => {

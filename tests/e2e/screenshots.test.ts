@@ -14,7 +14,10 @@ const site = inject('site');
 
 function run(args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/screenshots.ts'), ...args], { cwd: projectRoot, env: childEnv() });
+    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/screenshots.ts'), ...args], {
+      cwd: projectRoot,
+      env: childEnv(),
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -28,13 +31,23 @@ describe.skipIf(!hasBrowser)('npm run screenshots', () => {
     const out = await tempDir('screenshots');
     const { code, output } = await run(['--dist', site.dist, '--out', out]);
     expect(code, output).toBe(0);
-    const shots = output.trim().split('\n').map((line) => line.split(/\s+/));
+    const shots = output
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/\s+/));
     expect(shots.map(([file, url]) => [path.basename(file), url])).toEqual(
       ['front', 'dispatch'].flatMap((name) =>
-        [390, 1280].flatMap((width) => ['light', 'dark'].map((scheme) => [`${name}-${width}-${scheme}.png`, name === 'front' ? '/' : photoDispatch.url])),
+        [390, 1280].flatMap((width) =>
+          ['light', 'dark'].map((scheme) => [`${name}-${width}-${scheme}.png`, name === 'front' ? '/' : photoDispatch.url]),
+        ),
       ),
     );
-    for (const [name, width] of [['front', 390], ['front', 1280], ['dispatch', 390], ['dispatch', 1280]] as const) {
+    for (const [name, width] of [
+      ['front', 390],
+      ['front', 1280],
+      ['dispatch', 390],
+      ['dispatch', 1280],
+    ] as const) {
       const [light, dark] = await Promise.all(['light', 'dark'].map((scheme) => sharp(path.join(out, `${name}-${width}-${scheme}.png`))));
       const [lightMeta, darkMeta] = await Promise.all([light.metadata(), dark.metadata()]);
       // The whole page, not the first screen.
@@ -42,7 +55,12 @@ describe.skipIf(!hasBrowser)('npm run screenshots', () => {
       expect(lightMeta.height).toBeGreaterThan(900);
       // The page's background at the bottom corner: light in one, dark in the other.
       const corner = async (image: Sharp, height: number) =>
-        (await image.extract({ left: 0, top: height - 2, width: 1, height: 1 }).raw().toBuffer())[0];
+        (
+          await image
+            .extract({ left: 0, top: height - 2, width: 1, height: 1 })
+            .raw()
+            .toBuffer()
+        )[0];
       expect(await corner(light, lightMeta.height!)).toBeGreaterThan(200);
       expect(await corner(dark, darkMeta.height!)).toBeLessThan(60);
     }

@@ -12,7 +12,9 @@ export async function axeViolations(page: Page, least: Impact = 'minor'): Promis
   // Evaluated over the DevTools protocol: the page's CSP refuses an inline <script>.
   await page.evaluate(axeSource);
   const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: Impact; nodes: { target: string[] }[] }[] }> } }).axe.run(),
+    (
+      window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: Impact; nodes: { target: string[] }[] }[] }> } }
+    ).axe.run(),
   );
   const order: Impact[] = ['minor', 'moderate', 'serious', 'critical'];
   return results.violations

@@ -5,15 +5,26 @@ import type { Dispatch } from '../../src/lib/dispatch.ts';
 import { categorySections, dayOf, frontView, itemWhen, leadStory } from '../../src/site/front.ts';
 import { makeDispatch } from '../helpers/dispatch.ts';
 
-const photo: PhotoFile = { file: 'content/images/a.jpg', name: 'a.jpg', digest: 'ab'.repeat(32), hash: 'h', width: 1600, height: 1000, format: 'jpeg' };
-const withPhoto = (id: string, iso: string, category = 'economy') =>
-  makeDispatch(id, iso, { category, image: { photo, alt: 'وصف' } });
+const photo: PhotoFile = {
+  file: 'content/images/a.jpg',
+  name: 'a.jpg',
+  digest: 'ab'.repeat(32),
+  hash: 'h',
+  width: 1600,
+  height: 1000,
+  format: 'jpeg',
+};
+const withPhoto = (id: string, iso: string, category = 'economy') => makeDispatch(id, iso, { category, image: { photo, alt: 'وصف' } });
 const plain = (id: string, iso: string, category = 'economy') => makeDispatch(id, iso, { category });
 const ids = (list: readonly Dispatch[]) => list.map((d) => d.id);
 
 describe('the lead story', () => {
   it('is the newest dispatch with a photo from the last two days before the newest one', () => {
-    const newestFirst = [plain('c', '2025-12-03T09:00:00Z'), withPhoto('b', '2025-12-02T08:00:00Z'), withPhoto('a', '2025-12-01T20:00:00Z')];
+    const newestFirst = [
+      plain('c', '2025-12-03T09:00:00Z'),
+      withPhoto('b', '2025-12-02T08:00:00Z'),
+      withPhoto('a', '2025-12-01T20:00:00Z'),
+    ];
     expect(leadStory(newestFirst)?.id).toBe('b');
   });
 
@@ -26,7 +37,12 @@ describe('the lead story', () => {
 });
 
 describe('the sections', () => {
-  const group = (slug: string, name: string, oldestFirst: Dispatch[]) => ({ slug, name, href: `/category/${slug}/`, dispatches: oldestFirst });
+  const group = (slug: string, name: string, oldestFirst: Dispatch[]) => ({
+    slug,
+    name,
+    href: `/category/${slug}/`,
+    dispatches: oldestFirst,
+  });
 
   it('follow the registry’s order, each with its newest few, newest first, without the lead or withdrawn ones', () => {
     const lead = plain('e4', '2025-12-04T00:00:00Z');
@@ -47,7 +63,9 @@ describe('the front page', () => {
   it('leads with one story and lists the latest after it, with the listing’s older page', () => {
     const live = [plain('c', '2025-12-03T09:00:00Z'), withPhoto('b', '2025-12-03T08:00:00Z'), plain('a', '2025-12-02T20:00:00Z')];
     const view = frontView({ live, categories: [], latestCount: 2, sectionSize: 4, olderUrl: '/page/3/' })!;
-    expect([view.lead.id, ids(view.latest), view.today, view.olderUrl]).toEqual(['b', ['c'], '2025-12-03', '/page/3/']);
+    expect([view.lead.id, ids(view.latest), view.today, view.todayLabel, view.olderUrl]).toEqual(['b', ['c'], '2025-12-03', '03 ديسمبر 2025', '/page/3/']);
+    // The photo with its description, which the page's key must cover.
+    expect(view.leadPhoto).toEqual({ src: photo, alt: 'وصف', credit: 'وكالة الأنباء الليبية' });
     expect(frontView({ live: [], categories: [], latestCount: 2, sectionSize: 4 })).toBeUndefined();
   });
 });

@@ -35,13 +35,20 @@ export interface FeedView {
   channel: FeedChannel;
   /** Newest first. */
   items: Dispatch[];
-  /** The items' own digests: a feed shows their bodies too. */
+  /** Whole bodies and photos, or the summary alone (the cards' digests cover that). */
+  full: boolean;
+  /** The items' own digests, when the feed shows their bodies. */
   digests: string[];
 }
 
 export interface FeedIndexView {
   /** The main feed, then the categories', the cities' and the tags', each by name. */
-  sections: { heading: string; feeds: { name: string; path: string }[] }[];
+  sections: {
+    heading: string;
+    feeds: { name: string; path: string }[];
+    /** Each feed's address shown; the tags', thousands in a big archive, by name alone. */
+    addresses: boolean;
+  }[];
 }
 
 export interface SitemapView {
@@ -55,9 +62,15 @@ export interface SitemapIndexView {
 /** Dispatch URLs in one sitemap chunk (the protocol allows 50,000). */
 export const sitemapChunkSize = 10_000;
 
-const feedView = (channel: FeedChannel, dispatches: readonly Dispatch[]): FeedView => {
-  const items = dispatches.slice(0, feedSize);
-  return { channel, items, digests: items.map((d) => d.digest) };
+/**
+ * A tag's feed is its newest few, summaries only: an archive names thousands
+ * of tags, and a full feed each would weigh more than the rest of the site.
+ */
+export const tagFeedSize = 20;
+
+const feedView = (channel: FeedChannel, dispatches: readonly Dispatch[], full = true): FeedView => {
+  const items = dispatches.slice(0, full ? feedSize : tagFeedSize);
+  return { channel, items, full, digests: full ? items.map((d) => d.digest) : [] };
 };
 
 export const mainFeedEntries = (site: Site): RouteEntry<FeedView>[] => [
@@ -98,6 +111,7 @@ export function termFeedEntries(name: TaxonomyName, site: Site): RouteEntry<Feed
           feedPath: feed.href,
         },
         live,
+        name !== 'tag',
       ),
     };
   });
@@ -110,10 +124,11 @@ export const feedIndexEntries = (site: Site): RouteEntry<FeedIndexView>[] => [
     params: {},
     view: {
       sections: [
-        { heading: t('feeds.main'), feeds: [{ name: t('home.title'), path: mainFeedPath }] },
+        { heading: t('feeds.main'), feeds: [{ name: t('home.title'), path: mainFeedPath }], addresses: true },
         ...(['category', 'city', 'tag'] as const).map((name) => ({
           heading: t(taxonomies[name].indexTitle),
           feeds: termIndex(taxonomies[name].groups(site)).map((term) => ({ name: term.name, path: feedPath(term.href) })),
+          addresses: name !== 'tag',
         })),
       ],
     },
