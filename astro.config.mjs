@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import archiveBuild from './src/build/integration.ts';
-import { cacheDir, siteConfig } from './src/config.ts';
+import archiveBuild from '#src/build/integration.ts';
+import { cacheDir, siteConfig } from '#src/config.ts';
 
 // Astro compiles the pages; `npm run build` renders them from the dispatch
 // archive (src/build/pipeline.ts), in full or only what changed.

@@ -5,8 +5,8 @@
  * costs), and the corpus's own headlines in order (words reused as they
  * recur; the synthetic corpus repeats words more than real copy does).
  */
-import { drawCard, type SocialCard } from '../src/render/social-card.ts';
-import { random } from '../src/lib/random.ts';
+import { drawCard, type SocialCard } from '#src/render/social-card.ts';
+import { random } from './random.ts';
 import { dispatch, type CorpusOptions } from './corpus.ts';
 
 export interface CardCost {

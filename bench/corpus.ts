@@ -7,7 +7,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { random } from '../src/lib/random.ts';
+import { random } from './random.ts';
 
 
 type Random = () => number;

@@ -22,7 +22,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { defineHastPlugin } from 'satteri';
-import rehypeCleanText from '../src/lib/rehype-clean-text.ts';
+import rehypeCleanText from '#src/render/rehype-clean-text.ts';
 import { dispatch } from './corpus.ts';
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '2000' } } });

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dispatch, type CorpusOptions } from './corpus.ts';
-import { dispatchPath } from '../src/lib/urls.ts';
+import { dispatchPath } from '#src/dispatch/urls.ts';
 
 export interface BuildLog {
   kind: 'full' | 'publish';

@@ -42,8 +42,8 @@ process.chdir(projectRoot);
 const outDir = path.resolve(values.outDir ?? 'dist');
 const changesFile = values.changes && path.resolve(values.changes);
 const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-const { BuildProgress } = await import('../src/build/progress.ts');
-const { progressDisplay } = await import('../src/build/progress-display.ts');
+const { BuildProgress } = await import('#src/build/progress.ts');
+const { progressDisplay } = await import('#src/build/progress-display.ts');
 const progress = new BuildProgress();
 const display = progressDisplay(progress, process.stdout, {
   stamp: (line) => `${clock.format(new Date())} [progress] ${line}`,
@@ -61,7 +61,7 @@ async function filesIn(dir: string): Promise<string[]> {
 }
 
 const started = performance.now();
-const { PLACEHOLDER_ORIGIN, siteConfig } = await import('../src/config.ts').catch((error: Error) => {
+const { PLACEHOLDER_ORIGIN, siteConfig } = await import('#src/config.ts').catch((error: Error) => {
   // A SITE_URL that is not an address.
   console.error(error.message);
   process.exit(2);
@@ -73,8 +73,8 @@ if (siteConfig.origin === PLACEHOLDER_ORIGIN) {
   );
 }
 try {
-  const { build } = await import('../src/build/pipeline.ts');
-  const { formatChanges } = await import('../src/build/deploy.ts');
+  const { build } = await import('#src/build/pipeline.ts');
+  const { formatChanges } = await import('#src/build/deploy.ts');
   const report = await build({ root: projectRoot, outDir, full: values.full, changesOnly: values['changes-only'], log, progress });
   display.stop();
   const byRoute = new Map<string, number>();
@@ -98,7 +98,7 @@ try {
   }
 } catch (error) {
   display.stop();
-  const { ArchiveError, formatArchiveProblems } = await import('../src/build/archive-step.ts');
+  const { ArchiveError, formatArchiveProblems } = await import('#src/build/archive-step.ts');
   // A problem of the archive is reported as itself, in the newsroom's language, without a stack.
   const lang = values.lang === 'en' || values.lang === 'ar' ? values.lang : siteConfig.newsroomLang;
   console.error(error instanceof ArchiveError ? formatArchiveProblems(error.problems, lang) : error);

@@ -14,13 +14,13 @@
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { archiveDir, buildNow, imagesDir, stateDir } from '../src/config.ts';
-import { buildState } from '../src/build/state.ts';
-import { checkArchive, deletedDispatches, type SourceFile } from '../src/lib/archive-check.ts';
-import type { DispatchProblem } from '../src/lib/problems.ts';
-import { problemMessage } from '../src/lib/problems.ts';
-import { sourceText } from '../src/lib/encoding.ts';
-import { photoFinder, readSources } from '../src/archive/files.ts';
+import { archiveDir, buildNow, imagesDir, stateDir } from '#src/config.ts';
+import { buildState } from '#src/build/state.ts';
+import { checkArchive, deletedDispatches, type SourceFile } from '#src/newsroom/check.ts';
+import type { DispatchProblem } from '#src/dispatch/problems.ts';
+import { problemMessage } from '#src/dispatch/problems.ts';
+import { sourceText } from '#src/dispatch/encoding.ts';
+import { photoFinder, readSources } from '#src/archive/files.ts';
 import { commandLine, printProblems, projectRoot, usageError } from './cli.ts';
 
 const { values, positionals, lang, say, bad } = commandLine('check', {

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
-import { siteConfig } from '../src/config.ts';
-import { newsroomMessages, type NewsroomMessages } from '../src/i18n/newsroom.ts';
-import { formatProblem, type DispatchProblem, type Lang } from '../src/lib/problems.ts';
+import { siteConfig } from '#src/config.ts';
+import { newsroomMessages, type NewsroomMessages } from '#src/i18n/newsroom.ts';
+import { formatProblem, type DispatchProblem, type Lang } from '#src/dispatch/problems.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
 

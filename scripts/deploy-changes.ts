@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { siteConfig } from '../src/config.ts';
+import { siteConfig } from '#src/config.ts';
 import {
   cacheControl,
   cacheFilters,
@@ -25,7 +25,7 @@ import {
   invalidationPaths,
   parseChanges,
   PURGE_ALL_ABOVE,
-} from '../src/build/deploy.ts';
+} from '#src/build/deploy.ts';
 
 const usage = 'usage: npm run deploy:changes -- <changes file> <folder> <s3://bucket[/prefix]> [--cloudfront <distribution id>]';
 let parsed: ReturnType<typeof parse>;

@@ -8,14 +8,14 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buffer as readStdin } from 'node:stream/consumers';
-import { archiveDir, buildNow, siteConfig } from '../src/config.ts';
-import { dispatchFileText, dispatchPathFor, paragraphsToMarkdown, slugFromTitle, wireDate } from '../src/lib/dispatch-writer.ts';
-import { parseDispatch } from '../src/lib/dispatch-file.ts';
-import { decodeFile, encodingProblem } from '../src/lib/encoding.ts';
-import { problemMessage, type DispatchProblem } from '../src/lib/problems.ts';
-import { categoryRegistry, cityRegistry, sourceRegistry, unknownEntry } from '../src/lib/registries.ts';
-import { slugify } from '../src/lib/text.ts';
-import { parseWire } from '../src/lib/wire.ts';
+import { archiveDir, buildNow, siteConfig } from '#src/config.ts';
+import { dispatchFileText, dispatchPathFor, paragraphsToMarkdown, slugFromTitle, wireDate } from '#src/newsroom/writer.ts';
+import { parseDispatch } from '#src/dispatch/parse.ts';
+import { decodeFile, encodingProblem } from '#src/dispatch/encoding.ts';
+import { problemMessage, type DispatchProblem } from '#src/dispatch/problems.ts';
+import { categoryRegistry, cityRegistry, sourceRegistry, unknownEntry } from '#src/dispatch/registries.ts';
+import { slugify } from '#src/dispatch/text.ts';
+import { parseWire } from '#src/newsroom/wire.ts';
 import { commandLine, printProblems, projectRoot, usageError } from './cli.ts';
 
 const { values, positionals, lang, say, bad } = commandLine('import', {

@@ -6,8 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { siteConfig } from '../src/config.ts';
-import { newsroomMessages } from '../src/i18n/newsroom.ts';
+import { siteConfig } from '#src/config.ts';
+import { newsroomMessages } from '#src/i18n/newsroom.ts';
 import { projectRoot } from './cli.ts';
 
 const say = newsroomMessages(siteConfig.newsroomLang);

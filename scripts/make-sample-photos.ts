@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
-import { random } from '../src/lib/random.ts';
+import { random } from '../bench/random.ts';
 
 const WIDTH = 1600;
 const HEIGHT = 1067;

@@ -6,14 +6,14 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { archiveDir, buildNow, siteConfig } from '../src/config.ts';
-import { dispatchFileText, dispatchPathFor, slugFromTitle } from '../src/lib/dispatch-writer.ts';
-import { BODY_PLACEHOLDER } from '../src/lib/placeholder.ts';
-import { problemMessage } from '../src/lib/problems.ts';
-import { categoryRegistry, cityRegistry, sourceRegistry, unknownEntry, type Registry } from '../src/lib/registries.ts';
-import { slugify } from '../src/lib/text.ts';
+import { archiveDir, buildNow, siteConfig } from '#src/config.ts';
+import { dispatchFileText, dispatchPathFor, slugFromTitle } from '#src/newsroom/writer.ts';
+import { BODY_PLACEHOLDER } from '#src/dispatch/placeholder.ts';
+import { problemMessage } from '#src/dispatch/problems.ts';
+import { categoryRegistry, cityRegistry, sourceRegistry, unknownEntry, type Registry } from '#src/dispatch/registries.ts';
+import { slugify } from '#src/dispatch/text.ts';
 import { commandLine, fail, printProblems, projectRoot, usageError } from './cli.ts';
-import { parseDispatch } from '../src/lib/dispatch-file.ts';
+import { parseDispatch } from '#src/dispatch/parse.ts';
 
 const { values, positionals, lang, say, bad } = commandLine('new', {
   city: { type: 'string' },

@@ -6,7 +6,7 @@
  */
 export {};
 
-const { PLACEHOLDER_ORIGIN, siteConfig } = await import('../src/config.ts').catch((error: Error) => {
+const { PLACEHOLDER_ORIGIN, siteConfig } = await import('#src/config.ts').catch((error: Error) => {
   // A SITE_URL that is not an address.
   console.error(error.message);
   process.exit(1);

@@ -143,7 +143,7 @@ export const contentSecurityPolicy =
 export const previewEnv = process.env.ARCHIVE_PREVIEW === '1';
 
 /**
- * How the search index is split into shards (src/lib/search-shards.ts):
+ * How the search index is split into shards (src/search/shards.ts):
  * years are grouped, oldest first, until a shard holds `min` dispatches and
  * never past `max`; a year of more than `max` is split the same way into runs
  * of months, a month into runs of days. A first search loads the newest

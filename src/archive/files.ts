@@ -6,10 +6,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SourceFile } from '../lib/dispatch-file.ts';
-import type { FindPhoto } from '../lib/photos.ts';
-import { inBatches } from '../lib/batches.ts';
-import { sourceText } from '../lib/encoding.ts';
+import type { SourceFile } from '#src/dispatch/parse.ts';
+import type { FindPhoto } from '#src/dispatch/photos.ts';
+import { inBatches } from './batches.ts';
+import { sourceText } from '#src/dispatch/encoding.ts';
 
 /** Markdown files under `dir`, as paths relative to it with / separators, skipping names that start with _ or . */
 export async function listDispatchFiles(dir: string): Promise<string[]> {

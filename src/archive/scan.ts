@@ -16,10 +16,11 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { dispatchFileNames, listDispatchFiles, photoFinder } from './files.ts';
-import { parseDispatch, type DispatchProblem, type ParsedDispatch } from '../lib/dispatch-file.ts';
-import { decodeFile, encodingProblem } from '../lib/encoding.ts';
-import { bodyPhotoRefs, resolveDispatchPhotos, type PhotoRef, type PhotoSource, type ResolvedPhoto } from '../lib/photos.ts';
-import { photoHash } from '../render/photo-variants.ts';
+import { parseDispatch, type DispatchProblem, type ParsedDispatch } from '#src/dispatch/parse.ts';
+import { decodeFile, encodingProblem } from '#src/dispatch/encoding.ts';
+import { bodyPhotoRefs, resolveDispatchPhotos, type PhotoRef, type PhotoSource, type ResolvedPhoto } from '#src/dispatch/photos.ts';
+import { photoHash } from '#src/render/photo-variants.ts';
+import type { PhotoFile } from '#src/dispatch/record.ts';
 
 export type ParsedFile = Omit<ParsedDispatch, 'body'>;
 
@@ -36,21 +37,6 @@ export interface KnownFile {
   refs: PhotoRef[];
   /** Its slug's line, for a duplicate URL. */
   slugLine: number;
-}
-
-/** A photo file as the pipeline needs it: which bytes, and how large. */
-export interface PhotoFile {
-  /** Path relative to the project root, / separators. */
-  file: string;
-  /** NFC file name. */
-  name: string;
-  /** SHA-256 of its bytes, hex. */
-  digest: string;
-  /** What its sizes' names carry: a hash of its bytes and of how sizes are made (see photoHash). */
-  hash: string;
-  width: number;
-  height: number;
-  format: string;
 }
 
 export interface SourceIndex {

@@ -3,15 +3,16 @@
  * renders their bodies, and gives every dispatch's record. Stops with every
  * problem of the archive at once, as `file:line: field: message`.
  */
-import { emptyIndex, scanArchive, type SourceIndex } from '../archive/scan.ts';
-import { findDuplicateUrls } from '../lib/dispatch.ts';
-import { siteConfig } from '../config.ts';
-import { newsroomMessages } from '../i18n/newsroom.ts';
-import { formatProblem, type DispatchProblem } from '../lib/dispatch-file.ts';
-import type { Lang } from '../lib/problems.ts';
+import { emptyIndex, scanArchive, type SourceIndex } from '#src/archive/scan.ts';
+import { findDuplicateUrls } from '#src/dispatch/dispatch.ts';
+import { siteConfig } from '#src/config.ts';
+import { newsroomMessages } from '#src/i18n/newsroom.ts';
+import { formatProblem, type DispatchProblem } from '#src/dispatch/parse.ts';
+import type { Lang } from '#src/dispatch/problems.ts';
 import { BodyStore } from './bodies.ts';
 import { CACHE_INPUTS, fingerprint } from './fingerprint.ts';
-import { buildManifest, shareStrings, type DispatchRecord } from './manifest.ts';
+import { buildManifest, shareStrings } from './manifest.ts';
+import type { DispatchRecord } from '#src/dispatch/record.ts';
 import type { BuildProgress } from './progress.ts';
 import type { BuildState, ManifestFile } from './state.ts';
 

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
-import { inBatches } from '../lib/batches.ts';
-import { placePhotos, type PhotoKey } from '../lib/photo-markers.ts';
+import { inBatches } from '#src/archive/batches.ts';
+import { placePhotos, type PhotoKey } from '#src/dispatch/photo-markers.ts';
 import { createBodyRenderer, renderBody } from './body-renderer.ts';
 import type { BodyJob, BodyReply } from './body-worker.ts';
 

@@ -2,14 +2,14 @@
  * Markdown to sanitised HTML, for dispatch bodies: the unified
  * (remark/rehype) pipeline Astro's Markdown uses, made the way Astro makes
  * it, so that Markdown images come out marked for photos (see
- * src/lib/photo-markers.ts). Raw HTML is parsed and sanitised: no script,
+ * src/dispatch/photo-markers.ts). Raw HTML is parsed and sanitised: no script,
  * event handler, iframe or javascript: URL reaches a page, nor do control or
  * bidi override characters written as references.
  */
 import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
-import rehypeCleanText from '../lib/rehype-clean-text.ts';
+import rehypeCleanText from '#src/render/rehype-clean-text.ts';
 
 /**
  * Straight quotes (smart quotes are wrong for Arabic text) and no syntax

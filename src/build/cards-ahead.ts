@@ -5,10 +5,10 @@
  * not worth a thread: the pages draw them.
  */
 import { Worker } from 'node:worker_threads';
-import type { CardJob, CardWorkerMessage } from '../render/card-worker.ts';
-import { keptAsDrawn } from '../render/social-card.ts';
-import type { Site } from '../site/model.ts';
-import { cardEntries, socialCard } from '../site/routes/dispatches.ts';
+import type { CardJob, CardWorkerMessage } from '#src/render/card-worker.ts';
+import { keptAsDrawn } from '#src/render/social-card.ts';
+import type { Site } from '#src/site/model.ts';
+import { cardEntries, socialCard } from '#src/site/routes/dispatches.ts';
 import type { PlannedRoute } from './plan.ts';
 
 /** Fewer cards than this are drawn by the pages themselves (CARD_WORKER_MIN sets it, for tests). */

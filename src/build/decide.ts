@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { archiveDir, buildNow, imagesDir, previewEnv, searchShardPages, siteConfig } from '../config.ts';
-import { shardCache } from '../search/shard-cache.ts';
+import { archiveDir, buildNow, imagesDir, previewEnv, searchShardPages, siteConfig } from '#src/config.ts';
+import { shardCache } from '#src/search/shard-cache.ts';
 import { CACHE_INPUTS, fingerprint, runtimeVersions } from './fingerprint.ts';
 import type { BuildOptions } from './pipeline.ts';
 import { bundleEntry } from './render.ts';

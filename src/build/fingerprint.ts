@@ -64,11 +64,13 @@ export const CACHE_INPUTS = {
     'package-lock.json',
     'tsconfig.json',
   ],
-  /** Reading a dispatch file: parser, schema, registries, text rules, dates, config. */
+  /** Reading a dispatch file: parser, schema, registries, text rules, dates, config, the problems' wording, photo names. */
   archive: [
-    'src/lib',
+    'src/dispatch',
     'src/archive',
     'src/config.ts',
+    'src/i18n',
+    'src/render/photo-variants.ts',
     'content/cities.json',
     'content/categories.json',
     'content/sources.json',
@@ -77,10 +79,10 @@ export const CACHE_INPUTS = {
   /** Markdown to HTML. */
   bodies: [
     'src/build/body-renderer.ts',
-    'src/lib/dispatch-file.ts',
-    'src/lib/rehype-clean-text.ts',
-    'src/lib/photo-markers.ts',
-    'src/lib/text.ts',
+    'src/dispatch/parse.ts',
+    'src/render/rehype-clean-text.ts',
+    'src/dispatch/photo-markers.ts',
+    'src/dispatch/text.ts',
     'package-lock.json',
   ],
   /**
@@ -89,9 +91,9 @@ export const CACHE_INPUTS = {
    * from disk, so that the compiled pages and a worker agree on it.
    */
   drawn: [
-    'src/lib/social-image.ts',
-    'src/lib/brand.ts',
-    'src/lib/xml.ts',
+    'src/render/social-image.ts',
+    'src/render/image-sizes.ts',
+    'src/render/xml.ts',
     'src/render/social-card.ts',
     'src/render/word-masks.ts',
     'src/render/palette-png.ts',
@@ -106,16 +108,8 @@ export const CACHE_INPUTS = {
   /** Search shards: records from data, their words, the shards, Pagefind. */
   search: [
     'src/search',
-    'src/lib/search-record.ts',
-    'src/lib/search-shards.ts',
-    'src/lib/arabic.ts',
-    'src/lib/search-terms.ts',
-    'src/lib/sharded-search.ts',
-    'src/lib/plain-text.ts',
-    'src/lib/body.ts',
-    'src/lib/dates.ts',
-    'src/lib/dispatch.ts',
-    'src/lib/photo-markers.ts',
+    'src/dispatch',
+    'src/render/body-html.ts',
     'src/render/photo-variants.ts',
     'src/i18n',
     'src/config.ts',

@@ -19,12 +19,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
-import { archiveDir, imagesDir, stateDir } from '../config.ts';
-import { devProblems } from '../site/dev-problems.ts';
-import { PHOTO_EXTENSIONS } from '../lib/photos.ts';
-import { assetsPath, parseVariantName, photoHash } from '../render/photo-variants.ts';
+import { archiveDir, imagesDir, stateDir } from '#src/config.ts';
+import { devProblems } from '#src/site/dev-problems.ts';
+import { PHOTO_EXTENSIONS } from '#src/dispatch/photos.ts';
+import { assetsPath, parseVariantName, photoHash } from '#src/render/photo-variants.ts';
 import { CACHE_INPUTS, fingerprint } from './fingerprint.ts';
-import { encodeVariant } from '../render/photo-encoder.ts';
+import { encodeVariant } from '#src/render/photo-encoder.ts';
 import { statePaths } from './state.ts';
 
 /**

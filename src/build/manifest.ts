@@ -7,51 +7,12 @@
 import { hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ArchiveScan, ParsedFile, PhotoFile, ScannedDispatch, ScannedPhoto } from '../archive/scan.ts';
+import type { ArchiveScan, ParsedFile, ScannedDispatch, ScannedPhoto } from '#src/archive/scan.ts';
+import type { DispatchRecord, RecordPhoto } from '#src/dispatch/record.ts';
 import type { BodyStore } from './bodies.ts';
-import { parseDispatch } from '../lib/dispatch-file.ts';
-import { leadText, summarize } from '../lib/summary.ts';
-import { dispatchPath } from '../lib/urls.ts';
-
-export interface RecordPhoto {
-  photo: PhotoFile;
-  alt: string;
-  caption?: string;
-  /** Who took it, when the front-matter says. */
-  credit?: string;
-}
-
-export interface DispatchRecord {
-  id: string;
-  /** Path relative to the project root, for messages. */
-  file: string;
-  slug: string;
-  url: string;
-  title: string;
-  date: Date;
-  /** Dated without a time: pages show the day alone. */
-  dateOnly?: true;
-  updated?: Date;
-  /** Registry slugs. */
-  city: string;
-  category: string;
-  source: string;
-  tags: string[];
-  summary: string;
-  corrections: { date: Date; note: string }[];
-  draft: boolean;
-  withdrawn?: { date: Date; reason: string };
-  image?: RecordPhoto;
-  photos: RecordPhoto[];
-  /** SHA-1 of the file's text. */
-  textDigest: string;
-  /** Name of the rendered body in the body store. */
-  body: string;
-  /** Of everything above. */
-  digest: string;
-  /** Of what a listing card, a link or a related list shows of it (src/lib/route-keys.ts). */
-  card: string;
-}
+import { parseDispatch } from '#src/dispatch/parse.ts';
+import { leadText, summarize } from '#src/dispatch/summary.ts';
+import { dispatchPath } from '#src/dispatch/urls.ts';
 
 const recordPhoto = ({ photo, alt, caption }: ScannedPhoto, credit?: string): RecordPhoto => ({
   photo,

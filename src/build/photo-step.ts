@@ -10,11 +10,11 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PhotoFile } from '../archive/scan.ts';
-import type { Dispatch } from '../lib/dispatch.ts';
-import { inBatches } from '../lib/batches.ts';
-import { encodeVariant } from '../render/photo-encoder.ts';
-import { assetsPath, photoVariants, type VariantSpec } from '../render/photo-variants.ts';
+import type { PhotoFile } from '#src/dispatch/record.ts';
+import type { Dispatch } from '#src/dispatch/dispatch.ts';
+import { inBatches } from '#src/archive/batches.ts';
+import { encodeVariant } from '#src/render/photo-encoder.ts';
+import { assetsPath, photoVariants, type VariantSpec } from '#src/render/photo-variants.ts';
 
 /** Every size the shown dispatches need, by file name, with its original. */
 export function neededVariants(dispatches: readonly Dispatch[]): Map<string, { photo: PhotoFile; spec: VariantSpec }> {

@@ -15,12 +15,12 @@
  */
 import { mkdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { archiveDir, imagesDir, previewEnv, siteConfig, stateDir } from '../config.ts';
-import { newsroomMessages } from '../i18n/newsroom.ts';
-import { formatProblem } from '../lib/problems.ts';
-import { buildSite, type Site } from '../site/model.ts';
-import { outputFile } from '../site/routes/index.ts';
-import { searchStep, type SearchIndexResult } from '../search/index-step.ts';
+import { archiveDir, imagesDir, previewEnv, siteConfig, stateDir } from '#src/config.ts';
+import { newsroomMessages } from '#src/i18n/newsroom.ts';
+import { formatProblem } from '#src/dispatch/problems.ts';
+import { buildSite, type Site } from '#src/site/model.ts';
+import { outputFile } from '#src/site/routes/index.ts';
+import { searchStep, type SearchIndexResult } from '#src/search/index-step.ts';
 import { archiveStep, type ArchiveStepResult } from './archive-step.ts';
 import { compileSite } from './compile.ts';
 import { decide, type Decision } from './decide.ts';

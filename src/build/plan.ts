@@ -7,10 +7,10 @@
  * hands them to the compiled pages; a full build renders them all, and
  * keeping every view would hold the whole site twice).
  */
-import type { Dispatch } from '../lib/dispatch.ts';
-import { cardDigest, routeKey, type RouteKeys } from '../lib/route-keys.ts';
-import type { Site } from '../site/model.ts';
-import { routes, type RouteEntry, type RouteName } from '../site/routes/index.ts';
+import type { Dispatch } from '#src/dispatch/dispatch.ts';
+import { cardDigest, routeKey, type RouteKeys } from '#src/site/route-keys.ts';
+import type { Site } from '#src/site/model.ts';
+import { routes, type RouteEntry, type RouteName } from '#src/site/routes/index.ts';
 
 export interface PlannedRoute {
   route: RouteName;

@@ -5,11 +5,11 @@
  * goes. A full build hands its site over to the pages, and afterwards
  * prunes the cards no page used.
  */
-import { siteConfig } from '../config.ts';
-import { drawnImagesUse, pruneDrawnImages, startTracking } from '../render/drawn-images.ts';
-import { handOverSite } from '../site/handover.ts';
-import type { Site } from '../site/model.ts';
-import type { RouteName } from '../site/routes/index.ts';
+import { siteConfig } from '#src/config.ts';
+import { drawnImagesUse, pruneDrawnImages, startTracking } from '#src/render/drawn-images.ts';
+import { handOverSite } from '#src/site/handover.ts';
+import type { Site } from '#src/site/model.ts';
+import type { RouteName } from '#src/site/routes/index.ts';
 import { drawCardsAhead, type CardsAhead } from './cards-ahead.ts';
 import type { BuildOptions } from './pipeline.ts';
 import type { PlannedRoute } from './plan.ts';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App } from 'astro/app';
 import type { RouteData } from 'astro';
-import { outputFile, routes, type RouteName } from '../site/routes/index.ts';
+import { outputFile, routes, type RouteName } from '#src/site/routes/index.ts';
 import type { PlannedRoute } from './plan.ts';
 import type { BuildState, RenderSet, StatePaths } from './state.ts';
 

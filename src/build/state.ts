@@ -9,12 +9,12 @@
 import { open, readFile, rename, writeFile, mkdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { SourceIndex } from '../archive/scan.ts';
-import type { RouteKeys } from '../lib/route-keys.ts';
-import type { SiteInput } from '../site/model.ts';
-import type { RelatedCache } from '../site/related.ts';
-import type { RouteEntry } from '../site/routes/types.ts';
-import type { DispatchRecord } from './manifest.ts';
+import type { SourceIndex } from '#src/archive/scan.ts';
+import type { RouteKeys } from '#src/site/route-keys.ts';
+import type { SiteInput } from '#src/site/model.ts';
+import type { RelatedCache } from '#src/site/related.ts';
+import type { RouteEntry } from '#src/site/routes/types.ts';
+import type { DispatchRecord } from '#src/dispatch/record.ts';
 
 /** Paths in the state folder. */
 export function statePaths(dir: string) {

@@ -1,7 +1,7 @@
 /**
  * What the newsroom commands say in English (`--lang en`, or newsroomLang in
  * src/config.ts). The Arabic in newsroom-ar.ts has the same keys; problems
- * of a dispatch are worded in src/lib/problems.ts.
+ * of a dispatch are worded in src/dispatch/problems.ts.
  */
 const count = (n: number, word: string, plural = `${word}s`) => `${n} ${n === 1 ? word : plural}`;
 

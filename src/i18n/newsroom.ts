@@ -1,5 +1,5 @@
 /** The newsroom commands' messages in the language asked for. */
-import type { Lang } from '../lib/problems.ts';
+import type { Lang } from '#src/dispatch/problems.ts';
 import { ar } from './newsroom-ar.ts';
 import { en, type NewsroomMessages } from './newsroom-en.ts';
 

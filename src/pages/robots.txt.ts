@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl, newsSitemapPath, sitemapIndexPath } from '../lib/urls.ts';
+import { absoluteUrl, newsSitemapPath, sitemapIndexPath } from '#src/dispatch/urls.ts';
 
 export const GET: APIRoute = () =>
   new Response(

@@ -1,5 +1,5 @@
 import rss from '@astrojs/rss';
-import { feedFromView } from '../render/feed-items.ts';
-import { routeView } from '../site/load.ts';
+import { feedFromView } from '#src/render/feed-items.ts';
+import { routeView } from '#src/site/load.ts';
 
 export const GET = async () => rss(await feedFromView(await routeView('feed')));

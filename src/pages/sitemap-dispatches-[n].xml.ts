@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { sitemapXml } from '../lib/sitemap.ts';
-import { routePaths } from '../site/load.ts';
-import type { SitemapView } from '../site/routes/feeds.ts';
+import { sitemapXml } from '#src/render/sitemap.ts';
+import { routePaths } from '#src/site/load.ts';
+import type { SitemapView } from '#src/site/routes/feeds.ts';
 
 export const getStaticPaths = (() => routePaths('sitemap-dispatches')) satisfies GetStaticPaths;
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { sitemapIndexXml } from '../lib/sitemap.ts';
-import { routeView } from '../site/load.ts';
+import { sitemapIndexXml } from '#src/render/sitemap.ts';
+import { routeView } from '#src/site/load.ts';
 
 export const GET: APIRoute = async () =>
   new Response(sitemapIndexXml((await routeView('sitemap-index')).sitemaps), {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { newsSitemapXml } from '../lib/sitemap.ts';
-import { routeView } from '../site/load.ts';
+import { newsSitemapXml } from '#src/render/sitemap.ts';
+import { routeView } from '#src/site/load.ts';
 
 export const GET: APIRoute = async () =>
   new Response(newsSitemapXml((await routeView('news-sitemap')).items), {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { sitemapXml } from '../lib/sitemap.ts';
-import { routeView } from '../site/load.ts';
+import { sitemapXml } from '#src/render/sitemap.ts';
+import { routeView } from '#src/site/load.ts';
 
 export const GET: APIRoute = async () =>
   new Response(sitemapXml((await routeView('sitemap-pages')).urls), {

@@ -6,11 +6,11 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { RSSOptions } from '@astrojs/rss';
-import { stateDir } from '../config.ts';
-import { readBody, statePaths } from '../build/state.ts';
-import type { Dispatch, Photo } from '../lib/dispatch.ts';
-import { feedOptions, feedPhotoHtml, type FeedItemContent } from '../lib/feed.ts';
-import type { FeedView } from '../site/routes/feeds.ts';
+import { stateDir } from '#src/config.ts';
+import { readBody, statePaths } from '#src/build/state.ts';
+import type { Dispatch, Photo } from '#src/dispatch/dispatch.ts';
+import { feedOptions, feedPhotoHtml, type FeedItemContent } from './feed.ts';
+import type { FeedView } from '#src/site/routes/feeds.ts';
 import { enclosurePhoto, feedPhoto } from './photo-variants.ts';
 
 const photoHtml = (photo: Photo) => feedPhotoHtml(feedPhoto(photo.src), photo);

@@ -10,8 +10,8 @@
  * pipeline does not enlarge, and a crop is cut from it.
  */
 import { createHash } from 'node:crypto';
-import type { PhotoFile } from '../archive/scan.ts';
-import { slugify } from '../lib/text.ts';
+import type { PhotoFile } from '#src/dispatch/record.ts';
+import { slugify } from '#src/dispatch/text.ts';
 
 /**
  * The hash a photo's sizes carry in their names: of the original's bytes

@@ -8,9 +8,9 @@
  * it is written as a palette PNG.
  */
 import bidiFactory from 'bidi-js';
-import { siteConfig } from '../config.ts';
-import { cardsDir, drawingFingerprint, measure, wrap } from '../lib/social-image.ts';
-import { socialImageSize } from '../lib/brand.ts';
+import { siteConfig } from '#src/config.ts';
+import { cardsDir, drawingFingerprint, measure, wrap } from './social-image.ts';
+import { socialImageSize } from './image-sizes.ts';
 import { drawnImage } from './drawn-images.ts';
 import { encodePalettePng } from './palette-png.ts';
 import { LEVELS, wordMasks } from './word-masks.ts';

@@ -3,8 +3,8 @@
  * as coverage masks for the next card that uses them: Arabic letters never
  * join across a space, so a word drawn alone is the word drawn in its line.
  */
-import { createRenderer, measure } from '../lib/social-image.ts';
-import { escapeXml } from '../lib/xml.ts';
+import { createRenderer, measure } from './social-image.ts';
+import { escapeXml } from './xml.ts';
 
 /** Steps of coverage a mask keeps: 64 are finer than an eye tells apart on a card. */
 export const LEVELS = 64;

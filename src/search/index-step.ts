@@ -1,7 +1,7 @@
 /**
  * The search index, from data: one record per dispatch a reader can reach
- * (src/lib/search-record.ts), split by date into shards
- * (src/lib/search-shards.ts). dist/pagefind/<key>/ holds one Pagefind bundle
+ * (src/search/record.ts), split by date into shards
+ * (src/search/shards.ts). dist/pagefind/<key>/ holds one Pagefind bundle
  * each, dist/pagefind/shards.json lists them.
  *
  * A shard is named by a digest of what it holds (its dispatches' records'
@@ -14,15 +14,15 @@ import { createHash, hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { searchShardPages, siteConfig } from '../config.ts';
-import { CACHE_INPUTS, fingerprint } from '../build/fingerprint.ts';
-import type { BuildProgress } from '../build/progress.ts';
-import type { BuildState, SearchPlaced } from '../build/state.ts';
-import type { Dispatch } from '../lib/dispatch.ts';
-import { recordSource, type RecordSource } from '../lib/search-record.ts';
-import { planShards, shardManifest, shardsFile, type Shard } from '../lib/search-shards.ts';
-import { bucketFiles, titleIndexDir, titleIndexFiles, titleWords } from '../lib/title-index.ts';
-import { searchThumbnail } from '../render/photo-variants.ts';
+import { searchShardPages, siteConfig } from '#src/config.ts';
+import { CACHE_INPUTS, fingerprint } from '#src/build/fingerprint.ts';
+import type { BuildProgress } from '#src/build/progress.ts';
+import type { BuildState, SearchPlaced } from '#src/build/state.ts';
+import type { Dispatch } from '#src/dispatch/dispatch.ts';
+import { recordSource, type RecordSource } from './record.ts';
+import { planShards, shardManifest, shardsFile, type Shard } from './shards.ts';
+import { bucketFiles, titleIndexDir, titleIndexFiles, titleWords } from './title-index.ts';
+import { searchThumbnail } from '#src/render/photo-variants.ts';
 import { startIndexers } from './indexers.ts';
 import { files, shardCache, type ShardCache } from './shard-cache.ts';
 

@@ -6,9 +6,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import { inBatches } from '../lib/batches.ts';
-import { recordHtml, searchRecord, type RecordSource } from '../lib/search-record.ts';
-import { shardLanguage } from '../lib/sharded-search.ts';
+import { inBatches } from '#src/archive/batches.ts';
+import { recordHtml, searchRecord, type RecordSource } from './record.ts';
+import { shardLanguage } from './query.ts';
 import type { IndexJob, IndexReply } from './indexers.ts';
 
 function fail(step: string, errors: string[]): never {

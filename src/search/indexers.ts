@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { RecordSource } from '../lib/search-record.ts';
+import type { RecordSource } from './record.ts';
 
 /**
  * What a worker is asked: index the records of `sources` (shard `shard`, in

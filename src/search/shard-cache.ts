@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { inBatches } from '../lib/batches.ts';
+import { inBatches } from '#src/archive/batches.ts';
 
 const PARTIAL = '.partial';
 const COMPLETE = '.complete';

@@ -8,15 +8,16 @@
  * with the errors.
  */
 import { fileURLToPath } from 'node:url';
-import { archiveDir, imagesDir, siteConfig, stateDir } from '../config.ts';
-import { emptyIndex, scanArchive, type SourceIndex } from '../archive/scan.ts';
-import { BodyStore } from '../build/bodies.ts';
-import { buildManifest, type DispatchRecord } from '../build/manifest.ts';
-import { statePaths } from '../build/state.ts';
-import { ArchiveError } from '../build/archive-step.ts';
-import { CACHE_INPUTS, fingerprint } from '../build/fingerprint.ts';
-import { findDuplicateUrls } from '../lib/dispatch.ts';
-import { formatProblem, problemMessage, type DispatchProblem } from '../lib/problems.ts';
+import { archiveDir, imagesDir, siteConfig, stateDir } from '#src/config.ts';
+import { emptyIndex, scanArchive, type SourceIndex } from '#src/archive/scan.ts';
+import { BodyStore } from '#src/build/bodies.ts';
+import { buildManifest } from '#src/build/manifest.ts';
+import type { DispatchRecord } from '#src/dispatch/record.ts';
+import { statePaths } from '#src/build/state.ts';
+import { ArchiveError } from '#src/build/archive-step.ts';
+import { CACHE_INPUTS, fingerprint } from '#src/build/fingerprint.ts';
+import { findDuplicateUrls } from '#src/dispatch/dispatch.ts';
+import { formatProblem, problemMessage, type DispatchProblem } from '#src/dispatch/problems.ts';
 import { setDevProblems, type OverlayError } from './dev-problems.ts';
 import { buildSite, type Site } from './model.ts';
 

@@ -4,10 +4,10 @@
  * the build's clock, so that building twice gives the same page and a
  * publish the same page as a full build.
  */
-import { categoryRegistry } from '../lib/registries.ts';
-import { formatDate, formatTime, htmlDateTime } from '../lib/dates.ts';
-import type { Dispatch, Photo } from '../lib/dispatch.ts';
-import type { TermGroup } from '../lib/terms.ts';
+import { categoryRegistry } from '#src/dispatch/registries.ts';
+import { formatDate, formatTime, htmlDateTime } from '#src/dispatch/dates.ts';
+import type { Dispatch, Photo } from '#src/dispatch/dispatch.ts';
+import type { TermGroup } from './term-groups.ts';
 
 /** How recent a photo must be to lead over the newest dispatch: the last day or two. */
 export const leadPhotoWindowHours = 48;

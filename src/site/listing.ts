@@ -10,7 +10,7 @@
  * next page will have answers with a redirect to the landing until that
  * page is sealed, so the newest sealed page's link to it always works.
  */
-import { pagePath } from '../lib/urls.ts';
+import { pagePath } from '#src/dispatch/urls.ts';
 
 export interface ListingPage<T> {
   kind: 'landing' | 'sealed';

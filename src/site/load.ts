@@ -4,8 +4,8 @@
  * src/build/state.ts), and the paths this render was asked for. Under `astro dev` there is no build state: the archive is read here,
  * again whenever it changes (src/site/dev.ts).
  */
-import { stateDir } from '../config.ts';
-import { readRenderSet, readSiteState, type RenderSet } from '../build/state.ts';
+import { stateDir } from '#src/config.ts';
+import { readRenderSet, readSiteState, type RenderSet } from '#src/build/state.ts';
 import { handedOverSite } from './handover.ts';
 import { buildSite, type Site } from './model.ts';
 import { routes, type RouteEntry, type RouteName, type ViewOf } from './routes/index.ts';

@@ -4,12 +4,12 @@
  * neighbours and related dispatches. Pure: made from the manifest's records,
  * the same way by the build's planner, by the compiled pages and in dev.
  */
-import { siteConfig } from '../config.ts';
-import { calendar, groupBy, type YearGroup } from '../lib/archive.ts';
-import { isPublished, oldestFirst, toDispatch, type Dispatch } from '../lib/dispatch.ts';
-import type { TermGroup } from '../lib/terms.ts';
-import { categoryPath, cityPath, tagPath } from '../lib/urls.ts';
-import type { DispatchRecord } from '../build/manifest.ts';
+import { siteConfig } from '#src/config.ts';
+import { calendar, groupBy, type YearGroup } from './calendar.ts';
+import { isPublished, oldestFirst, toDispatch, type Dispatch } from '#src/dispatch/dispatch.ts';
+import type { TermGroup } from './term-groups.ts';
+import { categoryPath, cityPath, tagPath } from '#src/dispatch/urls.ts';
+import type { DispatchRecord } from '#src/dispatch/record.ts';
 import { relatedAt, relatedLists, type RelatedCache } from './related.ts';
 
 export interface SiteInput {

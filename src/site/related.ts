@@ -10,7 +10,7 @@
  * worked out again.
  */
 import { hash } from 'node:crypto';
-import type { Dispatch } from '../lib/dispatch.ts';
+import type { Dispatch } from '#src/dispatch/dispatch.ts';
 
 const TAG_WEIGHT = 3;
 const CATEGORY_WEIGHT = 2;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { countDispatches } from '../../src/i18n/ar.ts';
+import { countDispatches } from '#src/i18n/ar.ts';
 import { fillerCount } from '../helpers/archive.ts';
 import { readPages } from '../helpers/build.ts';
 

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatchFields } from '../../src/lib/schema.ts';
+import { dispatchFields } from '#src/dispatch/schema.ts';
 import { buildSite, listFiles, projectRoot, tempDir } from '../helpers/build.ts';
 
 const fixtures = path.join(projectRoot, 'tests/fixtures/broken');

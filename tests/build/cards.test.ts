@@ -6,7 +6,7 @@
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { siteConfig } from '../../src/config.ts';
+import { siteConfig } from '#src/config.ts';
 import { buildSite, listFiles, tempDir } from '../helpers/build.ts';
 
 const site = inject('site');

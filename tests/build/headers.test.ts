@@ -9,8 +9,8 @@ import path from 'node:path';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { listFiles, projectRoot, readPages, tempDir } from '../helpers/build.ts';
-import { cachePolicy } from '../../src/build/deploy.ts';
-import { contentSecurityPolicy } from '../../src/config.ts';
+import { cachePolicy } from '#src/build/deploy.ts';
+import { contentSecurityPolicy } from '#src/config.ts';
 import { headersFor, parseHeadersFile, type HeaderRule } from '../helpers/static-host.ts';
 
 const site = inject('site');

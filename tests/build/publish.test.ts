@@ -13,7 +13,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { differingFiles } from '../../bench/measure.ts';
 import { photoDispatch, testPhoto } from '../helpers/archive.ts';
-import { cacheFilters, cachePolicy, parseChanges } from '../../src/build/deploy.ts';
+import { cacheFilters, cachePolicy, parseChanges } from '#src/build/deploy.ts';
 import { buildSite, childEnv, copyProject, listFiles, tempDir, type BuildResult } from '../helpers/build.ts';
 
 const site = inject('site');

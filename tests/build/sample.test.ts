@@ -5,9 +5,9 @@
 import path from 'node:path';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scanArchive, type ParsedFile } from '../../src/archive/scan.ts';
-import { dateSegments } from '../../src/lib/dates.ts';
-import { slugify } from '../../src/lib/text.ts';
+import { scanArchive, type ParsedFile } from '#src/archive/scan.ts';
+import { dateSegments } from '#src/dispatch/dates.ts';
+import { slugify } from '#src/dispatch/text.ts';
 import { buildSite, listFiles, projectRoot, readPages } from '../helpers/build.ts';
 import { hasJava, htmlErrors } from '../helpers/html-checker.ts';
 

@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { load } from 'cheerio';
-import { countDispatches } from '../../src/i18n/ar.ts';
+import { countDispatches } from '#src/i18n/ar.ts';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { fillerCategory, fillerCity, fillerCount, fillerTag, nfdName } from '../helpers/archive.ts';
 import { readPages } from '../helpers/build.ts';

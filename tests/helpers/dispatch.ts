@@ -1,7 +1,8 @@
 /** Manifest records and Dispatches for unit tests, built through the real toDispatch. */
-import { withDigests, type DispatchRecord } from '../../src/build/manifest.ts';
-import { toDispatch, type Dispatch } from '../../src/lib/dispatch.ts';
-import { dispatchPath } from '../../src/lib/urls.ts';
+import { withDigests } from '#src/build/manifest.ts';
+import type { DispatchRecord } from '#src/dispatch/record.ts';
+import { toDispatch, type Dispatch } from '#src/dispatch/dispatch.ts';
+import { dispatchPath } from '#src/dispatch/urls.ts';
 
 /** A record as the manifest holds it; `url` and the digests follow from the rest unless given. */
 export function makeRecord(id: string, iso: string, data: Partial<DispatchRecord> = {}): DispatchRecord {

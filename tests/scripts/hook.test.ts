@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BODY_PLACEHOLDER } from '../../src/lib/placeholder.ts';
+import { BODY_PLACEHOLDER } from '#src/dispatch/placeholder.ts';
 import { projectRoot, tempDir } from '../helpers/build.ts';
 import { projectCopy, run, seconds } from '../helpers/newsroom.ts';
 
@@ -69,6 +69,8 @@ describe('the pre-commit hook', () => {
     await cp(path.join(projectRoot, 'scripts'), path.join(outside, 'scripts'), { recursive: true });
     await cp(path.join(projectRoot, 'src'), path.join(outside, 'src'), { recursive: true });
     await cp(path.join(projectRoot, 'content'), path.join(outside, 'content'), { recursive: true });
+    // Its imports name src/ through package.json's "imports".
+    await cp(path.join(projectRoot, 'package.json'), path.join(outside, 'package.json'));
     await symlink(path.join(projectRoot, 'node_modules'), path.join(outside, 'node_modules'));
     const result = run('install-hooks.ts', [], { cwd: outside, env: { GIT_CEILING_DIRECTORIES: path.dirname(outside) } });
     expect(result.code).toBe(0);

@@ -2,8 +2,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDispatch } from '../../src/lib/dispatch-file.ts';
-import { problemMessage } from '../../src/lib/problems.ts';
+import { parseDispatch } from '#src/dispatch/parse.ts';
+import { problemMessage } from '#src/dispatch/problems.ts';
 import { tempDir } from '../helpers/build.ts';
 import { run, wire } from '../helpers/newsroom.ts';
 

@@ -1,8 +1,8 @@
 /** npm run new, as a journalist runs it: Arabic by default, every bad flag at once, and a body nobody can publish unedited. */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { parseDispatch } from '../../src/lib/dispatch-file.ts';
-import { BODY_PLACEHOLDER } from '../../src/lib/placeholder.ts';
+import { parseDispatch } from '#src/dispatch/parse.ts';
+import { BODY_PLACEHOLDER } from '#src/dispatch/placeholder.ts';
 import { tempDir } from '../helpers/build.ts';
 import { run } from '../helpers/newsroom.ts';
 

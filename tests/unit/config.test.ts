@@ -1,6 +1,6 @@
 /** src/config.ts: the site's address from SITE_URL. */
 import { describe, expect, it } from 'vitest';
-import { PLACEHOLDER_ORIGIN, siteOrigin } from '../../src/config.ts';
+import { PLACEHOLDER_ORIGIN, siteOrigin } from '#src/config.ts';
 
 describe('siteOrigin', () => {
   it('is SITE_URL as an origin, or the placeholder without it', () => {

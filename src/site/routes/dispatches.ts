@@ -1,10 +1,10 @@
 /** Each dispatch's page, and the headline card it is shared with when it has no lead photo. */
-import { siteConfig } from '../../config.ts';
-import { dateSegments } from '../../lib/dates.ts';
-import { dateline, type Dispatch } from '../../lib/dispatch.ts';
-import type { SocialCard } from '../../render/social-card.ts';
-import { socialImagePath } from '../../lib/urls.ts';
-import type { Site } from '../model.ts';
+import { siteConfig } from '#src/config.ts';
+import { dateSegments } from '#src/dispatch/dates.ts';
+import { dateline, type Dispatch } from '#src/dispatch/dispatch.ts';
+import type { SocialCard } from '#src/render/social-card.ts';
+import { socialImagePath } from '#src/dispatch/urls.ts';
+import type { Site } from '#src/site/model.ts';
 import type { RouteEntry } from './types.ts';
 
 export interface DispatchView {

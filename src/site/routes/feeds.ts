@@ -3,12 +3,12 @@
  * date order, oldest first, so that a new dispatch changes only the last
  * chunk; a withdrawn dispatch keeps its place and drops out of its chunk.
  */
-import { siteConfig } from '../../config.ts';
-import { t, type UiKey } from '../../i18n/ar.ts';
-import type { Dispatch } from '../../lib/dispatch.ts';
-import { feedSize, type FeedChannel } from '../../lib/feed.ts';
-import { termIndex } from '../../lib/terms.ts';
-import { newsWindow } from '../../lib/sitemap.ts';
+import { siteConfig } from '#src/config.ts';
+import { t, type UiKey } from '#src/i18n/ar.ts';
+import type { Dispatch } from '#src/dispatch/dispatch.ts';
+import { feedSize, type FeedChannel } from '#src/render/feed.ts';
+import { termIndex } from '#src/site/term-groups.ts';
+import { newsWindow } from '#src/render/sitemap.ts';
 import {
   archiveDayPath,
   archiveMonthPath,
@@ -26,8 +26,8 @@ import {
   sitemapIndexPath,
   sitemapPagesPath,
   tagIndexPath,
-} from '../../lib/urls.ts';
-import type { Site } from '../model.ts';
+} from '#src/dispatch/urls.ts';
+import type { Site } from '#src/site/model.ts';
 import { taxonomies, termFeed, type TaxonomyName } from './listings.ts';
 import type { RouteEntry } from './types.ts';
 

@@ -2,7 +2,7 @@
  * Every kind of page and file the site has, with the Astro route that renders
  * it and what it is made from (its view). A page is a function of its view
  * and the code: the view is what the page receives as props, and its key
- * (src/lib/route-keys.ts) is a digest of the view. A page that read anything
+ * (src/site/route-keys.ts) is a digest of the view. A page that read anything
  * besides its view would not be rendered again when that changes, so pages
  * read nothing else (tests/build/publish.test.ts checks a publish against a
  * full build after every kind of change).
@@ -28,7 +28,7 @@
  *   the calendar.
  * - not-found, robots, logo, default-card: nothing but the code.
  */
-import type { Site } from '../model.ts';
+import type { Site } from '#src/site/model.ts';
 import { cardEntries, dispatchEntries } from './dispatches.ts';
 import {
   feedIndexEntries,

@@ -5,13 +5,13 @@
  * have dispatches; so a new period renders its neighbours again, and a new
  * dispatch in an existing one does not.
  */
-import { t } from '../../i18n/ar.ts';
-import { daysOf, monthsOf, withNeighbours, type DayGroup, type DayOfMonth, type MonthOfYear } from '../../lib/archive.ts';
-import type { Dispatch } from '../../lib/dispatch.ts';
-import { formatDate, monthName } from '../../lib/dates.ts';
-import { termIndex } from '../../lib/terms.ts';
-import { archiveDayPath, archiveMonthPath, archivePath, archiveYearPath, searchPath } from '../../lib/urls.ts';
-import type { Site } from '../model.ts';
+import { t } from '#src/i18n/ar.ts';
+import { daysOf, monthsOf, withNeighbours, type DayGroup, type DayOfMonth, type MonthOfYear } from '#src/site/calendar.ts';
+import type { Dispatch } from '#src/dispatch/dispatch.ts';
+import { formatDate, monthName } from '#src/dispatch/dates.ts';
+import { termIndex } from '#src/site/term-groups.ts';
+import { archiveDayPath, archiveMonthPath, archivePath, archiveYearPath, searchPath } from '#src/dispatch/urls.ts';
+import type { Site } from '#src/site/model.ts';
 import { taxonomies, type TaxonomyName } from './listings.ts';
 import type { RouteEntry } from './types.ts';
 

@@ -3,14 +3,14 @@
  * from the oldest (see ../listing.ts): the landing, the sealed pages and the
  * redirect at the number of the page being filled.
  */
-import { siteConfig } from '../../config.ts';
-import { t, type UiKey } from '../../i18n/ar.ts';
-import type { Dispatch } from '../../lib/dispatch.ts';
-import type { TermGroup } from '../../lib/terms.ts';
-import { categoryIndexPath, cityIndexPath, feedPath, homePath, pageParam, tagIndexPath } from '../../lib/urls.ts';
-import { frontView, type FrontView } from '../front.ts';
-import { listingPages, type ListingPage } from '../listing.ts';
-import type { Site } from '../model.ts';
+import { siteConfig } from '#src/config.ts';
+import { t, type UiKey } from '#src/i18n/ar.ts';
+import type { Dispatch } from '#src/dispatch/dispatch.ts';
+import type { TermGroup } from '#src/site/term-groups.ts';
+import { categoryIndexPath, cityIndexPath, feedPath, homePath, pageParam, tagIndexPath } from '#src/dispatch/urls.ts';
+import { frontView, type FrontView } from '#src/site/front.ts';
+import { listingPages, type ListingPage } from '#src/site/listing.ts';
+import type { Site } from '#src/site/model.ts';
 import type { RouteEntry } from './types.ts';
 
 export interface Crumb {

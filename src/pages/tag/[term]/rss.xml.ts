@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedFromView } from '../../../render/feed-items.ts';
-import { routePaths } from '../../../site/load.ts';
-import type { FeedView } from '../../../site/routes/feeds.ts';
+import { feedFromView } from '#src/render/feed-items.ts';
+import { routePaths } from '#src/site/load.ts';
+import type { FeedView } from '#src/site/routes/feeds.ts';
 
 export const getStaticPaths = (() => routePaths('tag-feed')) satisfies GetStaticPaths;
 

@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { buildNow } from '../../../../../config.ts';
-import type { Dispatch } from '../../../../../lib/dispatch.ts';
-import { cachedCard, keptAsDrawn } from '../../../../../render/social-card.ts';
-import { routePaths } from '../../../../../site/load.ts';
-import { socialCard } from '../../../../../site/routes/dispatches.ts';
+import { buildNow } from '#src/config.ts';
+import type { Dispatch } from '#src/dispatch/dispatch.ts';
+import { cachedCard, keptAsDrawn } from '#src/render/social-card.ts';
+import { routePaths } from '#src/site/load.ts';
+import { socialCard } from '#src/site/routes/dispatches.ts';
 
 // A dispatch with a lead photo is shared with a crop of it instead.
 export const getStaticPaths = (() => routePaths('card')) satisfies GetStaticPaths;
