@@ -27,7 +27,7 @@ export type ParsedFile = Omit<ParsedDispatch, 'body'>;
 /** What finding a dispatch's photos needs, kept so an unchanged file need not be parsed again. */
 type PhotoFields = Omit<PhotoSource, 'body' | 'data'> & { data: Pick<PhotoSource['data'], 'image' | 'imageAlt' | 'imageCaption'> };
 
-export interface KnownFile {
+interface KnownFile {
   /** Size, times and inode when it was read. */
   signature: string;
   /** SHA-1 of its text. */
@@ -88,7 +88,7 @@ function knownFields({ file, data, lines, bodyLine }: ParsedFile, body: string):
   };
 }
 
-export const statSignature = (s: Stats) => `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
+const statSignature = (s: Stats) => `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
 
 /**
  * A file modified this close to (or after) the time the index was made may
@@ -119,7 +119,7 @@ function readPhoto(root: string, file: string): Promise<Omit<PhotoFile, 'hash'>>
     });
 }
 
-export async function scanArchive(options: {
+interface ScanOptions {
   root: string;
   archiveDir: string;
   imagesDir: string;
@@ -130,18 +130,19 @@ export async function scanArchive(options: {
   previous?: SourceIndex;
   /** Whether the caller holds the record of a file with this text: then it is not parsed again. */
   known?: (file: string, textDigest: string) => boolean;
-}): Promise<ArchiveScan> {
-  const { root, archiveDir, imagesDir, version, photoVersion } = options;
-  const previous = options.previous?.version === version ? options.previous : emptyIndex(version);
-  const index: SourceIndex = { version, readFrom: Date.now(), files: new Map(), photos: new Map() };
-  const problems: DispatchProblem[] = [];
-  const dispatches: ScannedDispatch[] = [];
-  const findPhoto = photoFinder(root, archiveDir, imagesDir);
-  const absolute = path.resolve(root, archiveDir);
-  const settled = (mtimeMs: number) => mtimeMs < previous.readFrom - RACY_MS;
-  let filesRead = 0;
+}
 
-  const photoOf = async (dispatchFile: string, resolved: ResolvedPhoto): Promise<ScannedPhoto> => {
+/**
+ * Finds a dispatch's photo in the scan's photos: read once a scan, and not
+ * read again when unchanged since the last scan.
+ */
+function photoScanner(
+  { root, photoVersion }: Pick<ScanOptions, 'root' | 'photoVersion'>,
+  previous: SourceIndex,
+  index: SourceIndex,
+  settled: (mtimeMs: number) => boolean,
+) {
+  return async (dispatchFile: string, resolved: ResolvedPhoto): Promise<ScannedPhoto> => {
     const file = path
       .relative(root, path.resolve(root, path.dirname(dispatchFile), resolved.path))
       .split(path.sep)
@@ -156,6 +157,43 @@ export async function scanArchive(options: {
     }
     return { ...resolved, photo: { ...known.photo, hash: photoHash(known.photo.digest, photoVersion) } };
   };
+}
+
+type FileRead = { entry: KnownFile; parsed?: ParsedFile; body?: string } | { problems: DispatchProblem[] };
+
+/**
+ * Reads a dispatch file that may have changed: parsed unless its text hashes
+ * as `before` did and the caller holds that record.
+ */
+function readDispatchFile(
+  full: string,
+  { file, id }: { file: string; id: string },
+  signature: string,
+  before: KnownFile | undefined,
+  known: NonNullable<ScanOptions['known']>,
+): FileRead {
+  const decoded = decodeFile(readFileSync(full));
+  if (!decoded.utf8) return { problems: [encodingProblem(file, decoded)] };
+  const { text } = decoded;
+  const textDigest = hash('sha1', text);
+  if (before?.textDigest === textDigest && known(file, textDigest)) return { entry: { ...before, signature } };
+  const result = parseDispatch(file, id, text);
+  if (!result.ok) return { problems: result.problems };
+  const { body, ...parsed } = result.dispatch;
+  return { entry: { signature, textDigest, ...knownFields(parsed, body) }, parsed, body };
+}
+
+export async function scanArchive(options: ScanOptions): Promise<ArchiveScan> {
+  const { root, archiveDir, imagesDir, version } = options;
+  const previous = options.previous?.version === version ? options.previous : emptyIndex(version);
+  const index: SourceIndex = { version, readFrom: Date.now(), files: new Map(), photos: new Map() };
+  const problems: DispatchProblem[] = [];
+  const dispatches: ScannedDispatch[] = [];
+  const findPhoto = photoFinder(root, archiveDir, imagesDir);
+  const absolute = path.resolve(root, archiveDir);
+  const settled = (mtimeMs: number) => mtimeMs < previous.readFrom - RACY_MS;
+  const photoOf = photoScanner(options, previous, index, settled);
+  let filesRead = 0;
 
   const known = options.known ?? (() => false);
   for (const name of await listDispatchFiles(absolute)) {
@@ -164,33 +202,18 @@ export async function scanArchive(options: {
     const stats = statSync(full);
     const signature = statSignature(stats);
     const before = previous.files.get(file);
-    let entry: KnownFile;
-    let parsed: ParsedFile | undefined;
-    let body: string | undefined;
+    let read: FileRead;
     if (before?.signature === signature && settled(stats.mtimeMs) && known(file, before.textDigest)) {
-      entry = before;
+      read = { entry: before };
     } else {
-      const decoded = decodeFile(readFileSync(full));
+      read = readDispatchFile(full, { file, id }, signature, before, known);
       filesRead++;
-      if (!decoded.utf8) {
-        problems.push(encodingProblem(file, decoded));
-        continue;
-      }
-      const { text } = decoded;
-      const textDigest = hash('sha1', text);
-      if (before?.textDigest === textDigest && known(file, textDigest)) {
-        entry = { ...before, signature };
-      } else {
-        const result = parseDispatch(file, id, text);
-        if (!result.ok) {
-          problems.push(...result.problems);
-          continue;
-        }
-        const { body: markdown, ...dispatch } = result.dispatch;
-        [parsed, body] = [dispatch, markdown];
-        entry = { signature, textDigest, ...knownFields(dispatch, markdown) };
-      }
     }
+    if ('problems' in read) {
+      problems.push(...read.problems);
+      continue;
+    }
+    const { entry, parsed, body } = read;
     index.files.set(file, entry);
     const resolved = resolveDispatchPhotos({ ...entry.photoFields, body: '' }, findPhoto, entry.refs);
     // Warnings are for `npm run check`; the build stops only on errors.

@@ -134,7 +134,7 @@ function titleIndex() {
         return keys;
       };
       const lists = await Promise.all(words.map(keysOf));
-      return lists.reduce((all, keys) => new Set([...all].filter((key) => keys.has(key))));
+      return lists.reduce((all, keys) => all.intersection(keys));
     } catch {
       return undefined;
     }
@@ -154,57 +154,110 @@ function statusText(page: Page<Hit>, query: string, order: Order): string {
   return t('search.resultsSince', { count, query: q, period: page.searchedTo!.since });
 }
 
-export async function startSearch() {
-  const root = document.querySelector<HTMLElement>('[data-search]');
-  if (!root) return;
+/** The search page's parts, found once. */
+function pageParts(root: HTMLElement) {
   const form = root.querySelector<HTMLFormElement>('[data-search-form]')!;
-  const input = form.querySelector<HTMLInputElement>('input[name=q]')!;
-  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
-  const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
-  const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
-  const field = (name: string) => form.elements.namedItem(name) as HTMLSelectElement;
+  return {
+    form,
+    input: form.querySelector<HTMLInputElement>('input[name=q]')!,
+    status: root.querySelector<HTMLElement>('[data-search-status]')!,
+    list: root.querySelector<HTMLOListElement>('[data-search-results]')!,
+    more: root.querySelector<HTMLButtonElement>('[data-search-more]')!,
+    field: (name: string) => form.elements.namedItem(name) as HTMLSelectElement,
+  };
+}
 
-  // The form starts as the URL says.
+type PageParts = ReturnType<typeof pageParts>;
+
+/** The form starts as the URL says. */
+function formFromUrl({ input, field }: PageParts) {
   const params = new URLSearchParams(window.location.search);
   input.value = params.get('q')?.trim() ?? '';
   for (const name of [...FILTERS, 'sort']) {
     const value = params.get(name);
     if (value && [...field(name).options].some((o) => o.value === value)) field(name).value = value;
   }
+}
 
-  let shards: ShardInfo[];
-  let open: ReturnType<typeof openShards>;
+/** The shards and a way to open them; undefined, with the reason in `status`, when there is nothing to search. */
+async function openIndex(status: HTMLElement) {
   try {
     // Revalidated: a deploy may rename the shards.
     const manifest = await fetch(`${bundle}shards.json`, { cache: 'no-cache' });
-    shards = ((await manifest.json()) as { shards: ShardInfo[] }).shards;
+    const shards = ((await manifest.json()) as { shards: ShardInfo[] }).shards;
     if (shards.length === 0) {
       status.textContent = t('listing.empty');
-      return;
+      return undefined;
     }
-    open = openShards((await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule);
+    const open = openShards((await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule);
+    return { shards, open };
   } catch {
     status.textContent = t('search.unavailable');
-    return;
+    return undefined;
   }
-  const titled = titleIndex();
-  // A reader in the box is about to search: the newest shards, enough to
-  // hold a page of results, which every search starts with, load meanwhile.
-  const warmUp = () => {
-    let pages = 0;
-    for (const shard of shardsFor(shards, field('year').value)) {
-      if (pages >= PAGE) break;
-      open.warm(shard);
-      pages += shard.pages;
-    }
-  };
-  input.addEventListener('focus', warmUp, { once: true });
+}
 
+type Index = NonNullable<Awaited<ReturnType<typeof openIndex>>>;
+
+/**
+ * A reader in the box is about to search: the newest shards, enough to hold
+ * a page of results, which every search starts with, load meanwhile.
+ */
+function warmUp({ shards, open }: Index, year: string) {
+  let pages = 0;
+  for (const shard of shardsFor(shards, year)) {
+    if (pages >= PAGE) break;
+    open.warm(shard);
+    pages += shard.pages;
+  }
+}
+
+/** The chosen filters, by name; none chosen, none set. */
+function chosenFilters(field: PageParts['field']): Record<string, string> {
+  const filters: Record<string, string> = {};
+  for (const name of FILTERS) if (field(name).value) filters[name] = field(name).value;
+  return filters;
+}
+
+/** The page's address for a query, so that it can be shared or reloaded. */
+function searchUrl(query: string, filters: Record<string, string>, order: Order): URL {
+  const url = new URL(window.location.href);
+  url.search = '';
+  if (query) url.searchParams.set('q', query);
+  for (const [name, value] of Object.entries(filters)) url.searchParams.set(name, value);
+  if (order === 'date') url.searchParams.set('sort', 'date');
+  return url;
+}
+
+/** The search's first `shown` results, and the HTML of those from `from` on. */
+async function takeResults(search: ShardedSearch<Hit>, shown: number, from: number) {
+  const page = await search.take(shown);
+  const hits = page.hits.slice(from);
+  const items = (await Promise.all(hits.map((hit) => hit.found.data()))).map((data, i) => resultHtml(hits[i], data));
+  return { page, items };
+}
+
+/** Puts results in the list, in place of the last ones or after them. */
+function fillList(list: HTMLOListElement, items: string[], appending: boolean) {
+  if (appending) {
+    const first = list.children.length;
+    list.insertAdjacentHTML('beforeend', items.join(''));
+    // Focus follows the reader to the first new result.
+    list.children[first]?.querySelector<HTMLAnchorElement>('a')?.focus();
+  } else {
+    list.innerHTML = items.join('');
+  }
+}
+
+/**
+ * The results list and its status: shows the current search's first
+ * `shown` results, ten more on demand.
+ */
+function resultsList({ list, status, more }: PageParts) {
   let current: { query: string; order: Order; search: ShardedSearch<Hit> } | undefined;
   let shown = PAGE;
   let rendered = 0;
-  // Only the newest call's answer is shown: a reader types faster than
-  // shards load.
+  // Only the newest call's answer is shown: a reader types faster than shards load.
   let latest = 0;
 
   const show = async (appending: boolean) => {
@@ -212,13 +265,9 @@ export async function startSearch() {
     const search = current;
     if (!search) return;
     list.setAttribute('aria-busy', 'true');
-    let page: Page<Hit>;
-    let items: string[];
+    let taken: Awaited<ReturnType<typeof takeResults>>;
     try {
-      page = await search.search.take(shown);
-      const from = appending ? rendered : 0;
-      const hits = page.hits.slice(from);
-      items = (await Promise.all(hits.map((hit) => hit.found.data()))).map((data, i) => resultHtml(hits[i], data));
+      taken = await takeResults(search.search, shown, appending ? rendered : 0);
     } catch {
       if (token !== latest) return;
       list.removeAttribute('aria-busy');
@@ -230,70 +279,43 @@ export async function startSearch() {
     }
     if (token !== latest) return;
     list.removeAttribute('aria-busy');
-    if (appending) {
-      const first = list.children.length;
-      list.insertAdjacentHTML('beforeend', items.join(''));
-      // Focus follows the reader to the first new result.
-      list.children[first]?.querySelector<HTMLAnchorElement>('a')?.focus();
-    } else {
-      list.innerHTML = items.join('');
-    }
-    rendered = page.hits.length;
-    status.textContent = statusText(page, search.query, search.order);
-    more.hidden = page.complete && page.count <= shown;
+    fillList(list, taken.items, appending);
+    rendered = taken.page.hits.length;
+    status.textContent = statusText(taken.page, search.query, search.order);
+    more.hidden = taken.page.complete && taken.page.count <= shown;
     more.removeAttribute('aria-disabled');
   };
 
-  /** No search to run: any answer still loading is dropped, and `message` replaces the results. */
-  const clear = (message: string) => {
-    latest++;
-    current?.search.cancel();
-    current = undefined;
-    list.innerHTML = '';
-    list.removeAttribute('aria-busy');
-    status.textContent = message;
+  return {
+    /** A new query: back to the first page, and the last search's "more" must not reach this one. */
+    reset() {
+      shown = PAGE;
+      more.hidden = true;
+    },
+    /** No search to run: any answer still loading is dropped, and `message` replaces the results. */
+    clear(message: string) {
+      latest++;
+      current?.search.cancel();
+      current = undefined;
+      list.innerHTML = '';
+      list.removeAttribute('aria-busy');
+      status.textContent = message;
+    },
+    start(query: string, order: Order, search: ShardedSearch<Hit>) {
+      // A query typed further must not leave the last one loading shards.
+      current?.search.cancel();
+      current = { query, order, search };
+      void show(false);
+    },
+    more() {
+      shown += PAGE;
+      void show(true);
+    },
   };
+}
 
-  const run = () => {
-    const query = input.value.trim();
-    const order: Order = field('sort').value === 'date' ? 'date' : 'relevance';
-    const url = new URL(window.location.href);
-    url.search = '';
-    if (query) url.searchParams.set('q', query);
-    for (const name of FILTERS) if (field(name).value) url.searchParams.set(name, field(name).value);
-    if (order === 'date') url.searchParams.set('sort', 'date');
-    window.history.replaceState(null, '', url);
-    shown = PAGE;
-    // The last search's "more" must not reach this one.
-    more.hidden = true;
-    const words = queryWords(query);
-    if (words.length === 0) return clear('');
-    const filters: Record<string, string> = {};
-    for (const name of FILTERS) if (field(name).value) filters[name] = field(name).value;
-    const allowed = shardsFor(shards, filters.year);
-    if (allowed.length === 0) return clear(t('search.none', { query: isolate(query) }));
-    const searchShard = async (shard: ShardInfo) => open.search(shard, filters);
-    const titleShards = () => titled(words.map((w) => w.typed));
-    // A query typed further must not leave the last one loading shards.
-    current?.search.cancel();
-    current = { query, order, search: new ShardedSearch(allowed, searchShard, words, order, titleShards) };
-    void show(false);
-  };
-
-  let typing: ReturnType<typeof setTimeout> | undefined;
-  input.addEventListener('input', () => {
-    clearTimeout(typing);
-    typing = setTimeout(run, 300);
-  });
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    clearTimeout(typing);
-    run();
-  });
-  form.addEventListener('change', (event) => {
-    if (event.target instanceof HTMLSelectElement) run();
-  });
-  // The arrows move from the box through the results (each one's first link) and back.
+/** The arrows move from the box through the results (each one's first link) and back. */
+function arrowKeys(input: HTMLInputElement, list: HTMLOListElement) {
   const resultLinks = () => [...list.children].flatMap((li) => li.querySelector<HTMLAnchorElement>('a') ?? []);
   const step = (event: KeyboardEvent, from: number) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -309,12 +331,55 @@ export async function startSearch() {
     const link = (event.target as Element).closest('li')?.querySelector('a');
     if (link) step(event, resultLinks().indexOf(link));
   });
+}
+
+export async function startSearch() {
+  const root = document.querySelector<HTMLElement>('[data-search]');
+  if (!root) return;
+  const parts = pageParts(root);
+  const { form, input, more, field } = parts;
+  formFromUrl(parts);
+
+  const index = await openIndex(parts.status);
+  if (!index) return;
+  const titled = titleIndex();
+  input.addEventListener('focus', () => warmUp(index, field('year').value), { once: true });
+  const results = resultsList(parts);
+
+  const run = () => {
+    const query = input.value.trim();
+    const order: Order = field('sort').value === 'date' ? 'date' : 'relevance';
+    const filters = chosenFilters(field);
+    window.history.replaceState(null, '', searchUrl(query, filters, order));
+    results.reset();
+    const words = queryWords(query);
+    if (words.length === 0) return results.clear('');
+    const allowed = shardsFor(index.shards, filters.year);
+    if (allowed.length === 0) return results.clear(t('search.none', { query: isolate(query) }));
+    const searchShard = async (shard: ShardInfo) => index.open.search(shard, filters);
+    const titleShards = () => titled(words.map((w) => w.typed));
+    results.start(query, order, new ShardedSearch(allowed, searchShard, words, order, titleShards));
+  };
+
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(run, 300);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    run();
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLSelectElement) run();
+  });
+  arrowKeys(input, parts.list);
   // The button keeps its place (and focus) while the next results load.
   more.addEventListener('click', () => {
     if (more.getAttribute('aria-disabled') === 'true') return;
     more.setAttribute('aria-disabled', 'true');
-    shown += PAGE;
-    void show(true);
+    results.more();
   });
 
   if (input.value) {

@@ -4,6 +4,7 @@
  * and the newsroom scripts share it so they never disagree.
  */
 import path from 'node:path';
+import type { z } from 'astro/zod';
 import { closest, distance } from 'fastest-levenshtein';
 import type { LegacyText } from './encoding.ts';
 import { readFrontMatter } from './front-matter.ts';
@@ -62,6 +63,59 @@ function decode(message: string): IssueRef | undefined {
   }
 }
 
+/** What is left in the body of the placeholder `npm run new` puts there, as a problem. */
+function placeholderProblems(file: string, body: string, bodyLine: number): DispatchProblem[] {
+  const placeholder = placeholderLeft(body);
+  return placeholder
+    ? [
+        {
+          file,
+          line: bodyLine + placeholder.line,
+          field: 'body',
+          code: 'body.placeholder',
+          params: { value: placeholder.text },
+          severity: 'error',
+        },
+      ]
+    : [];
+}
+
+/** The schema's issues as problems, each at its field's line; `raw` is the front matter the schema was given. */
+function schemaProblems(file: string, issues: z.ZodError['issues'], raw: unknown, lines: Record<string, number>): DispatchProblem[] {
+  const lineOf = (field: string) => lines[field] ?? 1;
+  const problems: DispatchProblem[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const suggestion = nearField(key);
+        problems.push({
+          file,
+          line: lineOf(key),
+          field: key,
+          code: suggestion ? 'field.unknown' : 'field.unknownNone',
+          params: { suggestion, fields: dispatchFields.join(', ') },
+          severity: 'error',
+        });
+      }
+      continue;
+    }
+    const field = String(issue.path[0] ?? 'front-matter');
+    const value = issue.path.reduce<unknown>((at, key) => (at as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey], raw);
+    const missing = issue.code === 'invalid_type' && value === undefined;
+    const ref = missing ? { code: 'required' as const, params: { field: String(issue.path.at(-1) ?? field) } } : decode(issue.message);
+    problems.push({
+      file,
+      // A field that is missing has no line: point at the photo it belongs to.
+      line: lines[field] ?? (field.startsWith('image') ? lines.image : undefined) ?? 1,
+      field: issue.path.join('.') || field,
+      code: ref?.code ?? 'text.type',
+      params: ref?.params ?? { what: issue.message },
+      severity: 'error',
+    });
+  }
+  return problems;
+}
+
 /**
  * @param file path shown in messages (relative to the project root)
  * @param id the entry id (path under the archive folder without .md)
@@ -76,53 +130,11 @@ export function parseDispatch(file: string, id: string, source: string): ParseRe
   if (read === 'missing') return problem('front-matter', 'frontmatter.missing');
   if (!read.ok) return { ok: false, problems: read.faults.map((fault) => ({ file, ...fault, severity: 'error' as const })) };
   const { lines, body, bodyLine } = read;
-  const lineOf = (field: string) => lines[field] ?? 1;
   const raw = read.data;
   const result = dispatchSchema.safeParse(raw);
-  const placeholder = placeholderLeft(body);
-  const leftover: DispatchProblem[] = placeholder
-    ? [
-        {
-          file,
-          line: bodyLine + placeholder.line,
-          field: 'body',
-          code: 'body.placeholder',
-          params: { value: placeholder.text },
-          severity: 'error',
-        },
-      ]
-    : [];
+  const leftover = placeholderProblems(file, body, bodyLine);
   if (!result.success) {
-    const problems: DispatchProblem[] = [...leftover];
-    for (const issue of result.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) {
-          const suggestion = nearField(key);
-          problems.push({
-            file,
-            line: lineOf(key),
-            field: key,
-            code: suggestion ? 'field.unknown' : 'field.unknownNone',
-            params: { suggestion, fields: dispatchFields.join(', ') },
-            severity: 'error',
-          });
-        }
-        continue;
-      }
-      const field = String(issue.path[0] ?? 'front-matter');
-      const value = issue.path.reduce<unknown>((at, key) => (at as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey], raw);
-      const missing = issue.code === 'invalid_type' && value === undefined;
-      const ref = missing ? { code: 'required' as const, params: { field: String(issue.path.at(-1) ?? field) } } : decode(issue.message);
-      problems.push({
-        file,
-        // A field that is missing has no line: point at the photo it belongs to.
-        line: lines[field] ?? (field.startsWith('image') ? lines.image : undefined) ?? 1,
-        field: issue.path.join('.') || field,
-        code: ref?.code ?? 'text.type',
-        params: ref?.params ?? { what: issue.message },
-        severity: 'error',
-      });
-    }
+    const problems = [...leftover, ...schemaProblems(file, result.error.issues, raw, lines)];
     problems.sort((a, b) => a.line - b.line);
     return { ok: false, problems };
   }

@@ -26,7 +26,7 @@ import { searchThumbnail } from '#src/render/photo-variants.ts';
 import { startIndexers } from './indexers.ts';
 import { files, shardCache, type ShardCache } from './shard-cache.ts';
 
-export const searchBundleDir = 'pagefind';
+const searchBundleDir = 'pagefind';
 
 /** Files of a Pagefind bundle a shard keeps; pagefind.js is kept once, beside the shards. */
 const shardFiles =
@@ -216,36 +216,21 @@ async function titleIndexOf(
   );
 }
 
-/** Makes `outDir/pagefind/` the index of `dispatches`. */
-export async function searchStep(options: SearchStepOptions): Promise<SearchIndexResult> {
-  const { root, dispatches, state } = options;
-  const cache = shardCache(state.paths.searchShards);
-  const started = performance.now();
-  const byUrl = new Map(dispatches.map((d) => [d.url, d]));
-  const shards = planShards(byUrl.keys(), searchShardPages);
-  const code = fingerprint(root, { files: CACHE_INPUTS.search, settings: siteConfig.lang });
-  const placed = options.full ? undefined : await state.searchPlaced.read();
-  const out = outputOf(options, placed);
-  const names = new Map(
+/** Each shard's entry name: its key and a digest of the indexing code and its dispatches' records. */
+function shardNames(shards: Shard[], byUrl: ReadonlyMap<string, Dispatch>, code: string): Map<Shard, string> {
+  return new Map(
     shards.map((shard) => {
       const digest = createHash('sha1').update(code);
       for (const url of shard.urls) digest.update(`${url}\0${recordDigest(byUrl.get(url)!)}\0`);
       return [shard, `${shard.key}-${digest.digest('hex').slice(0, 16)}`];
     }),
   );
-  const changed = shards.filter((shard) => out.placedEntry(shard.key) !== names.get(shard));
-  const toIndex = changed.filter((shard) => !cache.isStored(names.get(shard)!));
-  await indexShards(
-    toIndex.map((shard) => ({ shard, name: names.get(shard)! })),
-    byUrl,
-    cache,
-    state.paths.bodies,
-    options.progress,
-    options.full,
-  );
+}
 
+/** Places the changed shards from the state; returns the files written and deleted, relative to the output folder. */
+async function placeShards(changed: Shard[], names: ReadonlyMap<Shard, string>, cache: ShardCache, out: SearchOutput) {
   const written: string[] = [];
-  const deleted = await removeShards(out, new Set(shards.map((shard) => shard.key)), placed, cache);
+  const deleted: string[] = [];
   for (const shard of changed) {
     const target = path.join(out.bundleDir, shard.key);
     const placedNow = await cache.placeCached(names.get(shard)!, target, {
@@ -257,6 +242,23 @@ export async function searchStep(options: SearchStepOptions): Promise<SearchInde
     written.push(...placedNow.written.map(under));
     deleted.push(...placedNow.deleted.map(under));
   }
+  return { written, deleted };
+}
+
+/**
+ * Places the files beside the shards: pagefind.js, shards.json and the title
+ * index. Returns their digests, for the state, and the files written and
+ * deleted.
+ */
+async function placeBesideShards(
+  shards: Shard[],
+  names: ReadonlyMap<Shard, string>,
+  cache: ShardCache,
+  out: SearchOutput,
+  placed: SearchPlaced | undefined,
+) {
+  const written: string[] = [];
+  const deleted: string[] = [];
   await mkdir(out.bundleDir, { recursive: true });
   const script = shards.length > 0 ? await readFile(path.join(cache.entryPath(names.get(shards[0])!), 'pagefind.js')) : undefined;
   const manifest = Buffer.from(JSON.stringify(shardManifest(shards, `/${searchBundleDir}/`)));
@@ -276,7 +278,37 @@ export async function searchStep(options: SearchStepOptions): Promise<SearchInde
     if (digest) digests[name] = digest;
     if (placedAnew) (bytes ? written : deleted).push(`${searchBundleDir}/${name}`);
   }
-  await state.searchPlaced.write({ shards: Object.fromEntries(shards.map((shard) => [shard.key, names.get(shard)!])), files: digests });
+  return { digests, written, deleted };
+}
+
+/** Makes `outDir/pagefind/` the index of `dispatches`. */
+export async function searchStep(options: SearchStepOptions): Promise<SearchIndexResult> {
+  const { root, dispatches, state } = options;
+  const cache = shardCache(state.paths.searchShards);
+  const started = performance.now();
+  const byUrl = new Map(dispatches.map((d) => [d.url, d]));
+  const shards = planShards(byUrl.keys(), searchShardPages);
+  const code = fingerprint(root, { files: CACHE_INPUTS.search, settings: siteConfig.lang });
+  const placed = options.full ? undefined : await state.searchPlaced.read();
+  const out = outputOf(options, placed);
+  const names = shardNames(shards, byUrl, code);
+  const changed = shards.filter((shard) => out.placedEntry(shard.key) !== names.get(shard));
+  const toIndex = changed.filter((shard) => !cache.isStored(names.get(shard)!));
+  await indexShards(
+    toIndex.map((shard) => ({ shard, name: names.get(shard)! })),
+    byUrl,
+    cache,
+    state.paths.bodies,
+    options.progress,
+    options.full,
+  );
+
+  const deleted = await removeShards(out, new Set(shards.map((shard) => shard.key)), placed, cache);
+  const fromState = await placeShards(changed, names, cache, out);
+  const beside = await placeBesideShards(shards, names, cache, out, placed);
+  const written = [...fromState.written, ...beside.written];
+  deleted.push(...fromState.deleted, ...beside.deleted);
+  await state.searchPlaced.write({ shards: Object.fromEntries(shards.map((shard) => [shard.key, names.get(shard)!])), files: beside.digests });
   // Entries of earlier builds would only grow the state.
   await cache.pruneEntries(new Set(names.values()));
   const kept = new Set(written);
@@ -290,6 +322,3 @@ export async function searchStep(options: SearchStepOptions): Promise<SearchInde
   } satisfies SearchIndexResult;
 }
 
-/** The build log's line, which the benchmark and tests read. */
-export const describeSearchIndex = (r: SearchIndexResult) =>
-  `Search: ${r.dispatches} dispatches in ${r.shards} shards; indexed ${r.indexed.length ? r.indexed.join(', ') : 'none (all cached)'} in ${r.ms} ms`;

@@ -41,6 +41,32 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
  */
 const PAGEFIND_ENV = { _RJEM_MALLOC_CONF: 'narenas:1' };
 
+function spawnWorker(): Worker {
+  const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
+    resourceLimits: WORKER_LIMITS,
+    // The worker's Pagefind service inherits it.
+    env: { ...PAGEFIND_ENV, ...process.env },
+  });
+  // A worker that dies between jobs is not handed another; one that dies
+  // during a job fails that job (see ask()). Either way, never unheard.
+  worker.on('error', () => undefined);
+  return worker;
+}
+
+/** Gives `worker` one job; rejects if it fails or exits before it answers. */
+function ask(worker: Worker, job: IndexJob): Promise<IndexReply> {
+  return new Promise<IndexReply>((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    const onExit = (code: number) => reject(new Error(`The search index worker for ${job.shard} exited with code ${code}`));
+    worker.once('error', onError).once('exit', onExit);
+    worker.once('message', (answer: IndexReply) => {
+      worker.off('error', onError).off('exit', onExit);
+      resolve(answer);
+    });
+    worker.postMessage(job);
+  });
+}
+
 /** Up to `size` workers, each started when a job first waits for one. */
 export function startIndexers(size = Math.min(availableParallelism(), MAX_INDEXERS)) {
   const idle = new Set<Worker>();
@@ -48,14 +74,7 @@ export function startIndexers(size = Math.min(availableParallelism(), MAX_INDEXE
   const running = new Map<Worker, Promise<void>>();
   let closed = false;
   const start = () => {
-    const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
-      resourceLimits: WORKER_LIMITS,
-      // The worker's Pagefind service inherits it.
-      env: { ...PAGEFIND_ENV, ...process.env },
-    });
-    // A worker that dies between jobs is not handed another; one that dies
-    // during a job fails that job (see index()). Either way, never unheard.
-    worker.on('error', () => undefined);
+    const worker = spawnWorker();
     running.set(worker, new Promise<void>((resolve) => worker.once('exit', () => resolve())).then(() => {
       idle.delete(worker);
       running.delete(worker);
@@ -86,16 +105,7 @@ export function startIndexers(size = Math.min(availableParallelism(), MAX_INDEXE
     async index(job: IndexJob): Promise<void> {
       const worker = await acquire();
       try {
-        const reply = await new Promise<IndexReply>((resolve, reject) => {
-          const onError = (error: Error) => reject(error);
-          const onExit = (code: number) => reject(new Error(`The search index worker for ${job.shard} exited with code ${code}`));
-          worker.once('error', onError).once('exit', onExit);
-          worker.once('message', (answer: IndexReply) => {
-            worker.off('error', onError).off('exit', onExit);
-            resolve(answer);
-          });
-          worker.postMessage(job);
-        });
+        const reply = await ask(worker, job);
         if (!reply.ok) throw new Error(reply.message);
       } finally {
         release(worker);

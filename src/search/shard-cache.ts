@@ -46,6 +46,7 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
 }
 
 /** The shard cache in `folder` (the build state's search-shards). */
+// long: five short methods, each named and documented, sharing `folder`; the factory only holds them.
 export function shardCache(folder: string) {
   /** Where cached entry `name` is. */
   const entryPath = (name: string) => path.join(folder, name);
