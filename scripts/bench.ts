@@ -176,9 +176,9 @@ for (const order of ['relevance', 'date'] as const) {
 const latencies = await queryLatency(dist, [SEARCH_QUERY, ...LATENCY_QUERIES], 'relevance');
 if (latencies) {
   console.log('\nQuery to first results on a warm search page (chromium, local server, by relevance)');
-  [SEARCH_QUERY, ...LATENCY_QUERIES].forEach((query, i) =>
-    line(`  «${query}»`, `${latencies[i].toFixed(0)} ms${i === 0 ? ' (loads the index)' : ''}`),
-  );
+  for (const [i, query] of [SEARCH_QUERY, ...LATENCY_QUERIES].entries()) {
+    line(`  «${query}»`, `${latencies[i].toFixed(0)} ms${i === 0 ? ' (loads the index)' : ''}`);
+  }
 }
 
 // Last: it leaves the output folder built with the changed layout.

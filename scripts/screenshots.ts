@@ -54,7 +54,9 @@ try {
         await page.goto(server.origin + url, { waitUntil: 'load' });
         await page.evaluate(() => document.fonts.ready);
         // Lazy images below the fold load when scrolled to: a full-page shot shows them all.
-        await page.evaluate(() => document.querySelectorAll('img[loading=lazy]').forEach((img) => img.setAttribute('loading', 'eager')));
+        await page.evaluate(() => {
+          for (const img of document.querySelectorAll('img[loading=lazy]')) img.setAttribute('loading', 'eager');
+        });
         await page.waitForLoadState('networkidle');
         const file = path.join(out, `${name}-${width}-${scheme}.png`);
         await page.screenshot({ path: file, fullPage: true });

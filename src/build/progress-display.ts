@@ -39,7 +39,7 @@ export function progressDisplay(progress: BuildProgress, out: Output, options: D
   const write = out.write.bind(out);
   let shown = 0;
   let stopped = false;
-  const fit = (line: string) => (out.columns ? line.slice(0, out.columns - 1) : line);
+  const fitToWidth = (line: string) => (out.columns ? line.slice(0, out.columns - 1) : line);
   const clear = () => {
     if (shown > 0) write(`\x1b[${shown}A\x1b[J`);
     shown = 0;
@@ -47,7 +47,7 @@ export function progressDisplay(progress: BuildProgress, out: Output, options: D
   const draw = () => {
     if (stopped) return;
     const lines = progress.active();
-    write(lines.map((line) => `${fit(line)}\n`).join(''));
+    write(lines.map((line) => `${fitToWidth(line)}\n`).join(''));
     shown = lines.length;
   };
   const above = (text: () => void) => {

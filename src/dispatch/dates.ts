@@ -80,14 +80,14 @@ export function wallClock(timeZone: string): (date: Date) => Readonly<WallTime> 
 export const wallTime = wallClock(timeZone);
 
 /** Minutes the newsroom's zone is ahead of UTC at an instant. */
-export function zoneOffsetMinutes(date: Date): number {
+function zoneOffsetMinutes(date: Date): number {
   const w = wallTime(date);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
 }
 
 /** The instant a wall-clock time in the newsroom's zone stands for. */
-export function fromWallTime(w: WallTime, ms = 0): Date {
+function fromWallTime(w: WallTime, ms = 0): Date {
   const guess = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, ms);
   const first = guess - zoneOffsetMinutes(new Date(guess)) * 60000;
   // A second pass settles times near an offset change.

@@ -16,7 +16,7 @@ import {
 import { slugify } from './text.ts';
 import { dispatchPath } from './urls.ts';
 
-export interface Tag {
+interface Tag {
   name: string;
   slug: string;
 }

@@ -11,7 +11,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { parseDocument, type YAMLError } from 'yaml';
 import type { ProblemCode } from './problems.ts';
 
-export interface FrontMatterFault {
+interface FrontMatterFault {
   /** 1-based line in the file. */
   line: number;
   field: string;
@@ -33,7 +33,7 @@ export type FrontMatterResult =
 
 /** Fields whose value is one line of text, which a journalist never quotes. */
 const TEXT_FIELDS = new Set(['title', 'summary', 'city', 'category', 'source', 'slug', 'image', 'imageAlt', 'imageCaption', 'imageCredit']);
-const FIELD = /^([^\s:#'"[{\-][^:]*?)\s*:(?:[ \t]+(.*?))?\s*$/;
+const FIELD = /^([^\s:#'"[{-][^:]*?)\s*:(?:[ \t]+(.*?))?\s*$/;
 // A plain value YAML would not read as the text it is: a colon and a space («وزير: نعم»), or a first character YAML reserves.
 const NEEDS_QUOTES = /:\s|:$/;
 const STARTS_SYNTAX = /^[[{&*!%@`]/;

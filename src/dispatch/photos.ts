@@ -5,12 +5,10 @@
  */
 import type { Html, Image, ImageReference } from 'mdast';
 import { definitions } from 'mdast-util-definitions';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import { visit } from 'unist-util-visit';
 import { safeDecode } from './photo-markers.ts';
 import type { DispatchProblem, ProblemCode, Severity } from './problems.ts';
+import { markdownTree } from './markdown.ts';
 
 /**
  * Still photos the image pipeline (sharp) reads. Not SVG; not GIF or TIFF,
@@ -55,7 +53,7 @@ export function bodyPhotoRefs(body: string, bodyLine: number): PhotoRef[] {
   // Most dispatches have no photo: skip parsing them.
   if (!body.includes('![') && !/<img\b/i.test(body)) return [];
   const refs: PhotoRef[] = [];
-  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = markdownTree(body);
   const definition = definitions(tree);
   visit(tree, (node) => {
     const line = bodyLine + (node.position?.start.line ?? 1) - 1;

@@ -29,9 +29,9 @@ export interface Source {
   aliases?: readonly string[];
 }
 
-export const cities: readonly City[] = citiesJson;
-export const categories: readonly Category[] = categoriesJson;
-export const sources: readonly Source[] = sourcesJson;
+const cities: readonly City[] = citiesJson;
+const categories: readonly Category[] = categoriesJson;
+const sources: readonly Source[] = sourcesJson;
 
 export interface Registry<T> {
   /** Which file to edit to add an entry; shown in error messages. */
@@ -48,7 +48,7 @@ export interface Registry<T> {
 }
 
 /** A value as registries compare it: search's Arabic folding, lower case, spaces and hyphens alike. */
-export function registryKey(value: string): string {
+function registryKey(value: string): string {
   return fold(cleanText(value).trim()).replace(/[\s_-]+/g, ' ');
 }
 

@@ -14,7 +14,7 @@ import { siteConfig } from '#src/config.ts';
 const DATE_EXAMPLE = '2025-12-01T10:30';
 
 /** A zod message that carries a problem code and its parameters. */
-export function problemRef(code: ProblemCode, params: Record<string, string> = {}): string {
+function problemRef(code: ProblemCode, params: Record<string, string> = {}): string {
   return JSON.stringify({ code, params });
 }
 

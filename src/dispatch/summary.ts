@@ -100,7 +100,11 @@ function isDateline(folded: string): boolean {
   let codes = 0;
   // Only an agency's code counts as one: «(رسمي)» and «(شباط)» are words.
   const tokens = folded
-    .replace(CODE, (code) => (sourceRegistry.find(code.slice(1, -1)) ? (codes++, ' ') : code))
+    .replace(CODE, (code) => {
+      if (!sourceRegistry.find(code.slice(1, -1))) return code;
+      codes++;
+      return ' ';
+    })
     .replace(NUMERIC_DATE, ' # ')
     .replace(DAY_MONTH, ' #? ')
     .split(/[\s\-–—:،,؛;.]+/)

@@ -5,10 +5,11 @@
  */
 
 // C0 controls except tab, line feed and carriage return; DEL; C1 controls.
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it removes.
+export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 // Bidi embeddings, overrides and isolates (LRE…RLO, LRI…PDI). The marks
 // LRM, RLM and ALM stay: they are legitimate punctuation in Arabic text.
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 // Unpaired surrogates (reachable through YAML escapes such as "\uD800")
 // and the noncharacters U+FFFE/U+FFFF: none may appear in XML.

@@ -3,10 +3,10 @@
  * silently repair or a reader would trip over, for a whole archive at once,
  * without building. Pure: takes file texts, returns problems.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Link } from 'mdast';
 import { words } from '#src/dispatch/arabic.ts';
 import { encodingProblem } from '#src/dispatch/encoding.ts';
+import { markdownTree } from '#src/dispatch/markdown.ts';
 import { dateSegments, formatDate, formatTime } from '#src/dispatch/dates.ts';
 import { findDuplicateUrls } from '#src/dispatch/dispatch.ts';
 import { parseDispatch, type ParsedDispatch, type SourceFile } from '#src/dispatch/parse.ts';
@@ -14,7 +14,7 @@ import { nearDuplicates } from './near-duplicates.ts';
 import { resolveDispatchPhotos, type FindPhoto } from '#src/dispatch/photos.ts';
 import type { DispatchProblem, ProblemCode } from '#src/dispatch/problems.ts';
 import { categoryRegistry, cityRegistry } from '#src/dispatch/registries.ts';
-import { slugify } from '#src/dispatch/text.ts';
+import { BIDI_CONTROLS, CONTROL_CHARS, slugify } from '#src/dispatch/text.ts';
 import { datelineAt } from './wire.ts';
 import {
   archiveMonthPath,
@@ -34,10 +34,11 @@ import {
 
 export type { SourceFile } from '#src/dispatch/parse.ts';
 
+// What cleanText removes (bidi and control characters), and the zero-width ones it keeps.
 const INVISIBLE: [RegExp, ProblemCode][] = [
-  [/[\u202a-\u202e\u2066-\u2069]/gu, 'text.bidi'],
+  [BIDI_CONTROLS, 'text.bidi'],
   [/[\u200b\u2060\ufeff]/gu, 'text.zeroWidth'],
-  [/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu, 'text.control'],
+  [CONTROL_CHARS, 'text.control'],
 ];
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -137,7 +138,7 @@ function linkProblems(d: ParsedDispatch, paths: Set<string>): DispatchProblem[] 
     }
     for (const child of (node.children ?? []) as { type: string }[]) visit(child);
   };
-  visit(fromMarkdown(d.body));
+  visit(markdownTree(d.body));
   return problems;
 }
 

@@ -15,10 +15,9 @@ import { isMonth, readDateline, readUndated } from './wire/dateline.ts';
 import { dayOf } from './wire/day.ts';
 import { withoutClosingMarkers } from './wire/ending.ts';
 
-export type { CalendarDay } from '#src/dispatch/months.ts';
-export { ARABIC_DATELINE, datelineAt } from './wire/dateline.ts';
+export { datelineAt } from './wire/dateline.ts';
 
-export interface WireDispatch {
+interface WireDispatch {
   title: string;
   /** Registry slugs. */
   city: string;

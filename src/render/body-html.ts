@@ -1,11 +1,8 @@
-import { t } from '#src/i18n/ar.ts';
+/** HTML made around a dispatch's body: escaping, the dateline, the corrections. */
 import { formatWhen, htmlDateTime, isStartOfDay } from '#src/dispatch/dates.ts';
+import { dateline, type Dispatch } from '#src/dispatch/dispatch.ts';
 import { leadingPhotos } from '#src/dispatch/photo-markers.ts';
-
-/**
- * Puts the generated dateline where wire style has it: at the start of the
- * first paragraph of the rendered body («طرابلس 01 ديسمبر 2025 (وال) - …»).
- */
+import { t } from '#src/i18n/ar.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
@@ -13,7 +10,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ESCAPES[c]);
 }
 
+/** The dateline, «طرابلس 01 ديسمبر 2025 (وال) -», as a <time> of the dispatch's date: on its page, its cards and its feed item. */
+export function datelineHtml(d: Pick<Dispatch, 'date' | 'dateOnly' | 'city' | 'source'>): string {
+  return `<time class="dateline" datetime="${htmlDateTime(d.date, d.dateOnly)}">${escapeHtml(dateline(d))}</time>`;
+}
+
 /**
+ * Puts the generated dateline where wire style has it: at the start of the
+ * first paragraph of the rendered body («طرابلس 01 ديسمبر 2025 (وال) - …»).
  * @param html the sanitised body HTML
  * @param datelineHtml markup of the dateline, already escaped
  */

@@ -10,7 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import { siteConfig } from '#src/config.ts';
-import { correctionsHtml, escapeHtml, withDateline } from './body-html.ts';
+import { correctionsHtml, datelineHtml, escapeHtml, withDateline } from './body-html.ts';
 import { toRfc822 } from '#src/dispatch/dates.ts';
 import { dateline, type Dispatch } from '#src/dispatch/dispatch.ts';
 import { logoImage } from './image-sizes.ts';
@@ -71,7 +71,7 @@ export interface FeedPhotoFile {
 }
 
 /** An enclosure: the file, and its size in bytes. */
-export interface FeedEnclosure extends FeedPhotoFile {
+interface FeedEnclosure extends FeedPhotoFile {
   length: number;
 }
 
@@ -102,7 +102,7 @@ const contents = new WeakMap<Dispatch, string>();
 function itemContent(d: Dispatch, { html, photos, leadHtml = '' }: FeedItemContent): string {
   let content = contents.get(d);
   if (content === undefined) {
-    const text = fillPhotos(withDateline(html, escapeHtml(dateline(d))), (n) => photos[n]);
+    const text = fillPhotos(withDateline(html, datelineHtml(d)), (n) => photos[n]);
     const body = leadHtml + text + correctionsHtml(d.corrections);
     content = `<div dir="${siteConfig.dir}" lang="${siteConfig.lang}">${absolutizeUrls(body, absoluteUrl(d.url))}</div>`;
     contents.set(d, content);

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import type { VariantSpec } from './photo-variants.ts';
 
 /** What shows through a transparent photo in JPEG, which has no transparency: white, not black. */
-export const PHOTO_BACKGROUND = '#ffffff';
+const PHOTO_BACKGROUND = '#ffffff';
 
 /**
  * The bytes of one size. Upright by the photo's EXIF orientation; no

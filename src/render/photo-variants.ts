@@ -21,7 +21,7 @@ import { slugify } from '#src/dispatch/text.ts';
 export const photoHash = (digest: string, encoderVersion: string) =>
   createHash('sha256').update(`${digest}\0${encoderVersion}`).digest('base64url').slice(0, 8);
 
-export type PhotoFormat = 'avif' | 'webp' | 'jpeg';
+type PhotoFormat = 'avif' | 'webp' | 'jpeg';
 
 export interface VariantSpec {
   width: number;
@@ -46,7 +46,7 @@ const EXTENSIONS: Record<PhotoFormat, string> = { avif: 'avif', webp: 'webp', jp
 const TYPES: Record<PhotoFormat, string> = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg' };
 
 /** A photo size's file name: `<stem>.<hash>_<w>x<h>[c].<ext>`. */
-export const VARIANT_NAME = /^(.+)\.([\w-]{8})_(\d+)x(\d+)(c?)\.(avif|webp|jpg)$/;
+const VARIANT_NAME = /^(.+)\.([\w-]{8})_(\d+)x(\d+)(c?)\.(avif|webp|jpg)$/;
 
 export function variant(photo: PhotoFile, spec: VariantSpec): Variant {
   const stem = slugify(photo.name.replace(/\.[^.]+$/, '')) || 'photo';
@@ -65,7 +65,7 @@ export function parseVariantName(name: string): { hash: string; spec: VariantSpe
 /** Widths of an article photo; --measure (42rem) is at most 672 CSS px wide. */
 const ARTICLE_WIDTHS = [480, 800, 1200];
 
-export const photoSizes = '(min-width: 44rem) 42rem, calc(100vw - 2rem)';
+const photoSizes = '(min-width: 44rem) 42rem, calc(100vw - 2rem)';
 
 /** The article widths up to the original's, and the original's own when it falls between two. */
 export function photoWidths(src: Pick<PhotoFile, 'width'>): number[] {
@@ -75,7 +75,7 @@ export function photoWidths(src: Pick<PhotoFile, 'width'>): number[] {
 }
 
 /** Listing cards and search results: a small 4:3 crop. */
-export const thumbnail = { width: 240, height: 180, widths: [120, 240], sizes: '120px' };
+const thumbnail = { width: 240, height: 180, widths: [120, 240], sizes: '120px' };
 
 export interface Crop {
   width: number;
@@ -97,10 +97,10 @@ export function cropSize(src: Pick<PhotoFile, 'width' | 'height'>, ratio: number
 }
 
 /** Open Graph and Twitter cards: 1.91:1. */
-export const SOCIAL_RATIO = 1200 / 630;
+const SOCIAL_RATIO = 1200 / 630;
 
 /** What Google asks of NewsArticle images: 16:9, 4:3 and 1:1, 1200 px wide. */
-export const STRUCTURED_DATA_RATIOS = [16 / 9, 4 / 3, 1];
+const STRUCTURED_DATA_RATIOS = [16 / 9, 4 / 3, 1];
 
 const scaled = (src: PhotoFile, width: number) => Math.max(1, Math.round((width * src.height) / src.width));
 

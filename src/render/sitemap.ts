@@ -8,8 +8,8 @@ import type { Dispatch } from '#src/dispatch/dispatch.ts';
 import { absoluteUrl } from '#src/dispatch/urls.ts';
 import { escapeXml } from './xml.ts';
 
-export const newsWindowHours = 48;
-export const newsSitemapLimit = 1000;
+const newsWindowHours = 48;
+const newsSitemapLimit = 1000;
 
 /** Dispatches of the 48 hours up to the newest one (input newest first). */
 export function newsWindow(dispatches: readonly Dispatch[]): Dispatch[] {

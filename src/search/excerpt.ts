@@ -20,7 +20,7 @@ interface Span {
  * from `blocks` (words per block) when given, since Pagefind's metadata
  * turns the text's line breaks into spaces, else from the line breaks.
  */
-export function indexedWordSpans(text: string, blocks?: readonly number[]): Span[] {
+function indexedWordSpans(text: string, blocks?: readonly number[]): Span[] {
   const spans: Span[] = [];
   let line = 0;
   let lineStart = 0;

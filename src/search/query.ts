@@ -95,7 +95,7 @@ interface WordMatch {
 }
 
 /** The pages of one shard that match every query word, each at its best tier. */
-export async function searchShard<F extends Found>(search: ShardSearch<F>, query: QueryWord[], shard: number): Promise<Ranked<F>[]> {
+async function searchShard<F extends Found>(search: ShardSearch<F>, query: QueryWord[], shard: number): Promise<Ranked<F>[]> {
   const perWord = await Promise.all(
     query.map(async (word) => {
       const matches = new Map<string, WordMatch & { found: F }>();
@@ -142,7 +142,7 @@ export async function searchShard<F extends Found>(search: ShardSearch<F>, query
  */
 const classOf = (r: Ranked<Found>, order: Order) => (order === 'relevance' ? r.tier * 2 + (r.inTitle ? 0 : 1) : Math.max(0, r.tier - 1));
 
-export function compareRanked(order: Order) {
+function compareRanked(order: Order) {
   return (a: Ranked<Found>, b: Ranked<Found>) => classOf(a, order) - classOf(b, order) || a.shard - b.shard || b.score - a.score;
 }
 

@@ -59,7 +59,7 @@ export function textTerms(text: string): string[] {
  */
 export type Tier = 0 | 1 | 2 | 3 | 4;
 
-export interface Alternative {
+interface Alternative {
   /** A Pagefind search term. */
   term: string;
   tier: Tier;

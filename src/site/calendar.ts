@@ -28,7 +28,7 @@ export interface DayGroup {
   day: string;
   dispatches: Dispatch[];
 }
-export interface MonthGroup {
+interface MonthGroup {
   month: string;
   count: number;
   days: DayGroup[];

@@ -10,7 +10,7 @@ import type { Dispatch, Photo } from '#src/dispatch/dispatch.ts';
 import type { TermGroup } from './term-groups.ts';
 
 /** How recent a photo must be to lead over the newest dispatch: the last day or two. */
-export const leadPhotoWindowHours = 48;
+const leadPhotoWindowHours = 48;
 
 export interface FrontSection {
   name: string;

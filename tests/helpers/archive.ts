@@ -39,7 +39,7 @@ export function testPhoto(width: number, height: number, transparentCorner = fal
   return sharp(Buffer.from(svg));
 }
 
-export function fillerDispatch(n: number): string {
+function fillerDispatch(n: number): string {
   const day = String((n % 28) + 1).padStart(2, '0');
   const hour = String(8 + (n % 10)).padStart(2, '0');
   return [

@@ -30,14 +30,14 @@ const WORD = '[\\p{L}\\p{M}]+';
 const WORDS = `${WORD}(?:\\s+${WORD})*?`;
 const SEP = '\\s*[-–—،,]?\\s*';
 const NOT_LETTER = '(?![\\p{L}\\p{M}])';
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Agencies put their code in brackets, between slashes, or bare (SPA: «… 2015 م واس»). */
 const BARE_CODES = sourceRegistry.entries
   .flatMap((s) => [s.code, ...(s.aliases ?? [])])
   .filter((code) => /\p{Script=Arabic}/u.test(code))
   .sort((a, b) => b.length - a.length)
-  .map(escape)
+  .map(escapeRegExp)
   .join('|');
 const MARKER =
   `${SEP}(?:\\(\\s*(?<bracket>[^()\\n]{1,20}?)\\s*\\)|/\\s*(?<slash>[^/\\n]{1,20}?)\\s*/|(?<bare>${BARE_CODES})(?=[\\s\\p{P}]|$))` +
@@ -52,7 +52,7 @@ const EQUIVALENT =
   `(?:\\s*م\\.?${NOT_LETTER})?)?`;
 
 /** City, «في» or a dash, date, marker: «أبوظبي في 11 أغسطس / وام /», «الكويت - 11 - 8 (كونا) --». */
-export const ARABIC_DATELINE = new RegExp(`^(?<city>${WORDS})${SEP}(?:ف[يى]\\s+)?(?<date>${DAY_MONTH_YEAR}${EQUIVALENT})${MARKER}`, 'u');
+const ARABIC_DATELINE = new RegExp(`^(?<city>${WORDS})${SEP}(?:ف[يى]\\s+)?(?<date>${DAY_MONTH_YEAR}${EQUIVALENT})${MARKER}`, 'u');
 const LATIN_DATELINE =
   /^(?<city>[A-Za-z][A-Za-z\s'-]*?)\s*,\s*(?<date>(?<day>\d{1,2})[./-](?<monthNumber>\d{1,2})[./-](?<numberYear>\d{4}))\s*[-–—:]\s*(?<bare>[A-Za-z][A-Za-z\s]*?)\s*[-–—:]\s*/;
 /** A city and a marker with no date between them, as SANA and Saba often send: «دمشق-سانا». */

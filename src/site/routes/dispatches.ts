@@ -40,7 +40,7 @@ export function* dispatchEntries(site: Site): Generator<RouteEntry<DispatchView>
 }
 
 /** A dispatch with a lead photo is shared with a crop of it; a withdrawn one with the site's card. */
-export const hasCard = (d: Dispatch) => !d.image && !d.withdrawn;
+const hasCard = (d: Dispatch) => !d.image && !d.withdrawn;
 
 /** A card shows the headline and the dateline: its view is the dispatch, which stands for just those (its card digest). */
 export function* cardEntries(site: Site): Generator<RouteEntry<{ dispatch: Dispatch }>> {

@@ -60,7 +60,7 @@ export interface SitemapIndexView {
 }
 
 /** Dispatch URLs in one sitemap chunk (the protocol allows 50,000). */
-export const sitemapChunkSize = 10_000;
+const sitemapChunkSize = 10_000;
 
 /**
  * A tag's feed is its newest few, summaries only: an archive names thousands

@@ -29,7 +29,7 @@ export interface PeriodLink {
 }
 
 /** The nearest periods of the same kind that have dispatches. */
-export interface PeriodNeighbours {
+interface PeriodNeighbours {
   older?: PeriodLink;
   newer?: PeriodLink;
 }

@@ -15,6 +15,7 @@ import type { RouteEntry } from './types.ts';
 
 export interface Crumb {
   label: string;
+  /** Omitted for the current page. */
   href?: string;
 }
 
