@@ -5,11 +5,11 @@
  * a day but no time: without --time the dispatch is dated by its day alone.
  * A wire saved as Windows-1256 or UTF-16 is read as such, and said so.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buffer as readStdin } from 'node:stream/consumers';
 import { archiveDir, buildNow, siteConfig } from '#src/config.ts';
-import { dispatchFileText, dispatchPathFor, paragraphsToMarkdown, slugFromTitle, wireDate } from '#src/newsroom/writer.ts';
+import { dispatchFileText, dispatchPathFor, paragraphsToMarkdown, slugFromTitle, wireDate, writeNewFile } from '#src/newsroom/writer.ts';
 import { parseDispatch } from '#src/dispatch/parse.ts';
 import { decodeFile, encodingProblem } from '#src/dispatch/encoding.ts';
 import { problemMessage, type DispatchProblem } from '#src/dispatch/problems.ts';
@@ -92,15 +92,8 @@ for (const input of inputs) {
     console.log(`# ${file}\n${text}`);
     continue;
   }
-  const target = path.resolve(projectRoot, file);
-  await mkdir(path.dirname(target), { recursive: true });
-  try {
-    await writeFile(target, text, { flag: 'wx' });
-    console.log(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    problems.push({ file: name, line: 1, field: 'title', code: 'file.exists', params: { value: file }, severity: 'error' });
-  }
+  if (await writeNewFile(path.resolve(projectRoot, file), text)) console.log(file);
+  else problems.push({ file: name, line: 1, field: 'title', code: 'file.exists', params: { value: file }, severity: 'error' });
 }
 printProblems(problems, lang);
 process.exitCode = problems.length > 0 ? 1 : 0;

@@ -4,10 +4,9 @@
  * and prints its path. Never overwrites. Its body is a placeholder that
  * check, the hook and the build refuse until the journalist replaces it.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { archiveDir, buildNow, siteConfig } from '#src/config.ts';
-import { dispatchFileText, dispatchPathFor, slugFromTitle } from '#src/newsroom/writer.ts';
+import { dispatchFileText, dispatchPathFor, slugFromTitle, writeNewFile } from '#src/newsroom/writer.ts';
 import { BODY_PLACEHOLDER } from '#src/dispatch/placeholder.ts';
 import { problemMessage } from '#src/dispatch/problems.ts';
 import { categoryRegistry, cityRegistry, sourceRegistry, unknownEntry, type Registry } from '#src/dispatch/registries.ts';
@@ -63,12 +62,7 @@ if (!checked.ok) {
   process.exit(1);
 }
 
-const target = path.resolve(projectRoot, file);
-await mkdir(path.dirname(target), { recursive: true });
-try {
-  await writeFile(target, text, { flag: 'wx' });
-} catch (error) {
-  if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+if (!(await writeNewFile(path.resolve(projectRoot, file), text))) {
   fail(problemMessage({ field: 'file', code: 'file.exists', params: { value: file } }, lang));
 }
 console.log(file);

@@ -3,6 +3,8 @@
  * gray-matter, the body as Markdown built from an mdast tree (remark), so
  * text that looks like Markdown syntax is escaped rather than interpreted.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
@@ -66,4 +68,16 @@ export function slugFromTitle(title: string, words = 6): string {
 export function dispatchPathFor(archiveDir: string, date: Date, slug: string): string {
   const { year, month } = dateSegments(date);
   return `${archiveDir}/${year}/${month}/${slug}.md`;
+}
+
+/** Writes a new dispatch file, its folders too; false, and nothing written, when the file exists. */
+export async function writeNewFile(target: string, text: string): Promise<boolean> {
+  await mkdir(path.dirname(target), { recursive: true });
+  try {
+    await writeFile(target, text, { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
 }
