@@ -82,7 +82,7 @@ export default class SummaryReporter implements Reporter {
     }
     rows.push(['whole run', seconds(performance.now() - this.runStart), '', '']);
     const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length)));
-    console.log('\nTime per group: wall (first file started to last ended), the files\' own times added up');
+    console.log('\nTime per group: wall (first file started to last ended), and the times of its files added up');
     for (const row of rows) {
       console.log(`  ${row[0].padEnd(widths[0])}  ${row[1].padStart(widths[1])}  ${row[2].padStart(widths[2])}  ${row[3]}`.trimEnd());
     }

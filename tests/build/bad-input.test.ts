@@ -11,9 +11,8 @@ import { buildSite, listFiles, projectRoot, tempDir } from '../helpers/build.ts'
 const fixtures = path.join(projectRoot, 'tests/fixtures/broken');
 
 async function buildBroken(name: string) {
-  const outDir = await tempDir('broken');
-  const result = await buildSite({ archiveDir: path.join(fixtures, name), outDir });
-  return { ...result, built: (await listFiles(outDir)).filter((f) => f.endsWith('.html')) };
+  const result = await buildSite({ archiveDir: path.join(fixtures, name) });
+  return { ...result, built: (await listFiles(result.outDir)).filter((f) => f.endsWith('.html')) };
 }
 
 const file = (name: string, rel: string) => `tests/fixtures/broken/${name}/2025/12/${rel}`;
@@ -42,8 +41,7 @@ describe('a broken dispatch fails the build, with its problem and nothing else o
   });
 
   it('in English with --lang en', async () => {
-    const outDir = await tempDir('broken');
-    const { code, errors } = await buildSite({ archiveDir: path.join(fixtures, 'unknown-field'), outDir, args: ['--lang', 'en'] });
+    const { code, errors } = await buildSite({ archiveDir: path.join(fixtures, 'unknown-field'), args: ['--lang', 'en'] });
     expect(code).toBe(1);
     expect(errors).toBe(
       `1 problem in the dispatch archive:\n  ${file('unknown-field', 'extra-field.md:6: author: unknown field. Fields: ')}` +

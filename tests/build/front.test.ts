@@ -111,7 +111,7 @@ describe('the front page', () => {
     expect($('main .sections section:nth-child(1) .more a').attr('href')).toBe('/category/economy/');
     // Thumbnails only where a dispatch has a photo; the lead is not repeated in its section.
     expect($('main .sections img')).toHaveLength(0);
-    expect($('main .sections a[href="' + photoDispatch.url + '"]')).toHaveLength(0);
+    expect($(`main .sections a[href="${photoDispatch.url}"]`)).toHaveLength(0);
   });
 
   it('needs no script and shows no relative time', () => {

@@ -172,7 +172,7 @@ describe('npm run dev', () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       // Connected to the dev server's websocket, which tells the page to reload when a file is saved.
       const connected = page.waitForEvent('console', (message) => message.text().includes('[vite] connected'));
-      await page.goto(dev.origin + '/2025/12/01/port-upgrade/');
+      await page.goto(`${dev.origin}/2025/12/01/port-upgrade/`);
       await connected;
       expect(await page.title()).toContain('ميناء طرابلس يبدأ توسعة رصيف الحاويات');
 
@@ -262,7 +262,7 @@ describe('npm run dev', () => {
         await new Promise((resolve) => setTimeout(resolve, 1000));
         await route.continue();
       });
-      expect((await other.goto(dev.origin + '/'))?.status()).toBe(500);
+      expect((await other.goto(`${dev.origin}/`))?.status()).toBe(500);
       await expect.poll(async () => both(await overlay(other))).toBe(true);
       expect(dev.output()).toContain(`${shownPath(city.file)}:4: city: `);
 

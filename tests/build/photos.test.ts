@@ -59,7 +59,7 @@ describe('a dispatch with a lead photo and a body photo', () => {
       const candidates = srcsetUrls(srcset);
       expect(candidates.map(([, w]) => w)).toEqual(['480w', '800w', '1200w']);
       for (const [file, w] of candidates) {
-        expect(await imageFile(file)).toMatchObject({ format: format === 'avif' ? 'heif' : format, width: parseInt(w) });
+        expect(await imageFile(file)).toMatchObject({ format: format === 'avif' ? 'heif' : format, width: parseInt(w, 10) });
       }
     }
     expect(await imageFile(img.attr('src')!)).toMatchObject({ format: 'jpeg', width: 1200 });
@@ -165,7 +165,7 @@ describe('elsewhere', () => {
     const img = card.find('picture img');
     expect(img.attr()).toMatchObject({ alt: '', width: '240', height: '180', loading: 'lazy', sizes: '120px' });
     for (const [file, w] of srcsetUrls(card.find('source[type="image/webp"]').attr('srcset'))) {
-      expect(await imageFile(file)).toMatchObject({ width: parseInt(w), height: (parseInt(w) * 3) / 4 });
+      expect(await imageFile(file)).toMatchObject({ width: parseInt(w, 10), height: (parseInt(w, 10) * 3) / 4 });
     }
     // Cards of dispatches without a photo have none.
     expect(load(pages.get('/category/economy/')!)('article.card:has(a[href="/2025/12/01/port-upgrade/"]) img')).toHaveLength(0);

@@ -68,7 +68,7 @@ describe('the sample archive', () => {
     expect(front('main .lead, main .latest li').length).toBe(Math.min(20, published.length));
     // Each section's items show a thumbnail exactly when the dispatch has a lead photo.
     const withPhoto = new Set(
-      published.filter((d) => d.data.image).map((d) => Object.values(dateSegments(d.data.date)).join('/') + `/${d.data.slug}`),
+      published.filter((d) => d.data.image).map((d) => `${Object.values(dateSegments(d.data.date)).join('/')}/${d.data.slug}`),
     );
     const items = front('main .sections li')
       .map((_, li) => ({ url: front(li).find('h3 a').attr('href')!.slice(1, -1), thumbnail: front(li).find('img').length === 1 }))

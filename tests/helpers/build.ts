@@ -3,7 +3,7 @@
  * folder of the test's choosing.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,12 +37,22 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 
 const made: string[] = [];
 
-/** A new empty folder under the system's temporary folder, removed by removeTempDirs(). */
-export async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), `wal-${prefix}-`));
+/** A new empty folder under `parent` (the system's temporary folder), removed by removeTempDirs(). */
+export async function tempDir(prefix: string, parent = tmpdir()): Promise<string> {
+  await mkdir(parent, { recursive: true });
+  const dir = await mkdtemp(path.join(parent, `wal-${prefix}-`));
   made.push(dir);
   return dir;
 }
+
+/**
+ * Where builds of the project itself go: inside it. For an output folder
+ * outside the project, Astro compiles the pages in the project's
+ * .astro/.prerender and removes it when done, so two such builds side by
+ * side (test files run in parallel) would break each other; inside, each
+ * output folder gets its own, as `npm run build` into dist/ does.
+ */
+const projectBuilds = path.join(projectRoot, 'node_modules/.cache/wal-tests');
 
 /**
  * Removes the folders tempDir() made in this module instance: after each
@@ -70,6 +80,7 @@ export async function copyProject(): Promise<string> {
 /** Runs `npm run build` (scripts/build.ts) over `archiveDir`; each build gets its own cache. */
 export async function buildSite(options: {
   archiveDir: string;
+  /** A new empty folder by default; for the project itself, one inside it (projectBuilds). */
   outDir?: string;
   env?: Record<string, string>;
   /** The build state and Astro's cache, to build again from it; a new empty one by default. */
@@ -78,9 +89,12 @@ export async function buildSite(options: {
   project?: string;
   args?: string[];
 }): Promise<BuildResult> {
-  const outDir = options.outDir ?? (await tempDir('dist'));
-  const cacheDir = options.cacheDir ?? (await tempDir('cache'));
   const project = options.project ?? projectRoot;
+  const outDir = options.outDir ?? (await tempDir('dist', project === projectRoot ? projectBuilds : undefined));
+  if (project === projectRoot && !outDir.startsWith(projectRoot)) {
+    throw new Error(`${outDir}: a build of the project goes inside it (see projectBuilds); leave outDir out`);
+  }
+  const cacheDir = options.cacheDir ?? (await tempDir('cache'));
   return new Promise((resolve, reject) => {
     const args = [...buildFlags(project), path.join(project, 'scripts/build.ts'), '--outDir', outDir, ...(options.args ?? [])];
     const child = spawn(process.execPath, args, {
@@ -92,7 +106,10 @@ export async function buildSite(options: {
     let output = '';
     let errors = '';
     child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => ((output += chunk), (errors += chunk)));
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+      errors += chunk;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, output, errors, outDir }));
   });

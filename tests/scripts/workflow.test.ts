@@ -72,6 +72,7 @@ describe('the deploy workflow', () => {
     expect(check).toBeLessThan(build);
     // The site's address comes from a repository variable, and a placeholder one is refused before anything is built.
     const siteUrl = at((s) => s.run === 'npm run site-url', 'npm run site-url');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template.
     expect(workflow.jobs.build.env).toEqual({ SITE_URL: '${{ vars.SITE_URL }}' });
     expect(siteUrl).toBeLessThan(build);
     expect(steps[cache].with!.path.split('\n').filter(Boolean)).toEqual(['node_modules/.astro', 'dist']);

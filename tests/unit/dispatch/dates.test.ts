@@ -121,6 +121,8 @@ describe('wallClock', () => {
         seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
         instants.push(Date.UTC(1900, 0, 1) + Math.floor((seed / 2_147_483_648) * 140 * 365 * DAY));
       }
+      // The zone's offset does change in that span: the search above had something to find.
+      expect(changes).toBeGreaterThan(0);
       const wrong = instants.filter((t) => JSON.stringify(fast(new Date(t))) !== JSON.stringify(slow(t)));
       expect(wrong.map((t) => new Date(t).toISOString())).toEqual([]);
     },
