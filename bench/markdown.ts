@@ -120,7 +120,9 @@ const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.len
 const SMART_QUOTES = /[“”‘’]/;
 const UNSAFE = /<script|onclick=|onerror=|javascript:|\u202E|\u0007/i;
 
-console.log(`${n} dispatch bodies, ${Math.round(bodies.reduce((s, b) => s + b.length, 0) / n)} characters on average; Node ${process.version}\n`);
+console.log(
+  `${n} dispatch bodies, ${Math.round(bodies.reduce((s, b) => s + b.length, 0) / n)} characters on average; Node ${process.version}\n`,
+);
 let reference: string[] = [];
 for (const [name, renderer] of variants) {
   const html = await renderAll(renderer); // warm-up, and the output compared
@@ -141,12 +143,18 @@ for (const [name, renderer] of variants) {
   const notNfc = html.filter((h) => h !== h.normalize('NFC')).length;
   const unsafe = html.filter((h) => UNSAFE.test(h)).length;
   console.log(name);
-  console.log(`  ${(total / n).toFixed(3)} ms per dispatch, ${(total / 1000).toFixed(2)} s for ${n} (median of 3: ${passes.map((p) => (p / 1000).toFixed(2)).join(', ')} s)`);
+  console.log(
+    `  ${(total / n).toFixed(3)} ms per dispatch, ${(total / 1000).toFixed(2)} s for ${n} (median of 3: ${passes.map((p) => (p / 1000).toFixed(2)).join(', ')} s)`,
+  );
   console.log(
     differ === 0
       ? `  same HTML as (a): yes, all ${n}`
       : `  same HTML as (a): no, ${differ} of ${n} differ, ${beyondNewline} beyond a final newline; first ${firstDiff(reference[example], html[example])}`,
   );
-  console.log(`  smart quotes: ${smart ? `${smart} bodies` : 'none'}; not NFC: ${notNfc ? `${notNfc} bodies` : 'none'}; injected script/handlers/javascript:/controls: ${unsafe ? 'KEPT' : 'removed'}`);
-  console.log(`  test body between <hr> and footnotes: ${JSON.stringify(html[0].slice(html[0].lastIndexOf('<hr>') + 5, html[0].indexOf('<section')))}\n`);
+  console.log(
+    `  smart quotes: ${smart ? `${smart} bodies` : 'none'}; not NFC: ${notNfc ? `${notNfc} bodies` : 'none'}; injected script/handlers/javascript:/controls: ${unsafe ? 'KEPT' : 'removed'}`,
+  );
+  console.log(
+    `  test body between <hr> and footnotes: ${JSON.stringify(html[0].slice(html[0].lastIndexOf('<hr>') + 5, html[0].indexOf('<section')))}\n`,
+  );
 }

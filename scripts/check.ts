@@ -62,7 +62,6 @@ function deletedInGit(staged: boolean): SourceFile[] {
   }));
 }
 
-
 /** --fix: files in a known other encoding rewritten as UTF-8, and every file's letters in NFC. */
 async function fixFiles(files: SourceFile[]): Promise<SourceFile[]> {
   return Promise.all(

@@ -135,7 +135,10 @@ export async function generateFonts(): Promise<Map<string, Buffer>> {
         full: subtractRanges(intersectRanges(declared, charactersOf(original)), fullTaken),
       };
       if (weight === WEIGHTS[0]) [small[name], full[name]] = [holds.small, holds.full];
-      else if (formatUnicodeRange(holds.small) !== formatUnicodeRange(small[name]) || formatUnicodeRange(holds.full) !== formatUnicodeRange(full[name])) {
+      else if (
+        formatUnicodeRange(holds.small) !== formatUnicodeRange(small[name]) ||
+        formatUnicodeRange(holds.full) !== formatUnicodeRange(full[name])
+      ) {
         throw new Error(`The ${name} files of weights ${WEIGHTS[0]} and ${weight} hold different characters`);
       }
       files.set(path.join(fontsDir, coreFile(name, weight)), subset);

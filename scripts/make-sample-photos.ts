@@ -15,7 +15,6 @@ import { random } from '../bench/random.ts';
 const WIDTH = 1600;
 const HEIGHT = 1067;
 
-
 const grain = `<filter id="grain"><feTurbulence type="fractalNoise" baseFrequency="0.9" numOctaves="2" seed="7"/>
 <feColorMatrix values="0 0 0 0 0.5  0 0 0 0 0.5  0 0 0 0 0.5  0 0 0 0.06 0"/></filter>`;
 
@@ -107,7 +106,12 @@ function pressRoom(): string {
   let panels = '';
   for (let x = 0; x < WIDTH; x += 160) panels += `<rect x="${x + 6}" y="0" width="148" height="700" fill="#6d4f3b"/>`;
   let mics = '';
-  for (const [x, tilt] of [[700, -12], [760, -4], [820, 6], [880, 14]] as const) {
+  for (const [x, tilt] of [
+    [700, -12],
+    [760, -4],
+    [820, 6],
+    [880, 14],
+  ] as const) {
     mics += `<g transform="rotate(${tilt} ${x} 640)"><rect x="${x - 3}" y="520" width="6" height="120" fill="#222"/><ellipse cx="${x}" cy="512" rx="16" ry="22" fill="#333"/></g>`;
   }
   return svg(

@@ -27,7 +27,10 @@ export function codePointsOf(ranges: readonly CodeRange[]): number[] {
 /** `U+0600-06FF, U+200C, …` as ranges; throws on anything else. */
 export function parseUnicodeRange(descriptor: string): CodeRange[] {
   const points: number[] = [];
-  for (const part of descriptor.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of descriptor
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^U\+([0-9A-F]{1,6})(?:-([0-9A-F]{1,6}))?$/i.exec(part);
     if (!match) throw new Error(`Not a unicode-range item: "${part}"`);
     const first = parseInt(match[1], 16);

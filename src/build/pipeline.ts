@@ -100,7 +100,8 @@ function warnDeleted(archive: ArchiveStepResult, last: BuildRecord | undefined, 
 }
 
 /** The shards indexed, the first few of many. */
-const shardList = (names: string[]) => (names.length <= 6 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`);
+const shardList = (names: string[]) =>
+  names.length <= 6 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
 
 /** Photo sizes, then pages; the search index meanwhile (started by the caller): they write different files. */
 async function writeOutput(

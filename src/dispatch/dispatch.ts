@@ -5,14 +5,7 @@
 import { formatDate } from './dates.ts';
 import type { DispatchRecord, PhotoFile, RecordPhoto } from './record.ts';
 import type { DispatchProblem } from './problems.ts';
-import {
-  categoryRegistry,
-  cityRegistry,
-  sourceRegistry,
-  type Category,
-  type City,
-  type Source,
-} from './registries.ts';
+import { categoryRegistry, cityRegistry, sourceRegistry, type Category, type City, type Source } from './registries.ts';
 import { slugify } from './text.ts';
 import { dispatchPath } from './urls.ts';
 
@@ -134,9 +127,7 @@ export function newestFirst(a: Pick<Dispatch, 'date' | 'id'>, b: Pick<Dispatch, 
  * Two dispatches with one URL (same slug on the same Tripoli day) would
  * overwrite each other; report every such pair.
  */
-export function findDuplicateUrls(
-  entries: { file: string; line: number; date: Date; slug: string; url?: string }[],
-): DispatchProblem[] {
+export function findDuplicateUrls(entries: { file: string; line: number; date: Date; slug: string; url?: string }[]): DispatchProblem[] {
   const seen = new Map<string, string>();
   const problems: DispatchProblem[] = [];
   for (const entry of entries) {

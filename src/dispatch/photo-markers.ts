@@ -24,8 +24,7 @@ const isMarkdownImage = (node: ElementContent | RootContent): boolean =>
   node.type === 'element' && node.tagName === 'img' && ATTRIBUTE in node.properties;
 
 const isBlank = (node: ElementContent): boolean =>
-  (node.type === 'text' && node.value.trim() === '') ||
-  (node.type === 'element' && node.tagName !== 'img' && node.children.every(isBlank));
+  (node.type === 'text' && node.value.trim() === '') || (node.type === 'element' && node.tagName !== 'img' && node.children.every(isBlank));
 
 /**
  * Takes every Markdown image out of `parent`, in reading order. An element
@@ -67,12 +66,14 @@ export function placePhotos(html: string, photos: readonly PhotoKey[]): string {
   const children: RootContent[] = [];
   for (const block of tree.children) {
     const images = isMarkdownImage(block) ? [block as Element] : block.type === 'element' ? extractImages(block) : [];
-    const markers = images.map((image): Element => ({
-      type: 'element',
-      tagName: 'figure',
-      properties: { dataPhoto: String(indexOf(image)) },
-      children: [],
-    }));
+    const markers = images.map(
+      (image): Element => ({
+        type: 'element',
+        tagName: 'figure',
+        properties: { dataPhoto: String(indexOf(image)) },
+        children: [],
+      }),
+    );
     const emptied = images.length > 0 && (isMarkdownImage(block) || (block.type === 'element' && isBlank(block)));
     if (!emptied) children.push(block);
     children.push(...markers);

@@ -64,7 +64,9 @@ export function bodyPhotoRefs(body: string, bodyLine: number): PhotoRef[] {
       if (!target) return;
       refs.push({ src: target.url, alt: image.alt?.trim() ?? '', caption: target.title?.trim() || undefined, line });
     } else if (node.type === 'html' && /<img\b/i.test((node as Html).value)) {
-      const remote = [...(node as Html).value.matchAll(/<img\b[^>]*?\ssrc\s*=\s*["']?\s*((?:[a-z][a-z\d+.-]*:)?\/\/[^"'\s>]*)/gi)].map((m) => m[1]);
+      const remote = [...(node as Html).value.matchAll(/<img\b[^>]*?\ssrc\s*=\s*["']?\s*((?:[a-z][a-z\d+.-]*:)?\/\/[^"'\s>]*)/gi)].map(
+        (m) => m[1],
+      );
       if (remote.length === 0) refs.push({ src: undefined, alt: '', line });
       for (const src of remote) refs.push({ src: undefined, remote: src, alt: '', line });
     }

@@ -67,15 +67,48 @@ function isByline(folded: string): boolean {
 
 // prettier-ignore
 const ENGLISH_MONTHS = [
-  'jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug', 'august',
-  'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december',
+  'jan',
+  'january',
+  'feb',
+  'february',
+  'mar',
+  'march',
+  'apr',
+  'april',
+  'may',
+  'jun',
+  'june',
+  'jul',
+  'july',
+  'aug',
+  'august',
+  'sep',
+  'sept',
+  'september',
+  'oct',
+  'october',
+  'nov',
+  'november',
+  'dec',
+  'december',
 ];
 /** Words that open a month name: the wires' Gregorian (Gulf to Maghreb, the Levant's) and Hijri names, and English. */
 const MONTHS = new Set([...monthFirstWords, ...ENGLISH_MONTHS]);
 // prettier-ignore
 const DATE_WORDS = new Set([
-  ...MONTHS, ...monthOtherWords,
-  'ه', 'م', 'الموافق', 'موافق', 'الاحد', 'الاثنين', 'الثلاثاء', 'الاربعاء', 'الخميس', 'الجمعه', 'السبت',
+  ...MONTHS,
+  ...monthOtherWords,
+  'ه',
+  'م',
+  'الموافق',
+  'موافق',
+  'الاحد',
+  'الاثنين',
+  'الثلاثاء',
+  'الاربعاء',
+  'الخميس',
+  'الجمعه',
+  'السبت',
 ]);
 /**
  * A numeric date, «01/12/2025», «2025-12-01», or a day and a month, «11 - 8»

@@ -17,11 +17,7 @@ const NOT_XML = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-
 
 /** NFC, without control, bidi embedding/override or non-XML characters. */
 export function cleanText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(CONTROL_CHARS, '')
-    .replace(BIDI_CONTROLS, '')
-    .replace(NOT_XML, '');
+  return text.normalize('NFC').replace(CONTROL_CHARS, '').replace(BIDI_CONTROLS, '').replace(NOT_XML, '');
 }
 
 // Tatweel and combining marks (tashkeel) carry no meaning in a URL.

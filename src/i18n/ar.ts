@@ -129,9 +129,7 @@ export type UiKey = keyof typeof strings;
 
 /** Looks up a UI string and fills its {{placeholders}}. */
 export function t(key: UiKey, vars: Record<string, string | number> = {}): string {
-  return strings[key].replace(/\{\{(\w+)\}\}/g, (match, name: string) =>
-    name in vars ? String(vars[name]) : match,
-  );
+  return strings[key].replace(/\{\{(\w+)\}\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
 }
 
 const pluralRules = new Intl.PluralRules('ar');

@@ -35,7 +35,8 @@ interface Tracked {
   /** The entries of a folder by what they show; listed once, when a kept image is first missed. */
   listings: Map<string, Map<string, string>>;
 }
-const tracked = (): Tracked => ((globalThis as { [TRACKED]?: Tracked })[TRACKED] ??= { used: new Set(), drawn: new Set(), listings: new Map() });
+const tracked = (): Tracked =>
+  ((globalThis as { [TRACKED]?: Tracked })[TRACKED] ??= { used: new Set(), drawn: new Set(), listings: new Map() });
 
 /** What was used and drawn since the last `startTracking()`. */
 export const drawnImagesUse = (): Readonly<Pick<Tracked, 'used' | 'drawn'>> => tracked();

@@ -135,7 +135,10 @@ export const articlePicture = (src: PhotoFile) =>
   );
 
 /** The front page's lead photo: the article sizes, shown across the front page's wider column. */
-export const leadStoryPicture = (src: PhotoFile): PictureSet => ({ ...articlePicture(src), sizes: '(min-width: 64rem) 45rem, calc(100vw - 2rem)' });
+export const leadStoryPicture = (src: PhotoFile): PictureSet => ({
+  ...articlePicture(src),
+  sizes: '(min-width: 64rem) 45rem, calc(100vw - 2rem)',
+});
 
 /** A listing card's thumbnail: a 4:3 crop at 120 and 240 px. */
 export function thumbnailPicture(src: PhotoFile): PictureSet {

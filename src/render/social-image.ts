@@ -51,12 +51,7 @@ export function measure(text: string, size: number): number {
  * Greedy word wrap into at most `maxLines` lines no wider than `width`;
  * the last line ends with «…» when words are left over.
  */
-export function wrap(
-  text: string,
-  width: number,
-  maxLines: number,
-  widthOf: (line: string) => number,
-): string[] {
+export function wrap(text: string, width: number, maxLines: number, widthOf: (line: string) => number): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';

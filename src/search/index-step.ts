@@ -52,16 +52,7 @@ function recordDigest(d: Dispatch): string {
   const image = d.image && searchThumbnail(d.image.src).name;
   return hash(
     'sha1',
-    JSON.stringify([
-      d.title,
-      d.date,
-      d.city.slug,
-      d.category.slug,
-      d.source.code,
-      d.body,
-      image,
-      d.photos.map((p) => p.caption ?? ''),
-    ]),
+    JSON.stringify([d.title, d.date, d.city.slug, d.category.slug, d.source.code, d.body, image, d.photos.map((p) => p.caption ?? '')]),
     'base64',
   );
 }
@@ -308,7 +299,10 @@ export async function searchStep(options: SearchStepOptions): Promise<SearchInde
   const beside = await placeBesideShards(shards, names, cache, out, placed);
   const written = [...fromState.written, ...beside.written];
   deleted.push(...fromState.deleted, ...beside.deleted);
-  await state.searchPlaced.write({ shards: Object.fromEntries(shards.map((shard) => [shard.key, names.get(shard)!])), files: beside.digests });
+  await state.searchPlaced.write({
+    shards: Object.fromEntries(shards.map((shard) => [shard.key, names.get(shard)!])),
+    files: beside.digests,
+  });
   // Entries of earlier builds would only grow the state.
   await cache.pruneEntries(new Set(names.values()));
   const kept = new Set(written);
@@ -321,4 +315,3 @@ export async function searchStep(options: SearchStepOptions): Promise<SearchInde
     ms: Math.round(performance.now() - started),
   } satisfies SearchIndexResult;
 }
-

@@ -75,10 +75,13 @@ export function startIndexers(size = Math.min(availableParallelism(), MAX_INDEXE
   let closed = false;
   const start = () => {
     const worker = spawnWorker();
-    running.set(worker, new Promise<void>((resolve) => worker.once('exit', () => resolve())).then(() => {
-      idle.delete(worker);
-      running.delete(worker);
-    }));
+    running.set(
+      worker,
+      new Promise<void>((resolve) => worker.once('exit', () => resolve())).then(() => {
+        idle.delete(worker);
+        running.delete(worker);
+      }),
+    );
     return worker;
   };
   const acquire = (): Promise<Worker> => {

@@ -155,6 +155,14 @@ function groupUntil(items: string[], weight: (item: string) => number, size: Sha
 
 export function shardManifest(shards: Shard[], base: string): ShardManifest {
   return {
-    shards: shards.map((s) => ({ key: s.key, path: `${base}${s.key}/`, label: s.label, since: s.since, from: s.from, to: s.to, pages: s.urls.length })),
+    shards: shards.map((s) => ({
+      key: s.key,
+      path: `${base}${s.key}/`,
+      label: s.label,
+      since: s.since,
+      from: s.from,
+      to: s.to,
+      pages: s.urls.length,
+    })),
   };
 }

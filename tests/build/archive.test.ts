@@ -119,13 +119,11 @@ describe('month pages', () => {
       .map((_, a) => ({ href: $(a).attr('href'), label: $(a).attr('aria-label'), count: $(a).find('.count').text() }))
       .get();
     expect(links).toEqual(
-      [...counts]
-        .sort()
-        .map(([day, count]) => ({
-          href: `/archive/${year}/${mm}/${day}/`,
-          label: `${Number(day)} ${name}، ${countDispatches(count)}`,
-          count: String(count),
-        })),
+      [...counts].sort().map(([day, count]) => ({
+        href: `/archive/${year}/${mm}/${day}/`,
+        label: `${Number(day)} ${name}، ${countDispatches(count)}`,
+        count: String(count),
+      })),
     );
     for (const { href } of links) expect(pages.has(href!), href).toBe(true);
   });

@@ -25,13 +25,22 @@ describe('a broken dispatch fails the build, with its problem and nothing else o
       'bad-date.md:3: date: «2025-11-31T10:00:00» ليس تاريخًا صحيحًا؛ اكتب السنة ثم الشهر ثم اليوم، ثم الساعة إن عُرفت، مثل 2025-12-01T10:30 أو 2025-12-01',
     ],
     ['unknown-city', 'typo-city.md:5: city: «مصراطة» ليست مدينة معروفة. هل تقصد «مصراتة»؟ (القائمة في content/cities.json)'],
-    ['missing-image-alt', 'no-alt.md:6: imageAlt: حقل مطلوب مع image: صف الصورة لمن لا يراها، مثل imageAlt: "رافعات في ميناء طرابلس عند الفجر"'],
+    [
+      'missing-image-alt',
+      'no-alt.md:6: imageAlt: حقل مطلوب مع image: صف الصورة لمن لا يراها، مثل imageAlt: "رافعات في ميناء طرابلس عند الفجر"',
+    ],
     [
       'duplicate-slug',
       'b-port.md:6: slug: «port-news» مستخدم في اليوم نفسه في tests/fixtures/broken/duplicate-slug/2025/12/a-port.md (فيكون لهما الرابط نفسه /2025/12/01/port-news/)؛ غيّر اسم الملف أو اختر slug آخر',
     ],
-    ['placeholder', 'unedited.md:7: النص: ما زال فيه النص الذي وضعه npm run new («اكتب نص الخبر هنا مكان هذا السطر. لا تكتب سطر التاريخ: الموقع يضيفه من البيانات أعلاه.»): اكتب نص الخبر مكانه'],
-    ['not-utf8', 'windows-1256.md:2: الملف: الملف ليس بترميز UTF-8، ويبدو نصًا بترميز Windows-1256 («title: وزارة الصحة تفتتح مستشفى جديدا»). حوّله بالأمر npm run check -- --fix، أو احفظه بترميز UTF-8 من المحرر'],
+    [
+      'placeholder',
+      'unedited.md:7: النص: ما زال فيه النص الذي وضعه npm run new («اكتب نص الخبر هنا مكان هذا السطر. لا تكتب سطر التاريخ: الموقع يضيفه من البيانات أعلاه.»): اكتب نص الخبر مكانه',
+    ],
+    [
+      'not-utf8',
+      'windows-1256.md:2: الملف: الملف ليس بترميز UTF-8، ويبدو نصًا بترميز Windows-1256 («title: وزارة الصحة تفتتح مستشفى جديدا»). حوّله بالأمر npm run check -- --fix، أو احفظه بترميز UTF-8 من المحرر',
+    ],
   ])('%s', async (name, message) => {
     const { code, errors, built } = await buildBroken(name);
     expect(code).toBe(1);

@@ -67,13 +67,17 @@ describe('the feeds page', () => {
     for (const url of shown) expect(url.startsWith(`${origin}/`), url).toBe(true);
     const tagFeeds = new Set([...feeds].filter((feed) => feed.startsWith('/tag/')));
     expect(tagFeeds.size).toBeGreaterThan(1);
-    expect(new Set(shown.map((url) => decodeURI(new URL(url).pathname)))).toEqual(new Set([...feeds].filter((feed) => !tagFeeds.has(feed))));
+    expect(new Set(shown.map((url) => decodeURI(new URL(url).pathname)))).toEqual(
+      new Set([...feeds].filter((feed) => !tagFeeds.has(feed))),
+    );
     items.each((_, li) => {
       const address = $(li).children('code').text().trim();
       expect(new URL($(li).children('a').attr('href')!, origin).href, address).toBe(address);
     });
     // Tags are thousands in a big archive: a link each, and the address pattern once, with one tag's as the example.
-    const tagLinks = $('main .feed-names a').map((_, a) => decodeURI(new URL(a.attribs.href, origin).pathname)).get();
+    const tagLinks = $('main .feed-names a')
+      .map((_, a) => decodeURI(new URL(a.attribs.href, origin).pathname))
+      .get();
     expect(new Set(tagLinks)).toEqual(tagFeeds);
     const example = $('main .feeds p code').text().trim();
     expect(tagFeeds.has(decodeURI(new URL(example).pathname)), example).toBe(true);

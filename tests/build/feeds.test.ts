@@ -16,7 +16,8 @@ import { listFiles, projectRoot, readPages } from '../helpers/build.ts';
 const site = inject('site');
 const origin = 'https://archive.lana.example';
 const published = fillerCount + 7;
-const RFC822_TRIPOLI = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0200$/;
+const RFC822_TRIPOLI =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0200$/;
 const hostileTitle = 'الدينار & الدولار <مقارنة> ]]> بين السعرين اليوم';
 
 let files: string[];
@@ -144,7 +145,11 @@ describe('RSS feeds', () => {
     expect(load(corrected.content!)('.corrections li').text()).toContain('صححت نسبة التخفيض');
     const markup = feed.items.find((i) => i.url === `${origin}/2025/12/03/hostile-markup/`)!;
     const body = load(markup.content!);
-    expect(body('a').map((_, a) => a.attribs.href).get()).toContain(`${origin}/about/`);
+    expect(
+      body('a')
+        .map((_, a) => a.attribs.href)
+        .get(),
+    ).toContain(`${origin}/about/`);
     expect(body('img').attr('src')).toBe(`${origin}/logo.png`);
     expect(markup.content).not.toMatch(/<script|onerror|javascript:/i);
   });
@@ -171,7 +176,10 @@ describe('sitemaps', () => {
 
   it('are an index of chunks that validate against the sitemaps.org schemas', async () => {
     const index = await xmlOf('sitemap-index.xml');
-    const result = await validateXML({ xml: [{ fileName: 'sitemap-index.xml', contents: index }], schema: [await schema('siteindex.xsd')] });
+    const result = await validateXML({
+      xml: [{ fileName: 'sitemap-index.xml', contents: index }],
+      schema: [await schema('siteindex.xsd')],
+    });
     expect(result.errors).toEqual([]);
     const chunks = parser.parse(index).sitemapindex.sitemap.map((s: { loc: string }) => s.loc);
     expect(chunks.length).toBeGreaterThan(0);
@@ -198,10 +206,23 @@ describe('sitemaps', () => {
     const nfd = dispatches.find((u) => u.loc === `${origin}${encodeURI(`/2025/12/04/${nfdName}/`)}`)!;
     expect(nfd.lastmod).toBe('2025-12-04T07:45:00+02:00');
 
-    const others = (parser.parse(await xmlOf('sitemap-pages.xml')).urlset.url as { loc: string }[]).map((u) => decodeURI(new URL(u.loc).pathname));
+    const others = (parser.parse(await xmlOf('sitemap-pages.xml')).urlset.url as { loc: string }[]).map((u) =>
+      decodeURI(new URL(u.loc).pathname),
+    );
     expect(new Set(others).size).toBe(others.length);
     for (const path of others) expect(pages.has(path), path).toBe(true);
-    expect(others).toEqual(expect.arrayContaining(['/', '/search/', '/feeds/', '/archive/', '/archive/2025/12/', '/city/', `/city/${fillerCity.slug}/`, '/tag/الموانئ/']));
+    expect(others).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/search/',
+        '/feeds/',
+        '/archive/',
+        '/archive/2025/12/',
+        '/city/',
+        `/city/${fillerCity.slug}/`,
+        '/tag/الموانئ/',
+      ]),
+    );
     // Numbered listing pages hold nothing a dispatch page does not; the not-found page is no page.
     expect(others.filter((p) => /\/page\/\d+\/$|404/.test(p))).toEqual([]);
     const all = [...dispatches.map((u) => u.loc), ...others];
@@ -213,10 +234,7 @@ describe('sitemaps', () => {
     expect(SyntaxValidator.validate(xml)).toBe(true);
     const urls = parser.parse(xml).urlset.url;
     // Newest: 1 Jan 2026 01:30; the window starts 30 Dec 01:30 and holds the 31 Dec dispatch only besides.
-    expect(urls.map((u: { loc: string }) => u.loc)).toEqual([
-      `${origin}/2026/01/01/new-year-sebha/`,
-      `${origin}/2025/12/31/hostile-text/`,
-    ]);
+    expect(urls.map((u: { loc: string }) => u.loc)).toEqual([`${origin}/2026/01/01/new-year-sebha/`, `${origin}/2025/12/31/hostile-text/`]);
     const news = urls[1]['news:news'];
     expect(news['news:publication']).toEqual({ 'news:name': 'وكالة الأنباء الليبية', 'news:language': 'ar' });
     expect(news['news:publication_date']).toBe('2025-12-31T10:00:00+02:00');

@@ -48,7 +48,9 @@ describe('cache headers', () => {
       expect(cachePolicy(file).value, file).toBe(cache);
       if (cache === immutable) long.push(file);
     }
-    expect(files.filter(isSealedPage)).toEqual(expect.arrayContaining(['page/1/index.html', 'city/zliten/page/1/index.html', 'tag/الدوري/page/1/index.html']));
+    expect(files.filter(isSealedPage)).toEqual(
+      expect.arrayContaining(['page/1/index.html', 'city/zliten/page/1/index.html', 'tag/الدوري/page/1/index.html']),
+    );
     // What may be cached for a year is what changes its name when it changes.
     for (const file of long) {
       expect(file, 'a long-cached file without a content hash in its name').toMatch(
@@ -88,7 +90,9 @@ describe('cache headers', () => {
       // Pages get Netlify's default: public, max-age=0, must-revalidate.
       expect(cache === undefined || cache === immutable || cache === sealed, `${file}: ${cache}`).toBe(true);
       expect(cache === immutable, file).toBe(headersFor(rules, urlOf(file)).get('cache-control') === immutable);
-      expect(headersFor(netlify, urlOf(file)).get('content-security-policy'), file).toBe(headersFor(rules, urlOf(file)).get('content-security-policy'));
+      expect(headersFor(netlify, urlOf(file)).get('content-security-policy'), file).toBe(
+        headersFor(rules, urlOf(file)).get('content-security-policy'),
+      );
     }
   });
 });
@@ -121,7 +125,9 @@ describe('security headers', () => {
       expect(inline.length, `${url}: inline script`).toBe(0);
       expect($('style').length, `${url}: <style>`).toBe(0);
       expect($('[style]').length, `${url}: style attribute`).toBe(0);
-      const handlers = $('*').filter((_, el) => Object.keys((el as { attribs?: object }).attribs ?? {}).some((name) => name.startsWith('on')));
+      const handlers = $('*').filter((_, el) =>
+        Object.keys((el as { attribs?: object }).attribs ?? {}).some((name) => name.startsWith('on')),
+      );
       expect(handlers.length, `${url}: event handler attribute`).toBe(0);
       expect(html, url).not.toMatch(/javascript:/i);
       const loaded = $('script[src], link[rel~="stylesheet"], link[rel~="icon"], link[rel~="preload"], img[src], source[srcset]')

@@ -16,7 +16,10 @@ const origin = 'https://archive.lana.example';
 let pages: Map<string, string>;
 
 const meta = ($: CheerioAPI, key: string) => $(`meta[property="${key}"], meta[name="${key}"]`).attr('content');
-const metas = ($: CheerioAPI, key: string) => $(`meta[property="${key}"]`).map((_, m) => m.attribs.content).get();
+const metas = ($: CheerioAPI, key: string) =>
+  $(`meta[property="${key}"]`)
+    .map((_, m) => m.attribs.content)
+    .get();
 const distFile = (url: string) => path.join(site.dist, decodeURI(new URL(url).pathname));
 
 async function pngSize(url: string) {
@@ -44,7 +47,9 @@ describe('every page', () => {
       expect(meta($, 'og:site_name'), url).toBe('أرشيف وكالة الأنباء الليبية');
       expect(meta($, 'og:title'), url).toBeTruthy();
       // A numbered page not sealed yet sends readers to its listing, and names it as the page's own URL.
-      const redirect = $('meta[http-equiv=refresh]').attr('content')?.replace(/^0; url=/, '');
+      const redirect = $('meta[http-equiv=refresh]')
+        .attr('content')
+        ?.replace(/^0; url=/, '');
       expect(meta($, 'og:url'), url).toBe(url === '/404.html' ? undefined : new URL(redirect ?? url, origin).href);
       expect(meta($, 'og:type'), url).toBe(url.match(/^\/\d{4}\/\d\d\/\d\d\//) ? 'article' : 'website');
       const image = meta($, 'og:image')!;
@@ -54,7 +59,9 @@ describe('every page', () => {
       expect({ width, height, type: `image/${format}` }, url).toEqual({ width: 1200, height: 630, type: meta($, 'og:image:type') });
       expect(meta($, 'twitter:card'), url).toBe('summary_large_image');
       expect(meta($, 'twitter:image'), url).toBe(image);
-      const feeds = $('link[rel=alternate][type="application/rss+xml"]').map((_, l) => l.attribs.href).get();
+      const feeds = $('link[rel=alternate][type="application/rss+xml"]')
+        .map((_, l) => l.attribs.href)
+        .get();
       expect(feeds.at(-1), url).toBe(`${origin}/rss.xml`);
     }
   });

@@ -56,7 +56,16 @@ describe('determinism', () => {
     const added = path.join(addedRoot, path.basename(site.archiveDir));
     await writeFile(
       path.join(added, '2024/03/harbour-lights.md'),
-      ['---', 'title: "إنارة الميناء القديم في درنة"', 'date: "2024-03-20T09:00:00"', 'city: درنة', 'category: محليات', '---', 'أضاءت البلدية أعمدة الميناء القديم بعد صيانتها.', ''].join('\n'),
+      [
+        '---',
+        'title: "إنارة الميناء القديم في درنة"',
+        'date: "2024-03-20T09:00:00"',
+        'city: درنة',
+        'category: محليات',
+        '---',
+        'أضاءت البلدية أعمدة الميناء القديم بعد صيانتها.',
+        '',
+      ].join('\n'),
     );
     const incremental = await buildSite({ archiveDir: added, cacheDir });
     expect(incremental.code, incremental.output).toBe(0);
@@ -85,10 +94,12 @@ describe('preview mode (ARCHIVE_PREVIEW=1)', () => {
     const home = load(pages.get('/')!);
     expect(home('main .lead .status').attr('data-status')).toBe('embargoed');
     const tag = load(pages.get('/tag/الموانئ/')!);
-    expect(tag('article.card .status').map((_, el) => tag(el).attr('data-status')).get().sort()).toEqual([
-      'draft',
-      'embargoed',
-    ]);
+    expect(
+      tag('article.card .status')
+        .map((_, el) => tag(el).attr('data-status'))
+        .get()
+        .sort(),
+    ).toEqual(['draft', 'embargoed']);
 
     // A published dispatch is not marked.
     expect(load(pages.get('/2025/12/01/port-upgrade/')!)('article.dispatch .status').length).toBe(0);

@@ -88,8 +88,13 @@ describe('a dispatch with a lead photo and a body photo', () => {
     for (const [file] of srcsetUrls(img.attr('srcset'))) await expect(stat(distFile(file))).resolves.toBeTruthy();
     expect(figure.find('.caption').text()).toBe('الألعاب النارية في منتصف الليل');
     // Its transparent corner is white in the JPEG fallback, not black.
-    const { data } = await sharp(await readFile(distFile(img.attr('src')!))).raw().toBuffer({ resolveWithObject: true });
-    expect([...data.subarray(0, 3)].every((v) => v > 245), `corner pixel ${[...data.subarray(0, 3)]}`).toBe(true);
+    const { data } = await sharp(await readFile(distFile(img.attr('src')!)))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    expect(
+      [...data.subarray(0, 3)].every((v) => v > 245),
+      `corner pixel ${[...data.subarray(0, 3)]}`,
+    ).toBe(true);
     // No paragraph is left holding nothing where the image was.
     expect($('.body p').filter((_, p) => $(p).text().trim() === '')).toHaveLength(0);
   });
@@ -182,12 +187,18 @@ describe('elsewhere', () => {
     expect(Number(enclosure['@_length'])).toBe((await stat(distFile(enclosure['@_url']))).size);
     expect(await imageFile(enclosure['@_url'])).toEqual({ width: 1200, height: 675, format: 'jpeg' });
     const content = load(String(item['content:encoded']));
-    expect(content('figure img').map((_, i) => i.attribs.alt).get()).toEqual([
+    expect(
+      content('figure img')
+        .map((_, i) => i.attribs.alt)
+        .get(),
+    ).toEqual([
       'الساحة الرئيسية في سبها مزينة بالأضواء ليلة رأس السنة',
       'ألعاب نارية ملونة فوق مباني المدينة',
       'الساحة الرئيسية من الجهة الشمالية',
     ]);
-    for (const src of content('figure img').map((_, i) => i.attribs.src).get()) {
+    for (const src of content('figure img')
+      .map((_, i) => i.attribs.src)
+      .get()) {
       expect(src.startsWith(`${origin}/_astro/`)).toBe(true);
       expect((await imageFile(src)).format).toBe('jpeg');
     }

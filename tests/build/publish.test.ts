@@ -122,11 +122,19 @@ describe('publishing', () => {
       (await readFile(fees, 'utf8')).replace('corrections:', 'corrections:\n  - date: "2026-01-05T10:00"\n    note: "صححت قيمة الرسم."'),
     );
     const lead = path.join(archive, '2026/01/new-year-sebha.md');
-    await writeFile(lead, (await readFile(lead, 'utf8')).replace(/^imageAlt: .*$/m, 'imageAlt: "الساحة الرئيسية في سبها قبيل منتصف الليل"'));
+    await writeFile(
+      lead,
+      (await readFile(lead, 'utf8')).replace(/^imageAlt: .*$/m, 'imageAlt: "الساحة الرئيسية في سبها قبيل منتصف الليل"'),
+    );
     const corrected = await build();
     expect(corrected.kind).toBe('Publish');
     expect(corrected.files).toEqual(
-      expect.arrayContaining(['M 2025/12/01/port-fees-corrected/index.html', 'M 2026/01/01/new-year-sebha/index.html', 'M index.html', 'M sitemap-dispatches-0.xml']),
+      expect.arrayContaining([
+        'M 2025/12/01/port-fees-corrected/index.html',
+        'M 2026/01/01/new-year-sebha/index.html',
+        'M index.html',
+        'M sitemap-dispatches-0.xml',
+      ]),
     );
     expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toContain('alt="الساحة الرئيسية في سبها قبيل منتصف الليل"');
     expect(corrected.rendered).toBeLessThan(20);
@@ -229,38 +237,36 @@ describe('publishing', () => {
     await expectCleanBuild();
   });
 
-  it(
-    'fails on a broken dispatch without harm to the next publish; builds everything after a build that wrote only its changes or stopped half-way',
-    { timeout: 300_000 },
-    async () => {
-      const { archive, build, run, expectCleanBuild, cacheDir } = await setUp();
-      expect((await build()).kind).toBe('Full build');
-      const broken = path.join(archive, '2025/12/broken.md');
-      await writeFile(broken, dispatchText({ title: '"بلا تاريخ"', city: 'درنة', category: 'محليات' }));
-      const failed = await run();
-      expect(failed.code).not.toBe(0);
-      expect(failed.output).toContain('broken.md:1: date: حقل مطلوب');
-      await rm(broken);
-      // Nothing was written: the next build publishes.
-      expect((await build()).kind).toBe('Publish');
-      await expectCleanBuild();
+  it('fails on a broken dispatch without harm to the next publish; builds everything after a build that wrote only its changes or stopped half-way', {
+    timeout: 300_000,
+  }, async () => {
+    const { archive, build, run, expectCleanBuild, cacheDir } = await setUp();
+    expect((await build()).kind).toBe('Full build');
+    const broken = path.join(archive, '2025/12/broken.md');
+    await writeFile(broken, dispatchText({ title: '"بلا تاريخ"', city: 'درنة', category: 'محليات' }));
+    const failed = await run();
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toContain('broken.md:1: date: حقل مطلوب');
+    await rm(broken);
+    // Nothing was written: the next build publishes.
+    expect((await build()).kind).toBe('Publish');
+    await expectCleanBuild();
 
-      // Only the changes, into an empty folder: nothing changed, nothing is
-      // written. The site's folder is then not known to be whole: the next
-      // build there is a full one.
-      const changesOnly = await tempDir('changes-only');
-      const nothing = await build(['--changes-only'], changesOnly);
-      expect(nothing).toMatchObject({ kind: 'Publish', rendered: 0, files: [] });
-      expect(await listFiles(changesOnly)).toEqual([]);
-      const after = await build();
-      expect(after.kind).toBe('Full build');
-      expect(after.output).toContain('the last build wrote only its changes');
+    // Only the changes, into an empty folder: nothing changed, nothing is
+    // written. The site's folder is then not known to be whole: the next
+    // build there is a full one.
+    const changesOnly = await tempDir('changes-only');
+    const nothing = await build(['--changes-only'], changesOnly);
+    expect(nothing).toMatchObject({ kind: 'Publish', rendered: 0, files: [] });
+    expect(await listFiles(changesOnly)).toEqual([]);
+    const after = await build();
+    expect(after.kind).toBe('Full build');
+    expect(after.output).toContain('the last build wrote only its changes');
 
-      // A build killed while rendering leaves its record unfinished.
-      const record = path.join(cacheDir, 'build-state/build.json');
-      await writeFile(record, (await readFile(record, 'utf8')).replace('"complete":true', '"complete":false'));
-      expect((await build()).kind).toBe('Full build');
-      await expectCleanBuild();
-    },
-  );
+    // A build killed while rendering leaves its record unfinished.
+    const record = path.join(cacheDir, 'build-state/build.json');
+    await writeFile(record, (await readFile(record, 'utf8')).replace('"complete":true', '"complete":false'));
+    expect((await build()).kind).toBe('Full build');
+    await expectCleanBuild();
+  });
 });

@@ -19,7 +19,13 @@ let outDir: string;
 const now = new Date();
 
 beforeAll(async () => {
-  const scan = await scanArchive({ root: projectRoot, archiveDir: 'content/dispatches', imagesDir: 'content/images', version: 'test', photoVersion: 'test' });
+  const scan = await scanArchive({
+    root: projectRoot,
+    archiveDir: 'content/dispatches',
+    imagesDir: 'content/images',
+    version: 'test',
+    photoVersion: 'test',
+  });
   all = scan.dispatches.map((d) => d.parsed!);
   published = all.filter((d) => !d.data.draft && d.data.date <= now);
   const result = await buildSite({ archiveDir: 'content/dispatches' });

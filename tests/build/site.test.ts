@@ -45,7 +45,9 @@ describe('every page', () => {
       expect($('html').attr('dir'), url).toBe('rtl');
       expect($('title').text().trim(), url).not.toBe('');
       // A numbered page not sealed yet sends readers to its listing: that is its canonical URL.
-      const redirect = $('meta[http-equiv=refresh]').attr('content')?.replace(/^0; url=/, '');
+      const redirect = $('meta[http-equiv=refresh]')
+        .attr('content')
+        ?.replace(/^0; url=/, '');
       expect($('link[rel=canonical]').attr('href'), url).toBe(
         url === '/404.html' ? undefined : new URL(redirect ?? url, 'https://archive.lana.example').href,
       );
@@ -107,9 +109,15 @@ describe('a dispatch page', () => {
   it('links its category and tags, and shows breadcrumbs', () => {
     const $ = page(url);
     expect($('.terms a[href="/category/economy/"]').text()).toBe('اقتصاد');
-    expect($('.terms a[rel=tag]').map((_, a) => $(a).attr('href')).get()).toEqual(['/tag/الموانئ/', '/tag/التجارة/']);
+    expect(
+      $('.terms a[rel=tag]')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['/tag/الموانئ/', '/tag/التجارة/']);
     // Home › category › city: where the dispatch belongs, not its headline again.
-    const crumbs = $('nav.breadcrumbs a').map((_, a) => `${$(a).text().trim()} ${$(a).attr('href')}`).get();
+    const crumbs = $('nav.breadcrumbs a')
+      .map((_, a) => `${$(a).text().trim()} ${$(a).attr('href')}`)
+      .get();
     expect(crumbs).toEqual(['الرئيسية /', 'اقتصاد /category/economy/', 'طرابلس /city/tripoli/']);
     expect($('nav.breadcrumbs').text()).not.toContain('ميناء طرابلس يبدأ');
   });
@@ -122,7 +130,10 @@ describe('a dispatch page', () => {
   });
 
   it('lists related dispatches, those sharing tags first, from earlier ones only', () => {
-    const related = (of: string) => page(of)('.related article a').map((_, a) => a.attribs.href).get();
+    const related = (of: string) =>
+      page(of)('.related article a')
+        .map((_, a) => a.attribs.href)
+        .get();
     // The only earlier published dispatch sharing its tags, category or city.
     expect(related('/2025/12/01/port-fees-corrected/')).toEqual([url]);
     // A new dispatch never changes an older page: the later one is not listed here.
@@ -134,7 +145,9 @@ describe('a dispatch page', () => {
 
   it('offers share links that are plain links, not scripts', () => {
     const $ = page(url);
-    const hrefs = $('.share a').map((_, a) => $(a).attr('href')).get();
+    const hrefs = $('.share a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
     expect(hrefs.length).toBeGreaterThanOrEqual(4);
     for (const href of hrefs) expect(href).toContain(encodeURIComponent(`https://archive.lana.example${url}`));
   });
@@ -163,7 +176,9 @@ describe('a dispatch page', () => {
   it('warns in one line that the site’s address is the placeholder', () => {
     const warnings = site.output.split('\n').filter((line) => line.includes('placeholder'));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/\[build\] warning: the site's address is the placeholder https:\/\/archive\.lana\.example; .* Set SITE_URL \(README\)$/);
+    expect(warnings[0]).toMatch(
+      /\[build\] warning: the site's address is the placeholder https:\/\/archive\.lana\.example; .* Set SITE_URL \(README\)$/,
+    );
   });
 
   it('takes the URL slug from the slug field, and a bare date as the day alone: no time on pages, 00:00 Tripoli in feeds', async () => {
@@ -235,13 +250,20 @@ describe('listings', () => {
     const sealed = Math.floor(published / 20);
     // The front page shows the listing's newest 20: the lead and the latest after it (front.test.ts).
     const front = page('/');
-    expect(front('main .lead h2 a, main .latest h3').map((_, el) => front(el).text().trim()).get().slice(0, 4)).toEqual([
+    expect(
+      front('main .lead h2 a, main .latest h3')
+        .map((_, el) => front(el).text().trim())
+        .get()
+        .slice(0, 4),
+    ).toEqual([
       'خبر بلا إزاحة زمنية مكتوبة بتوقيت عالمي',
       'الدينار & الدولار <مقارنة> ]]> بين السعرين اليوم',
       'إسعاف أهالي غريان بعد السيول',
       'ندوة عن سلامة المحتوى الرقمي في مصراتة',
     ]);
-    const frontTitles = front('main .lead h2 a, main .latest h3').map((_, el) => front(el).text().trim()).get();
+    const frontTitles = front('main .lead h2 a, main .latest h3')
+      .map((_, el) => front(el).text().trim())
+      .get();
     expect(frontTitles).toHaveLength(20);
     for (let n = 1; n <= sealed; n++) expect(cardTitles(`/page/${n}/`), `page ${n}`).toHaveLength(20);
     // Those 20 are the 12 of the page being filled and the newest 8 of page 2.
@@ -253,9 +275,18 @@ describe('listings', () => {
     expect($('.pagination .status').text()).toBe('الصفحة 2');
     expect($('.pagination a[rel=next]').attr('href')).toBe('/page/1/');
     expect($('.pagination a[rel=prev]').attr('href')).toBe('/page/3/');
-    expect($('.pagination a').map((_, a) => a.attribs.href).get()).toContain('/');
+    expect(
+      $('.pagination a')
+        .map((_, a) => a.attribs.href)
+        .get(),
+    ).toContain('/');
     // Nothing on a sealed page tells how many there are.
-    expect($('.pagination').find('p, a').map((_, el) => $(el).text().trim()).get()).toEqual(['الصفحة 2', '→ أخبار أحدث', 'آخر الأخبار', 'أخبار أقدم ←']);
+    expect(
+      $('.pagination')
+        .find('p, a')
+        .map((_, el) => $(el).text().trim())
+        .get(),
+    ).toEqual(['الصفحة 2', '→ أخبار أحدث', 'آخر الأخبار', 'أخبار أقدم ←']);
     expect($('main').text()).not.toContain(countDispatches(published));
     expect(page('/page/1/')('.pagination a[rel=next]').length).toBe(0);
 
@@ -313,12 +344,11 @@ describe('listings', () => {
     const $ = page('/archive/2025/12/');
     expect($('h1').text()).toBe('أرشيف ديسمبر 2025');
     // Oldest day first, as the calendar and the day pages read (tests/build/archive.test.ts).
-    expect($('section.day h2').map((_, h) => $(h).text()).get()).toEqual([
-      '01 ديسمبر 2025',
-      '03 ديسمبر 2025',
-      '04 ديسمبر 2025',
-      '31 ديسمبر 2025',
-    ]);
+    expect(
+      $('section.day h2')
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toEqual(['01 ديسمبر 2025', '03 ديسمبر 2025', '04 ديسمبر 2025', '31 ديسمبر 2025']);
     expect($('section.day').eq(0).find('li').length).toBe(2);
   });
 

@@ -12,8 +12,11 @@ const site = inject('site');
 // Every letter of the small Arabic file alone and between two others (its
 // four joined forms), lam-alef, harakat, tatweel and Arabic punctuation.
 const letters = [...'ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيپچژڤڨگی'];
-const arabicSample = [letters.join(' '), letters.map((l) => `ب${l}ب`).join(' '), 'لا لأ لإ لآ بَ بُ بِ بً بٌ بٍ بّ بْ تـــم، ؟ ؛ ٣٤٥ ٱلله'].join(' ');
-const latinSample = '0123456789 «» – — … ‹ › © ° × • ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz !"#$%&()*+,-./:;<=>?@[]_{|}~ AV To';
+const arabicSample = [letters.join(' '), letters.map((l) => `ب${l}ب`).join(' '), 'لا لأ لإ لآ بَ بُ بِ بً بٌ بٍ بّ بْ تـــم، ؟ ؛ ٣٤٥ ٱلله'].join(
+  ' ',
+);
+const latinSample =
+  '0123456789 «» – — … ‹ › © ° × • ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz !"#$%&()*+,-./:;<=>?@[]_{|}~ AV To';
 // Uthmani script: small high dotless head of khah (U+06E1) over letters
 // that are in the small file, and an Urdu letter that is not.
 const rareSample = 'ٱلۡحَمۡدُ لِلَّهِ رَبِّ ٱلۡعَٰلَمِينَ ۃ';

@@ -26,7 +26,14 @@ describe.skipIf(!hasBrowser)('Lighthouse, mobile', () => {
     host = await serveLikeCdn(site.dist);
     chrome = await chromeLauncher.launch({
       chromePath: chromiumPath,
-      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update'],
+      chromeFlags: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
     });
     const dispatches = [...(await readPages(site.dist))].filter(([url]) => /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(url));
     heaviestDispatch = dispatches.map(([url, html]) => ({ url, size: gzipSync(html).length })).sort((a, b) => b.size - a.size)[0].url;
@@ -50,7 +57,12 @@ describe.skipIf(!hasBrowser)('Lighthouse, mobile', () => {
    * other runtime error, such as a page that failed to load, fails at once.
    */
   async function audit(url: string, retries = 2): Promise<{ scores: Record<string, number>; lost: string[] }> {
-    const result = await lighthouse(host.origin + encodeURI(url), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
+    const result = await lighthouse(host.origin + encodeURI(url), {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...categories],
+    });
     const lhr = result!.lhr;
     if (lhr.runtimeError && badTraceRecording.has(lhr.runtimeError.code) && retries > 0) {
       console.warn(`${url}: Lighthouse ${lhr.runtimeError.code}, running again`);
@@ -73,7 +85,8 @@ describe.skipIf(!hasBrowser)('Lighthouse, mobile', () => {
       if (runs[0].scores.performance < least.performance) runs.push(await audit(url()), await audit(url()));
       console.info(`${name} (${url()}): ${runs.map((run) => JSON.stringify(run.scores)).join(' ')}`);
       for (const run of runs) {
-        for (const id of categories.filter((id) => id !== 'performance')) expect(run.scores[id], `${id}\n${run.lost.join('\n')}`).toBeGreaterThanOrEqual(least[id]);
+        for (const id of categories.filter((id) => id !== 'performance'))
+          expect(run.scores[id], `${id}\n${run.lost.join('\n')}`).toBeGreaterThanOrEqual(least[id]);
       }
       const median = [...runs].sort((a, b) => a.scores.performance - b.scores.performance)[Math.floor(runs.length / 2)];
       expect(median.scores.performance, `performance\n${median.lost.join('\n')}`).toBeGreaterThanOrEqual(least.performance);

@@ -65,7 +65,11 @@ describe.skipIf(!hasBrowser)('in chromium', () => {
     // Evaluated over the DevTools protocol: the page's CSP refuses an inline <script>.
     await page.evaluate(axeSource);
     const results = await page.evaluate(() =>
-      (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(),
+      (
+        window as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+        }
+      ).axe.run(),
     );
     return results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -122,10 +126,13 @@ describe.skipIf(!hasBrowser)('in chromium', () => {
       return style;
     };
     const luminance = (rgb: string) => {
-      const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((c) => {
-        const v = Number(c) / 255;
-        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-      });
+      const [r, g, b] = rgb
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .map((c) => {
+          const v = Number(c) / 255;
+          return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        });
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
     const contrast = (a: string, b: string) => {
@@ -169,8 +176,13 @@ describe.skipIf(!hasBrowser)('in chromium', () => {
     // The caption reads right to left under the photo, the credit after it.
     const caption = await page.evaluate(() => {
       const figcaption = document.querySelector('article > figure.photo figcaption')!;
-      const [text, credit] = [figcaption.querySelector('.caption')!, figcaption.querySelector('.credit')!].map((el) => el.getBoundingClientRect());
-      return { direction: getComputedStyle(figcaption).direction, creditLeftOfText: credit.right <= text.left + 1 || credit.top > text.top };
+      const [text, credit] = [figcaption.querySelector('.caption')!, figcaption.querySelector('.credit')!].map((el) =>
+        el.getBoundingClientRect(),
+      );
+      return {
+        direction: getComputedStyle(figcaption).direction,
+        creditLeftOfText: credit.right <= text.left + 1 || credit.top > text.top,
+      };
     });
     expect(caption).toEqual({ direction: 'rtl', creditLeftOfText: true });
     expect(errors).toEqual([]);

@@ -80,11 +80,17 @@ describe.skipIf(!hasBrowser)('served with the production headers', () => {
       // The stylesheet and the web font applied, not blocked.
       expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily), url).toMatch(/Noto Naskh Arabic/);
       await page.evaluate(() => document.fonts.ready);
-      expect(await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family)), url).toContain('Noto Naskh Arabic');
+      expect(await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family)), url).toContain(
+        'Noto Naskh Arabic',
+      );
       expect(await page.locator('main').count(), url).toBe(1);
       // The one error a missing page may log is its own status.
       const expected = url === '/no-such-page/' ? ['Failed to load resource: the server responded with a status of 404 (Not Found)'] : [];
-      await expectClean(page, problems.filter((p) => !expected.includes(p)), violations);
+      await expectClean(
+        page,
+        problems.filter((p) => !expected.includes(p)),
+        violations,
+      );
       await context.close();
     }
   });
@@ -94,10 +100,9 @@ describe.skipIf(!hasBrowser)('served with the production headers', () => {
     await page.fill('#site-search', 'ميناء');
     await page.press('#site-search', 'Enter');
     await page.waitForURL(/\/search\/\?q=/);
-    await expect.poll(() => page.locator('[data-search-results] li h2').allTextContents()).toEqual([
-      'تعديل رسوم الخدمات في ميناء بنغازي',
-      'ميناء طرابلس يبدأ توسعة رصيف الحاويات',
-    ]);
+    await expect
+      .poll(() => page.locator('[data-search-results] li h2').allTextContents())
+      .toEqual(['تعديل رسوم الخدمات في ميناء بنغازي', 'ميناء طرابلس يبدأ توسعة رصيف الحاويات']);
     await expectClean(page, problems, violations);
     await context.close();
   });
@@ -144,7 +149,11 @@ describe.skipIf(!hasBrowser)('served with the production headers', () => {
     const sized: Promise<{ url: string; type: string; bytes: number }>[] = [];
     page.on('requestfinished', (request) => {
       sized.push(
-        request.sizes().then((sizes) => ({ url: request.url(), type: request.resourceType(), bytes: sizes.responseHeadersSize + sizes.responseBodySize })),
+        request.sizes().then((sizes) => ({
+          url: request.url(),
+          type: request.resourceType(),
+          bytes: sizes.responseHeadersSize + sizes.responseBodySize,
+        })),
       );
     });
     await page.goto(host.origin + encodeURI(url()), { waitUntil: 'networkidle' });
@@ -159,7 +168,9 @@ describe.skipIf(!hasBrowser)('served with the production headers', () => {
     // Compressed, as sent: the document arrives gzipped.
     expect(transfers.find((t) => t.type === 'document')!.bytes).toBeLessThan(htmlBytes() / 2);
     expect(counted, `${url()}\n${report}`).toBeLessThanOrEqual(dispatchBudget);
-    console.info(`${url()}: ${(counted / 1024).toFixed(1)} KB (HTML, CSS, fonts, scripts); ${(sum(['image']) / 1024).toFixed(1)} KB of images`);
+    console.info(
+      `${url()}: ${(counted / 1024).toFixed(1)} KB (HTML, CSS, fonts, scripts); ${(sum(['image']) / 1024).toFixed(1)} KB of images`,
+    );
     await context.close();
   });
 });

@@ -56,10 +56,7 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
 
     // Searching «ميناء» finds both port dispatches: headline matches both, the newer first.
     await page.fill('#search-input', 'ميناء');
-    await expect.poll(() => resultTitles(page)).toEqual([
-      'تعديل رسوم الخدمات في ميناء بنغازي',
-      'ميناء طرابلس يبدأ توسعة رصيف الحاويات',
-    ]);
+    await expect.poll(() => resultTitles(page)).toEqual(['تعديل رسوم الخدمات في ميناء بنغازي', 'ميناء طرابلس يبدأ توسعة رصيف الحاويات']);
     expect(new URL(page.url()).searchParams.get('q')).toBe('ميناء');
 
     await page.getByLabel('المدينة').selectOption('طرابلس');
@@ -149,7 +146,8 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
     await more.click();
     await expect.poll(() => page.locator('[data-search-results] li').count()).toBe(20);
     // Focus moves on to the first of the new results.
-    const focused = () => page.evaluate(() => [...document.querySelectorAll('[data-search-results] li')].indexOf(document.activeElement!.closest('li')!));
+    const focused = () =>
+      page.evaluate(() => [...document.querySelectorAll('[data-search-results] li')].indexOf(document.activeElement!.closest('li')!));
     await expect.poll(focused).toBe(10);
     await context.close();
   });
@@ -170,7 +168,9 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
     expect(dates[0]).toMatch(/نوفمبر 2025/);
     // By relevance too: ten headline matches in 2025 cannot be outranked by 2024, which is not loaded.
     await page.getByLabel('الترتيب').selectOption('relevance');
-    await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/^\d+ نتيجة أو أكثر للبحث عن «\u2068المباراة\u2069»/);
+    await expect
+      .poll(() => page.locator('[data-search-status]').textContent())
+      .toMatch(/^\d+ نتيجة أو أكثر للبحث عن «\u2068المباراة\u2069»/);
     expect(shardsFetched()).toEqual(['2025', '2026']);
     expect(requests.filter((u) => u.startsWith('/pagefind/titles/'))).toEqual([]);
     expect(new URL(page.url()).searchParams.get('sort')).toBeNull();
@@ -198,7 +198,11 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
       // Evaluated over the DevTools protocol: the page's CSP refuses an inline <script>.
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+          }
+        ).axe;
         const { violations } = await axe.run();
         return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       });
@@ -232,7 +236,9 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
         Object.assign(window, { shifts });
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources: { node?: Node }[] })[]) {
-            const nodes = entry.sources.map((source) => (source.node instanceof Element ? `${source.node.localName}.${source.node.className}` : String(source.node?.nodeName)));
+            const nodes = entry.sources.map((source) =>
+              source.node instanceof Element ? `${source.node.localName}.${source.node.className}` : String(source.node?.nodeName),
+            );
             shifts.push(`${entry.value.toFixed(4)} ${nodes.join(', ')}`);
           }
         }).observe({ type: 'layout-shift', buffered: true });

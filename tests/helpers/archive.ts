@@ -76,7 +76,9 @@ export async function makeTestArchive(dir: string): Promise<string> {
     .normalize('NFD');
   await writeFile(path.join(dir, '2025/12', `${nfdName.normalize('NFD')}.md`), nfd);
   const { lead, body } = photoDispatch;
-  await testPhoto(lead.width, lead.height).jpeg().toFile(path.join(dir, '2026/01', lead.name.normalize('NFD')));
+  await testPhoto(lead.width, lead.height)
+    .jpeg()
+    .toFile(path.join(dir, '2026/01', lead.name.normalize('NFD')));
   const images = path.join(dir, '..', 'images');
   await mkdir(images, { recursive: true });
   await testPhoto(body.width, body.height, true).png().toFile(path.join(images, body.name));

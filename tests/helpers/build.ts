@@ -100,7 +100,13 @@ export async function buildSite(options: {
     const child = spawn(process.execPath, args, {
       cwd: project,
       // A shard of the search index per year, however few dispatches a year has.
-      env: childEnv({ ARCHIVE_DIR: options.archiveDir, ASTRO_CACHE_DIR: cacheDir, ARCHIVE_PREVIEW: '', SEARCH_SHARD_MIN_PAGES: '1', ...options.env }),
+      env: childEnv({
+        ARCHIVE_DIR: options.archiveDir,
+        ASTRO_CACHE_DIR: cacheDir,
+        ARCHIVE_PREVIEW: '',
+        SEARCH_SHARD_MIN_PAGES: '1',
+        ...options.env,
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -15,7 +15,8 @@ export const hasJava = (() => {
     return false;
   }
 })();
-if (!hasJava && process.env.CI) throw new Error('No java on the PATH: CI must install a Java runtime (apt-get install default-jre-headless).');
+if (!hasJava && process.env.CI)
+  throw new Error('No java on the PATH: CI must install a Java runtime (apt-get install default-jre-headless).');
 
 interface Message {
   type: string;
@@ -27,12 +28,21 @@ interface Message {
 /** The checker's errors for these HTML files, as "file:line: message". */
 export function htmlErrors(files: string[]): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    execFile('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', '--stdout', ...files], { maxBuffer: 1 << 26 }, (error, stdout) => {
-      // It exits 1 when it found errors: only output it cannot give fails.
-      if (!stdout) return reject(error ?? new Error('the checker printed nothing'));
-      const { messages } = JSON.parse(stdout) as { messages: Message[] };
-      // A file it could not read is a non-document-error: a failure too.
-      resolve(messages.filter((m) => m.type === 'error' || m.type === 'non-document-error').map((m) => `${decodeURI(m.url.replace(/^file:/, ''))}:${m.lastLine ?? 0}: ${m.message}`));
-    });
+    execFile(
+      'java',
+      ['-jar', vnuJar, '--errors-only', '--format', 'json', '--stdout', ...files],
+      { maxBuffer: 1 << 26 },
+      (error, stdout) => {
+        // It exits 1 when it found errors: only output it cannot give fails.
+        if (!stdout) return reject(error ?? new Error('the checker printed nothing'));
+        const { messages } = JSON.parse(stdout) as { messages: Message[] };
+        // A file it could not read is a non-document-error: a failure too.
+        resolve(
+          messages
+            .filter((m) => m.type === 'error' || m.type === 'non-document-error')
+            .map((m) => `${decodeURI(m.url.replace(/^file:/, ''))}:${m.lastLine ?? 0}: ${m.message}`),
+        );
+      },
+    );
   });
 }

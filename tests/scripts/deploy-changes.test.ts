@@ -129,29 +129,27 @@ describe('npm run deploy:changes', () => {
     expect(stdout).toContain('Deployed 1200 files, deleted 0, purged everything');
   });
 
-  it(
-    'after a full build uploads the whole folder, hashed files first, deletes what the bucket holds beyond it and purges everything',
-    { timeout: 30_000 },
-    async () => {
-      const { recorded, purged } = await deploy('F\nM index.html\nM _astro/x.Ab3dE_fG_480x300.avif\n');
-      const summary = (call: string[]) => [
-        call.slice(0, 4),
-        call.includes('--delete'),
-        call.includes('--cache-control') ? cache(call) : undefined,
-      ];
-      expect(recorded.map(summary)).toEqual([
-        [['s3', 'cp', 'dist', 's3://bucket/site'], false, immutable],
-        [['s3', 'cp', 'dist', 's3://bucket/site'], false, sealed],
-        [['s3', 'cp', 'dist', 's3://bucket/site'], false, short],
-        [['s3', 'sync', 'dist', 's3://bucket/site'], true, undefined],
-        [['cloudfront', 'create-invalidation', '--distribution-id', 'E123'], false, undefined],
-      ]);
-      // Every file, whatever its time: cp, not sync, for the uploads.
-      expect(recorded.slice(0, 3).every((call) => call.includes('--recursive'))).toBe(true);
-      expect(include(recorded[0])).toContain('_astro/*');
-      expect(recorded[2]).toEqual(expect.arrayContaining(['--exclude', '_astro/*']));
-      expect(recorded.slice(0, 4).every((call) => call.includes('_headers'))).toBe(true);
-      expect(purged.map((p) => p.body)).toEqual([{ purge_everything: true }]);
-    },
-  );
+  it('after a full build uploads the whole folder, hashed files first, deletes what the bucket holds beyond it and purges everything', {
+    timeout: 30_000,
+  }, async () => {
+    const { recorded, purged } = await deploy('F\nM index.html\nM _astro/x.Ab3dE_fG_480x300.avif\n');
+    const summary = (call: string[]) => [
+      call.slice(0, 4),
+      call.includes('--delete'),
+      call.includes('--cache-control') ? cache(call) : undefined,
+    ];
+    expect(recorded.map(summary)).toEqual([
+      [['s3', 'cp', 'dist', 's3://bucket/site'], false, immutable],
+      [['s3', 'cp', 'dist', 's3://bucket/site'], false, sealed],
+      [['s3', 'cp', 'dist', 's3://bucket/site'], false, short],
+      [['s3', 'sync', 'dist', 's3://bucket/site'], true, undefined],
+      [['cloudfront', 'create-invalidation', '--distribution-id', 'E123'], false, undefined],
+    ]);
+    // Every file, whatever its time: cp, not sync, for the uploads.
+    expect(recorded.slice(0, 3).every((call) => call.includes('--recursive'))).toBe(true);
+    expect(include(recorded[0])).toContain('_astro/*');
+    expect(recorded[2]).toEqual(expect.arrayContaining(['--exclude', '_astro/*']));
+    expect(recorded.slice(0, 4).every((call) => call.includes('_headers'))).toBe(true);
+    expect(purged.map((p) => p.body)).toEqual([{ purge_everything: true }]);
+  });
 });

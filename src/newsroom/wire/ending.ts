@@ -13,7 +13,7 @@ const END_MARK = /\s*(?:\/\/\s*انتهى\s*\/\/|\(\s*(?:انتهى|النهاي
 /** A paragraph without the end marks and source markers it closes with. */
 function withoutEnd(paragraph: string): string {
   let text = paragraph;
-  for (let previous = ''; previous !== text;) {
+  for (let previous = ''; previous !== text; ) {
     previous = text;
     text = text.replace(END_MARK, '');
     const marker = CLOSING.exec(text);

@@ -50,4 +50,8 @@ export function* cardEntries(site: Site): Generator<RouteEntry<{ dispatch: Dispa
 }
 
 /** What the card of a dispatch says. */
-export const socialCard = (d: Dispatch): SocialCard => ({ site: siteConfig.title, headline: d.title, footer: dateline(d).replace(/ -$/, '') });
+export const socialCard = (d: Dispatch): SocialCard => ({
+  site: siteConfig.title,
+  headline: d.title,
+  footer: dateline(d).replace(/ -$/, ''),
+});

@@ -28,12 +28,9 @@ describe('parseDateTime', () => {
     expect(parseDateTime(input)?.toISOString()).toBe(iso);
   });
 
-  it.each(['2025-02-30', '2025-13-01', '2025-12-01T24:00', '01/12/2025', 'أمس', '', '2025-12-01T10:30+15:00'])(
-    'rejects %j',
-    (input) => {
-      expect(parseDateTime(input)).toBeUndefined();
-    },
-  );
+  it.each(['2025-02-30', '2025-13-01', '2025-12-01T24:00', '01/12/2025', 'أمس', '', '2025-12-01T10:30+15:00'])('rejects %j', (input) => {
+    expect(parseDateTime(input)).toBeUndefined();
+  });
 });
 
 describe('formatting in Tripoli time with Western digits', () => {
@@ -78,10 +75,22 @@ describe('wallClock', () => {
   const DAY = 24 * HOUR;
   const intl = (timeZone: string) => {
     const format = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     return (time: number) => {
-      const p = Object.fromEntries(format.formatToParts(time).filter((x) => x.type !== 'literal').map((x) => [x.type, Number(x.value)]));
+      const p = Object.fromEntries(
+        format
+          .formatToParts(time)
+          .filter((x) => x.type !== 'literal')
+          .map((x) => [x.type, Number(x.value)]),
+      );
       return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
     };
   };

@@ -8,8 +8,7 @@ import { makeDispatch } from '../../helpers/dispatch.ts';
 
 const now = new Date('2026-01-01T00:00:00Z');
 
-const make = (data: Partial<DispatchRecord>, id = 'x') =>
-  makeDispatch(id, '2025-12-01T08:30:00Z', { summary: 'ملخص', ...data }, now);
+const make = (data: Partial<DispatchRecord>, id = 'x') => makeDispatch(id, '2025-12-01T08:30:00Z', { summary: 'ملخص', ...data }, now);
 
 describe('dateline', () => {
   it.each([

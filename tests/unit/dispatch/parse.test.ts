@@ -74,29 +74,21 @@ describe('invalid front-matter names file, line, field, value and a fix', () => 
     ['empty title', { title: '"   "' }, `${file}:2: title: must not be empty`],
     ['bad date', { date: '"2025-02-30T10:00"' }, `${file}:3: date: «2025-02-30T10:00» is not a valid date; write the year, month and day`],
     ['date not text', { date: '20251201' }, `${file}:3: date: must be a date and time such as 2025-12-01T10:30 (Tripoli time)`],
-    [
-      'city one letter off',
-      { city: 'طرابلش' },
-      `${file}:4: city: «طرابلش» is not a known city. Did you mean «طرابلس»?`,
-    ],
-    [
-      'unknown category',
-      { category: 'اقتصادي' },
-      `${file}:5: category: «اقتصادي» is not a known category. Did you mean «اقتصاد»?`,
-    ],
+    ['city one letter off', { city: 'طرابلش' }, `${file}:4: city: «طرابلش» is not a known city. Did you mean «طرابلس»?`],
+    ['unknown category', { category: 'اقتصادي' }, `${file}:5: category: «اقتصادي» is not a known category. Did you mean «اقتصاد»?`],
     ['unknown source', { source: 'ول' }, `${file}:6: source: «ول» is not a known source. Did you mean «وال»?`],
     ['unknown field', { subtitle: '"x"' }, `${file}:6: subtitle: unknown field. Did you mean «title»?`],
     ['tags not a list', { tags: 'النفط' }, `${file}:6: tags: must be a list of tags`],
     ['draft not boolean', { draft: '"نعم"' }, `${file}:6: draft: must be true or false`],
     ['tag without letters', { tags: '["#"]' }, `${file}:6: tags.0: must contain letters or digits`],
-    ['correction before publication', { corrections: '\n  - date: "2025-11-02T10:00"\n    note: "ت"' }, `${file}:6: corrections.0.date: is earlier than date`],
+    [
+      'correction before publication',
+      { corrections: '\n  - date: "2025-11-02T10:00"\n    note: "ت"' },
+      `${file}:6: corrections.0.date: is earlier than date`,
+    ],
     ['correction without a note', { corrections: '\n  - date: "2025-12-02T10:00"' }, `${file}:6: corrections.0.note: is required`],
     ['bad slug', { slug: '"My Slug"' }, `${file}:6: slug: «My Slug» is not a URL slug; did you mean «my-slug»?`],
-    [
-      'updated before date',
-      { updated: '"2025-11-30T10:00"' },
-      `${file}:6: updated: is earlier than date`,
-    ],
+    ['updated before date', { updated: '"2025-11-30T10:00"' }, `${file}:6: updated: is earlier than date`],
   ])('%s', (_, fields, expected) => {
     const found = problems(source(fields));
     expect(found).toHaveLength(1);
@@ -133,7 +125,9 @@ describe('a date without a time', () => {
 describe('the placeholder of npm run new', () => {
   it('is refused whole or in part, on its line, beside the front-matter problems', () => {
     const whole = problems(source({}, `${BODY_PLACEHOLDER}\n`));
-    expect(whole).toEqual([`${file}:7: body: still holds the text npm run new put there («${BODY_PLACEHOLDER}»): write the dispatch in its place`]);
+    expect(whole).toEqual([
+      `${file}:7: body: still holds the text npm run new put there («${BODY_PLACEHOLDER}»): write the dispatch in its place`,
+    ]);
     // The journalist wrote the story but left the second sentence, tatweel and all.
     const leftover = problems(source({ city: 'طرابلش' }, 'افتتحت البلدية حديقة جديدة.\n\nلا تكـتب سطر التاريخ: الموقع يضيفه.\n'));
     expect(leftover).toEqual([

@@ -17,9 +17,7 @@ const photos = [
 describe('placePhotos', () => {
   it('turns a paragraph holding only a photo into the marker of that photo', () => {
     const html = `<p>أول.</p>\n<p>${img('b.jpg', 'وصف', 'تعليق')}</p>\n<p>ثان.</p>\n<p>${img('a.jpg')}</p>`;
-    expect(placePhotos(html, photos)).toBe(
-      '<p>أول.</p>\n<figure data-photo="1"></figure>\n<p>ثان.</p>\n<figure data-photo="0"></figure>',
-    );
+    expect(placePhotos(html, photos)).toBe('<p>أول.</p>\n<figure data-photo="1"></figure>\n<p>ثان.</p>\n<figure data-photo="0"></figure>');
   });
 
   it('moves a photo written inside a paragraph, list or link after the block, leaving nothing empty behind', () => {
@@ -47,7 +45,9 @@ describe('a body that opens with a photo', () => {
   const html = '<figure data-photo="0"></figure>\n<p>أول جملة في الخبر.</p>';
 
   it('keeps the photo first and opens the text with the dateline', () => {
-    expect(withDateline(html, '<time>طرابلس</time>')).toBe('<figure data-photo="0"></figure>\n<p><time>طرابلس</time> أول جملة في الخبر.</p>');
+    expect(withDateline(html, '<time>طرابلس</time>')).toBe(
+      '<figure data-photo="0"></figure>\n<p><time>طرابلس</time> أول جملة في الخبر.</p>',
+    );
   });
 
   it('takes its lead from the first paragraph of text', () => {
@@ -98,18 +98,12 @@ describe('bodyPhotoRefs', () => {
 
 describe('front-matter photo fields', () => {
   const dispatch = (extra: string) =>
-    parseDispatch(
-      'x.md',
-      'x',
-      `---\ntitle: "عنوان"\ndate: "2025-12-01T09:00"\ncity: طرابلس\ncategory: محليات\n${extra}---\nنص.\n`,
-    );
+    parseDispatch('x.md', 'x', `---\ntitle: "عنوان"\ndate: "2025-12-01T09:00"\ncity: طرابلس\ncategory: محليات\n${extra}---\nنص.\n`);
 
   it('need a description when there is an image, pointing at the image line', () => {
     const result = dispatch('image: a.jpg\n');
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems).toEqual([
-      expect.objectContaining({ line: 6, field: 'imageAlt', code: 'image.altMissing' }),
-    ]);
+    expect(!result.ok && result.problems).toEqual([expect.objectContaining({ line: 6, field: 'imageAlt', code: 'image.altMissing' })]);
   });
 
   it('are kept, cleaned, when complete', () => {

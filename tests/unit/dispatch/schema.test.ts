@@ -14,7 +14,15 @@ function problems(data: Record<string, unknown>) {
 describe('the schema', () => {
   it('stores registry slugs, the default source, and a date with its Tripoli offset', () => {
     const data = dispatchSchema.parse(good);
-    expect(data).toMatchObject({ city: 'tripoli', category: 'economy', source: 'lana', tags: [], corrections: [], draft: false, dateOnly: false });
+    expect(data).toMatchObject({
+      city: 'tripoli',
+      category: 'economy',
+      source: 'lana',
+      tags: [],
+      corrections: [],
+      draft: false,
+      dateOnly: false,
+    });
     expect(data.date.toISOString()).toBe('2025-12-01T08:30:00.000Z');
     expect(data.updated).toBeUndefined();
   });
@@ -47,7 +55,9 @@ describe('the schema', () => {
     expect(problems({ ...good, imageCaption: 'تعليق' })).toEqual([['imageCaption', 'image.withoutImage']]);
     expect(problems({ ...good, updated: '2025-11-30T10:00' })).toEqual([['updated', 'updated.beforeDate']]);
     expect(problems({ ...good, slug: 'Port Upgrade' })).toEqual([['slug', 'slug.invalid']]);
-    expect(problems({ ...good, withdrawn: { date: '2025-11-01T10:00', reason: 'خطأ' } })).toEqual([['withdrawn.date', 'withdrawn.beforeDate']]);
+    expect(problems({ ...good, withdrawn: { date: '2025-11-01T10:00', reason: 'خطأ' } })).toEqual([
+      ['withdrawn.date', 'withdrawn.beforeDate'],
+    ]);
   });
 
   it('allows an update on the day of a dispatch dated by its day alone', () => {

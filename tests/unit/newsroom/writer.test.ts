@@ -12,7 +12,11 @@ describe('the writer', () => {
 
   it('escapes text that looks like Markdown, so the body reads as written', () => {
     const markdown = paragraphsToMarkdown(['# ليس عنوانا', '1. ليس قائمة', 'نجمة *هنا*']);
-    const parsed = parseDispatch('a.md', 'a', dispatchFileText({ title: 'عنوان', date: '2025-03-09', city: 'طرابلس', category: 'اقتصاد' }, markdown));
+    const parsed = parseDispatch(
+      'a.md',
+      'a',
+      dispatchFileText({ title: 'عنوان', date: '2025-03-09', city: 'طرابلس', category: 'اقتصاد' }, markdown),
+    );
     expect(parsed.ok).toBe(true);
     expect(markdown).not.toMatch(/^# /m);
     expect(markdown).toContain('\\*هنا\\*');
@@ -20,7 +24,14 @@ describe('the writer', () => {
 
   it('writes front-matter that the parser reads back, headline colons, tags and all', () => {
     const text = dispatchFileText(
-      { title: '"الوطنية للنفط": الإنتاج يرتفع', date: new Date('2025-12-01T08:30:00Z'), city: 'بنغازي', category: 'اقتصاد', source: 'وال', tags: ['النفط'] },
+      {
+        title: '"الوطنية للنفط": الإنتاج يرتفع',
+        date: new Date('2025-12-01T08:30:00Z'),
+        city: 'بنغازي',
+        category: 'اقتصاد',
+        source: 'وال',
+        tags: ['النفط'],
+      },
       'نص الخبر.',
     );
     const parsed = parseDispatch('a.md', 'a', text);

@@ -58,11 +58,7 @@ describe('absolutizeUrls with broken URLs', () => {
 });
 
 describe('news sitemap', () => {
-  const list = [
-    make('newest', '2025-12-03T12:00:00Z'),
-    make('edge', '2025-12-01T12:00:00Z'),
-    make('old', '2025-12-01T11:59:59Z'),
-  ];
+  const list = [make('newest', '2025-12-03T12:00:00Z'), make('edge', '2025-12-01T12:00:00Z'), make('old', '2025-12-01T11:59:59Z')];
 
   it('holds the 48 hours up to the newest dispatch, both ends included', () => {
     expect(newsWindow(list).map((d) => d.id)).toEqual(['newest', 'edge']);

@@ -54,7 +54,9 @@ describe('social image text', () => {
 
   it('encodes PNGs as resvg draws them, semi-transparent edges included', async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><circle cx="32" cy="32" r="27.5" fill="#0a5a45"/></svg>';
-    const ours = await sharp(await renderPng(svg)).raw().toBuffer();
+    const ours = await sharp(await renderPng(svg))
+      .raw()
+      .toBuffer();
     const resvg = await sharp(createRenderer(svg).render().asPng()).raw().toBuffer();
     let largest = 0;
     for (let i = 0; i < ours.length; i++) largest = Math.max(largest, Math.abs(ours[i] - resvg[i]));

@@ -48,7 +48,10 @@ describe('the search shard cache', () => {
       },
       keep,
     );
-    expect(await cache.placeCached('2022-two', dist)).toEqual({ written: ['index/b.pf_index', 'pagefind-entry.json'], deleted: ['index/a.pf_index'] });
+    expect(await cache.placeCached('2022-two', dist)).toEqual({
+      written: ['index/b.pf_index', 'pagefind-entry.json'],
+      deleted: ['index/a.pf_index'],
+    });
     expect(await readFile(path.join(dist, 'pagefind-entry.json'), 'utf8')).toBe('{"changed":true}');
     expect(await cache.placeCached('2022-two', dist)).toEqual({ written: [], deleted: [] });
 

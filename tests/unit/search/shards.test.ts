@@ -49,7 +49,12 @@ describe('planShards: the index split by date', () => {
 
   it('splits a month holding more than a shard should into runs of days', () => {
     const day = (d: number, n: number) => `/2025/03/${String(d).padStart(2, '0')}/d-${n}/`;
-    const urls = [...Array.from({ length: 3 }, (_, n) => day(1, n)), ...Array.from({ length: 2 }, (_, n) => day(7, n)), day(20, 9), url(2025, 1, 1)];
+    const urls = [
+      ...Array.from({ length: 3 }, (_, n) => day(1, n)),
+      ...Array.from({ length: 2 }, (_, n) => day(7, n)),
+      day(20, 9),
+      url(2025, 1, 1),
+    ];
     expect(summary(planShards(urls, { min: 3, max: 4 }))).toEqual([
       ['2025-03-07-2025-03-20', '7–20 مارس 2025', '7 مارس 2025', '2025', '2025', 3],
       ['2025-03-01', '1 مارس 2025', '1 مارس 2025', '2025', '2025', 3],
@@ -78,7 +83,10 @@ describe('planShards: the index split by date', () => {
     expect(shards.flatMap((s) => s.urls).sort()).toEqual([...urls].sort());
     expect(shards.every((s) => s.urls.every((u) => s.from <= u.slice(1, 5) && u.slice(1, 5) <= s.to))).toBe(true);
     // Before December 2025's dispatches arrived, the older runs were the same.
-    const before = planShards(urls.filter((u) => !u.startsWith('/2025/12/') && !u.startsWith('/2026/')), { min: 500, max: 1000 });
+    const before = planShards(
+      urls.filter((u) => !u.startsWith('/2025/12/') && !u.startsWith('/2026/')),
+      { min: 500, max: 1000 },
+    );
     expect(before.slice(1)).toEqual(shards.slice(2));
   });
 

@@ -63,7 +63,13 @@ describe('the front page', () => {
   it('leads with one story and lists the latest after it, with the listing’s older page', () => {
     const live = [plain('c', '2025-12-03T09:00:00Z'), withPhoto('b', '2025-12-03T08:00:00Z'), plain('a', '2025-12-02T20:00:00Z')];
     const view = frontView({ live, categories: [], latestCount: 2, sectionSize: 4, olderUrl: '/page/3/' })!;
-    expect([view.lead.id, ids(view.latest), view.today, view.todayLabel, view.olderUrl]).toEqual(['b', ['c'], '2025-12-03', '03 ديسمبر 2025', '/page/3/']);
+    expect([view.lead.id, ids(view.latest), view.today, view.todayLabel, view.olderUrl]).toEqual([
+      'b',
+      ['c'],
+      '2025-12-03',
+      '03 ديسمبر 2025',
+      '/page/3/',
+    ]);
     // The photo with its description, which the page's key must cover.
     expect(view.leadPhoto).toEqual({ src: photo, alt: 'وصف', credit: 'وكالة الأنباء الليبية' });
     expect(frontView({ live: [], categories: [], latestCount: 2, sectionSize: 4 })).toBeUndefined();
