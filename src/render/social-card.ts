@@ -135,7 +135,6 @@ export function drawCard(card: SocialCard): Promise<Buffer> {
   return encodePalettePng({ width, height, indices, palette: PALETTE });
 }
 
-const DRAWING = drawingFingerprint();
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whether a card is old enough to be kept as first drawn (siteConfig.cardsRedrawnForDays). */
@@ -143,11 +142,11 @@ export const keptAsDrawn = (date: Date, now: Date) => now.getTime() - date.getTi
 
 /**
  * The PNG of a social card, drawn only when this card was never drawn
- * before by this code (DRAWING); `kept`: by any code. Laying a headline out
+ * before by this code (drawingFingerprint); `kept`: by any code. Laying a headline out
  * costs more than reading a cached card, so cards are cached by what they
  * say, not by their drawing.
  */
 export function cachedCard(card: SocialCard, { kept = false } = {}): Promise<Buffer> {
   const what = `card:${JSON.stringify({ card, size: socialImageSize })}`;
-  return drawnImage(cardsDir, { what, how: DRAWING, kept }, () => drawCard(card));
+  return drawnImage(cardsDir, { what, how: drawingFingerprint(), kept }, () => drawCard(card));
 }

@@ -105,12 +105,12 @@ export const cardsDir = statePaths(stateDir).cards;
  * and the encoders' own versions. Part of every drawn image's name; worked
  * out where each is drawn, so that `astro dev` sees an edit to the card's code.
  */
+let drawing: string | undefined;
+// Read once, when the first image is drawn, not when this module is imported.
 export const drawingFingerprint = () =>
-  fingerprint(process.cwd(), { files: CACHE_INPUTS.drawn, settings: { sharp: sharp.versions, zlib: process.versions.zlib } });
-
-const DRAWING = drawingFingerprint();
+  (drawing ??= fingerprint(process.cwd(), { files: CACHE_INPUTS.drawn, settings: { sharp: sharp.versions, zlib: process.versions.zlib } }));
 
 /** renderPng, reusing an earlier render of the same SVG. */
 export function cachedPng(svg: string, width?: number): Promise<Buffer> {
-  return drawnImage(cardsDir, { what: `png:${width}:${svg}`, how: DRAWING }, () => renderPng(svg, width));
+  return drawnImage(cardsDir, { what: `png:${width}:${svg}`, how: drawingFingerprint() }, () => renderPng(svg, width));
 }
