@@ -19,7 +19,7 @@ import { dispatchFileNames, listDispatchFiles, photoFinder } from './files.ts';
 import { parseDispatch, type DispatchProblem, type ParsedDispatch } from '#src/dispatch/parse.ts';
 import { decodeFile, encodingProblem } from '#src/dispatch/encoding.ts';
 import { bodyPhotoRefs, resolveDispatchPhotos, type PhotoRef, type PhotoSource, type ResolvedPhoto } from '#src/dispatch/photos.ts';
-import { photoHash } from '#src/render/photo-variants.ts';
+import { photoHash } from '#src/dispatch/record.ts';
 import type { PhotoFile } from '#src/dispatch/record.ts';
 
 export type ParsedFile = Omit<ParsedDispatch, 'body'>;

@@ -64,13 +64,12 @@ export const CACHE_INPUTS = {
     'package-lock.json',
     'tsconfig.json',
   ],
-  /** Reading a dispatch file: parser, schema, registries, text rules, dates, config, the problems' wording, photo names. */
+  /** Reading a dispatch file: parser, schema, registries, text rules, dates, photo names (dispatch/), config, the problems' wording. */
   archive: [
     'src/dispatch',
     'src/archive',
     'src/config.ts',
     'src/i18n',
-    'src/render/photo-variants.ts',
     'content/cities.json',
     'content/categories.json',
     'content/sources.json',

@@ -2,6 +2,7 @@
  * A dispatch as the build state keeps it (the manifest's record), and a
  * photo file as the pipeline knows it: the shapes every stage shares.
  */
+import { createHash } from 'node:crypto';
 
 /** A photo file as the pipeline needs it: which bytes, and how large. */
 export interface PhotoFile {
@@ -17,6 +18,14 @@ export interface PhotoFile {
   height: number;
   format: string;
 }
+
+/**
+ * The hash a photo's sizes carry in their names: of the original's bytes
+ * (its SHA-256) and of the code that makes sizes, so that new bytes, or
+ * bytes made another way, never hide behind a name a browser has cached.
+ */
+export const photoHash = (digest: string, encoderVersion: string) =>
+  createHash('sha256').update(`${digest}\0${encoderVersion}`).digest('base64url').slice(0, 8);
 
 export interface RecordPhoto {
   photo: PhotoFile;

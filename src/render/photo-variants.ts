@@ -9,17 +9,8 @@
  * name can be cached for good. Every size stays within the original: the
  * pipeline does not enlarge, and a crop is cut from it.
  */
-import { createHash } from 'node:crypto';
 import type { PhotoFile } from '#src/dispatch/record.ts';
 import { slugify } from '#src/dispatch/text.ts';
-
-/**
- * The hash a photo's sizes carry in their names: of the original's bytes
- * (its SHA-256) and of the code that makes sizes, so that new bytes, or
- * bytes made another way, never hide behind a name a browser has cached.
- */
-export const photoHash = (digest: string, encoderVersion: string) =>
-  createHash('sha256').update(`${digest}\0${encoderVersion}`).digest('base64url').slice(0, 8);
 
 type PhotoFormat = 'avif' | 'webp' | 'jpeg';
 

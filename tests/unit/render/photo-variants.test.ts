@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { PhotoFile } from '#src/dispatch/record.ts';
+import { photoHash, type PhotoFile } from '#src/dispatch/record.ts';
 import { neededVariants } from '#src/build/photo-step.ts';
 import {
   articlePicture,
   cropSize,
   enclosurePhoto,
   parseVariantName,
-  photoHash,
   photoVariants,
   photoWidths,
   thumbnailPicture,
