@@ -10,7 +10,7 @@ import type { LegacyText } from './encoding.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { placeholderLeft } from './placeholder.ts';
 import type { DispatchProblem, ProblemCode } from './problems.ts';
-import { dispatchFields, dispatchSchema, type DispatchData } from './schema.ts';
+import { dispatchFields, dispatchSchema, problemOf, type DispatchData } from './schema.ts';
 import { cleanText, slugify } from './text.ts';
 
 export { formatProblem, type DispatchProblem } from './problems.ts';
@@ -49,20 +49,6 @@ function nearField(key: string): string {
   return a.includes(b) || distance(a, b) <= Math.max(2, Math.floor(a.length / 3)) ? near : '';
 }
 
-interface IssueRef {
-  code: ProblemCode;
-  params: Record<string, string>;
-}
-
-function decode(message: string): IssueRef | undefined {
-  try {
-    const ref = JSON.parse(message) as IssueRef;
-    return typeof ref.code === 'string' ? ref : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** What is left in the body of the placeholder `npm run new` puts there, as a problem. */
 function placeholderProblems(file: string, body: string, bodyLine: number): DispatchProblem[] {
   const placeholder = placeholderLeft(body);
@@ -80,8 +66,8 @@ function placeholderProblems(file: string, body: string, bodyLine: number): Disp
     : [];
 }
 
-/** The schema's issues as problems, each at its field's line; `raw` is the front matter the schema was given. */
-function schemaProblems(file: string, issues: z.ZodError['issues'], raw: unknown, lines: Record<string, number>): DispatchProblem[] {
+/** The schema's issues as problems, each at its field's line. */
+function schemaProblems(file: string, issues: z.ZodError['issues'], lines: Record<string, number>): DispatchProblem[] {
   const lineOf = (field: string) => lines[field] ?? 1;
   const problems: DispatchProblem[] = [];
   for (const issue of issues) {
@@ -100,9 +86,9 @@ function schemaProblems(file: string, issues: z.ZodError['issues'], raw: unknown
       continue;
     }
     const field = String(issue.path[0] ?? 'front-matter');
-    const value = issue.path.reduce<unknown>((at, key) => (at as Record<PropertyKey, unknown> | undefined)?.[key as PropertyKey], raw);
-    const missing = issue.code === 'invalid_type' && value === undefined;
-    const ref = missing ? { code: 'required' as const, params: { field: String(issue.path.at(-1) ?? field) } } : decode(issue.message);
+    const found = problemOf(issue);
+    // A field left out: its name is the last step of the path (`reason` of `withdrawn`).
+    const ref = found?.code === 'required' ? { code: found.code, params: { field: String(issue.path.at(-1) ?? field) } } : found;
     problems.push({
       file,
       // A field that is missing has no line: point at the photo it belongs to.
@@ -134,7 +120,7 @@ export function parseDispatch(file: string, id: string, source: string): ParseRe
   const result = dispatchSchema.safeParse(raw);
   const leftover = placeholderProblems(file, body, bodyLine);
   if (!result.success) {
-    const problems = [...leftover, ...schemaProblems(file, result.error.issues, raw, lines)];
+    const problems = [...leftover, ...schemaProblems(file, result.error.issues, lines)];
     problems.sort((a, b) => a.line - b.line);
     return { ok: false, problems };
   }

@@ -1,6 +1,6 @@
 /** The front-matter schema (src/dispatch/schema.ts): what it makes of good fields, and the problem each bad one gives. */
 import { describe, expect, it } from 'vitest';
-import { dispatchFields, dispatchSchema } from '#src/dispatch/schema.ts';
+import { dispatchFields, dispatchSchema, problemOf } from '#src/dispatch/schema.ts';
 
 const good = { title: 'ميناء طرابلس يبدأ توسعة رصيف الحاويات', date: '2025-12-01T10:30', city: 'طرابلس', category: 'اقتصاد' };
 
@@ -8,7 +8,7 @@ const good = { title: 'ميناء طرابلس يبدأ توسعة رصيف ال
 function problems(data: Record<string, unknown>) {
   const result = dispatchSchema.safeParse(data);
   expect(result.success).toBe(false);
-  return result.error!.issues.map((issue) => [issue.path.join('.'), JSON.parse(issue.message).code]);
+  return result.error!.issues.map((issue) => [issue.path.join('.'), problemOf(issue)?.code]);
 }
 
 describe('the schema', () => {
