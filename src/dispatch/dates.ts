@@ -174,6 +174,9 @@ export function htmlDateTime(date: Date, dateOnly = false): string {
   return `${year}-${month}-${day}`;
 }
 
+/** The day of a date, newsroom time, «2025-12-01»: dates compared by their day alone. */
+export const dayKey = (date: Date) => htmlDateTime(date, true);
+
 /** The URL parts of a dispatch date: zero-padded year, month and day. */
 export function dateSegments(date: Date): { year: string; month: string; day: string } {
   const w = wallTime(date);

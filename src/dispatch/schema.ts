@@ -7,7 +7,7 @@
  * problem names the field's own words («the headline»), not zod's.
  */
 import { z } from 'astro/zod';
-import { dateSegments, isStartOfDay, parseDateTime } from './dates.ts';
+import { dayKey, isStartOfDay, parseDateTime } from './dates.ts';
 import type { ProblemCode } from './problems.ts';
 import { categoryRegistry, cityRegistry, sourceRegistry, unknownEntry, type Registry } from './registries.ts';
 import { cleanText, slugify } from './text.ts';
@@ -152,8 +152,7 @@ const fields = z.strictObject({
 /** Whether a later date (an update, a correction) comes before publication: by its day when written without a time. */
 function before(later: Date, published: Date): boolean {
   if (!isStartOfDay(later)) return later < published;
-  const [a, b] = [later, published].map((d) => Object.values(dateSegments(d)).join('-'));
-  return a < b;
+  return dayKey(later) < dayKey(published);
 }
 
 export const dispatchSchema = fields

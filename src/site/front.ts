@@ -5,7 +5,7 @@
  * publish the same page as a full build.
  */
 import { categoryRegistry } from '#src/dispatch/registries.ts';
-import { formatDate, formatTime, htmlDateTime } from '#src/dispatch/dates.ts';
+import { dayKey, formatDate, formatTime, htmlDateTime } from '#src/dispatch/dates.ts';
 import type { Dispatch, Photo } from '#src/dispatch/dispatch.ts';
 import type { TermGroup } from './term-groups.ts';
 
@@ -34,9 +34,6 @@ export interface FrontView {
   /** The listing's newest page that the front page does not show whole. */
   olderUrl?: string;
 }
-
-/** The day of a date, newsroom time: «2025-12-01». */
-export const dayOf = (date: Date) => htmlDateTime(date, true);
 
 /**
  * The lead story: the newest dispatch with a photo dated within the window
@@ -90,7 +87,7 @@ export function frontView({ live, categories, latestCount, sectionSize, olderUrl
     lead,
     ...(lead.image && { leadPhoto: lead.image }),
     latest: live.slice(0, latestCount).filter((d) => d !== lead),
-    today: dayOf(live[0].date),
+    today: dayKey(live[0].date),
     todayLabel: formatDate(live[0].date),
     sections: categorySections(categories, lead, sectionSize),
     ...(olderUrl && { olderUrl }),
@@ -99,6 +96,6 @@ export function frontView({ live, categories, latestCount, sectionSize, olderUrl
 
 /** When an item happened, as the front page says it: the time of day for the newest day's, else the date. */
 export function itemWhen(d: Pick<Dispatch, 'date' | 'dateOnly'>, today: string): { text: string; datetime: string } {
-  const sameDay = !d.dateOnly && dayOf(d.date) === today;
+  const sameDay = !d.dateOnly && dayKey(d.date) === today;
   return { text: sameDay ? formatTime(d.date) : formatDate(d.date), datetime: htmlDateTime(d.date, d.dateOnly) };
 }

@@ -2,14 +2,12 @@
  * The built test archive in headless Debian chromium: pages render right to
  * left, fit a 360 px phone, log no errors and pass axe-core.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { nfdName, photoDispatch } from '../helpers/archive.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { hasBrowser, launchBrowser, serve } from '../helpers/browser.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const site = inject('site');
 
 const urls = [
@@ -61,21 +59,6 @@ describe.skipIf(!hasBrowser)('in chromium', () => {
     return { page, context, status: response?.status(), errors, foreign };
   }
 
-  async function axeViolations(page: Page) {
-    // Evaluated over the DevTools protocol: the page's CSP refuses an inline <script>.
-    await page.evaluate(axeSource);
-    const results = await page.evaluate(() =>
-      (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-        }
-      ).axe.run(),
-    );
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-
   it.each(urls)('%s renders right to left, fits 360 and 320 px, logs no error', async (url) => {
     const { page, context, status, errors, foreign } = await open(url);
     expect(status).toBe(200);
@@ -97,7 +80,7 @@ describe.skipIf(!hasBrowser)('in chromium', () => {
     '%s (%s scheme) has no serious or critical axe violation',
     async (url, scheme) => {
       const { page, context } = await open(url, scheme);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(page, 'serious')).toEqual([]);
       await context.close();
     },
   );

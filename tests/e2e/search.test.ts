@@ -2,13 +2,11 @@
  * The search page in chromium over the test archive: from the header box to
  * a result, by mouse and by keyboard, with a city filter, and accessible.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../helpers/axe.ts';
 import { hasBrowser, launchBrowser, serve } from '../helpers/browser.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const site = inject('site');
 
 describe.skipIf(!hasBrowser)('search in chromium', () => {
@@ -195,17 +193,7 @@ describe.skipIf(!hasBrowser)('search in chromium', () => {
       const { page, context } = await open('/search/?q=ميناء');
       await page.emulateMedia({ colorScheme: scheme });
       await page.waitForSelector('[data-search-results] li');
-      // Evaluated over the DevTools protocol: the page's CSP refuses an inline <script>.
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-          }
-        ).axe;
-        const { violations } = await axe.run();
-        return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await axeViolations(page);
       expect(violations, scheme).toEqual([]);
       const direction = await page.evaluate(() => getComputedStyle(document.querySelector('[data-search-results]')!).direction);
       expect(direction).toBe('rtl');

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PhotoFile } from '#src/dispatch/record.ts';
 import type { Dispatch } from '#src/dispatch/dispatch.ts';
-import { categorySections, dayOf, frontView, itemWhen, leadStory } from '#src/site/front.ts';
+import { dayKey } from '#src/dispatch/dates.ts';
+import { categorySections, frontView, itemWhen, leadStory } from '#src/site/front.ts';
 import { makeDispatch } from '../../helpers/dispatch.ts';
 
 const photo: PhotoFile = {
@@ -80,7 +81,7 @@ describe('times on items', () => {
   it('are the time of day on the newest day, newsroom time, and the date before it', () => {
     // 23:30 UTC on the 2nd is 01:30 on the 3rd in Tripoli.
     const late = plain('a', '2025-12-02T23:30:00Z');
-    expect(dayOf(late.date)).toBe('2025-12-03');
+    expect(dayKey(late.date)).toBe('2025-12-03');
     expect(itemWhen(late, '2025-12-03')).toEqual({ text: '01:30', datetime: '2025-12-03T01:30:00+02:00' });
     expect(itemWhen(late, '2025-12-04')).toEqual({ text: '03 ديسمبر 2025', datetime: '2025-12-03T01:30:00+02:00' });
   });
